@@ -1,0 +1,218 @@
+"""The running tray app: wires config, history, tray, notifications, control socket and loop."""
+
+import logging
+import os
+import signal
+import sqlite3
+import sys
+import threading
+import time
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import hamstray
+from hamstray import catalogue, config, control, core, idle, logs
+from hamstray.catalogue import Stretch
+from hamstray.core import Effect, Guide, Notify, Record, Refuse, Render
+from hamstray.history import BREAK_ENDINGS, History, HistoryError
+from hamstray.icons import app_icon
+from hamstray.loop import Loop, Outcome
+from hamstray.notify import Notifier
+from hamstray.paths import Paths
+
+if TYPE_CHECKING:
+    from hamstray.tray import Tray
+
+log = logging.getLogger(__name__)
+
+
+class StartError(Exception):
+    """The app cannot start; the message is one sentence for the user."""
+
+
+class AlreadyRunning(StartError):
+    """Another hamstray of this user is running: not a failure."""
+
+
+def status(outcome: Outcome, cfg: config.Config) -> dict[str, Any]:
+    """The ``status --json`` object of INTERFACE.md."""
+    state, now = outcome.state, outcome.now
+    due = core.next_break_at(state, now, cfg)
+    stretch = state.stretch
+    paused_until = state.paused_until if state.phase is core.Phase.PAUSED else None
+    return {
+        "phase": state.phase.value,
+        "sitting_s": round(core.sitting_seconds(state, now)),
+        "next_break_in_s": None if due is None else round(due - now),
+        "next_stretch": None if stretch is None else
+        {"id": stretch.id, "name": stretch.name, "groups": list(stretch.groups)},
+        "snoozes_left": max(0, cfg.breaks.max_snoozes - state.snoozes),
+        "standing": False,
+        "paused_until": None if paused_until is None else
+        datetime.fromtimestamp(paused_until, UTC).isoformat(timespec="seconds"),
+        "pid": os.getpid(),
+        "version": hamstray.__version__,
+    }
+
+
+def check_display() -> None:
+    """Raise StartError when there is no graphical session to put an icon in."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        raise StartError("hamstray needs a graphical desktop session, but neither DISPLAY nor "
+                         "WAYLAND_DISPLAY is set.")
+
+
+class App:
+    """One running hamstray."""
+
+    def __init__(self, paths: Paths, verbose: bool = False) -> None:
+        self.paths = paths
+        logs.setup(paths.log_file, verbose)
+        self.config, problems = config.load(paths.config_file)
+        for problem in problems:
+            log.warning("%s", problem)
+        self.stretches = catalogue.BUILTIN
+        self.history = self._open_history()
+        self.notifier: Notifier | None = None
+        self._tray: Tray | None = None
+        self.loop = Loop(self.config, core.initial(time.time()), time.time, self._run_effect,
+                         idle=idle.default_probe(), suggest=self._suggest)
+
+    def _open_history(self) -> History | None:
+        try:
+            history = History(self.paths.history)
+        except (HistoryError, OSError, sqlite3.Error) as error:
+            log.warning("History is off for this run: %s", error)
+            return None
+        if history.moved_aside is not None:
+            log.warning("The history file was damaged: it was kept as %s and a new one started.",
+                        history.moved_aside)
+        return history
+
+    def _suggest(self) -> Stretch | None:
+        eligible = [s for s in self.stretches if s.context in self.config.stretches.contexts
+                    and s.id not in self.config.stretches.exclude] or list(self.stretches)
+        served = [] if self.history is None else [
+            row.stretch for row in self.history.rows(BREAK_ENDINGS, limit=200) if row.stretch]
+        return catalogue.suggest(eligible, served)
+
+    def _run_effect(self, effect: Effect) -> None:
+        match effect:
+            case Render(view):
+                if self._tray is not None:
+                    self._tray.show(view)
+            case Notify(title, message, _):
+                if self.notifier is not None:
+                    self.notifier.notify(title, message)
+            case Record(kind, at, stretch, seconds, detail):
+                log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
+                if self.history is not None:
+                    self.history.record(kind.value, at, stretch.id if stretch else None,
+                                        stretch.groups if stretch else (), seconds, detail)
+            case Guide(stretch):
+                log.info("Starting the stretch %s", stretch.id)
+            case Refuse(reason):
+                log.info("Refused: %s", reason)
+
+    def handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
+        """Answer one control request (runs in the control thread)."""
+        if command == "quit":
+            self.loop.quit()
+            return {"ok": True}
+        try:
+            event = self._event_for(command, args)
+        except ValueError as error:
+            return {"ok": False, "error": str(error)}
+        outcome = self.loop.ask(event)
+        reply: dict[str, Any] = {"ok": not outcome.refusals, "status": status(outcome, self.config)}
+        if outcome.refusals:
+            reply["error"] = outcome.refusals[0]
+        return reply
+
+    def _event_for(self, command: str, args: dict[str, Any]) -> core.Event | None:
+        match command:
+            case "status":
+                return None
+            case "snooze":
+                seconds = args.get("seconds")
+                if seconds is not None and (not isinstance(seconds, int) or seconds <= 0):
+                    raise ValueError("snooze seconds must be a positive whole number")
+                return core.Snooze(seconds)
+            case "pause":
+                until = args.get("until")
+                if until is not None and not isinstance(until, int | float):
+                    raise ValueError("pause until must be a time in seconds since the epoch")
+                return core.Pause(until)
+            case "resume":
+                return core.Resume()
+            case "skip":
+                return core.Skip()
+            case "stretch":
+                stretch_id = args.get("id")
+                if stretch_id is None:
+                    return core.StartStretch()
+                stretch = catalogue.find(self.stretches, str(stretch_id))
+                if stretch is None:
+                    raise ValueError(f"unknown stretch {stretch_id!r} (see: hamstray stretches)")
+                return core.StartStretch(stretch)
+        raise ValueError(f"unknown command {command!r}")
+
+    def run(self) -> int:
+        """Show the icon and run until Quit; return the exit code."""
+        from hamstray.tray import Tray, TrayError  # noqa: PLC0415 - pystray loads the GUI stack
+
+        lock = control.InstanceLock(self.paths.runtime_dir / "instance.lock")
+        try:
+            if not lock.acquire():
+                raise AlreadyRunning(self._already_running(lock))
+            try:
+                self._tray = Tray(self.loop.post, time.time, self.loop.quit,
+                                  core.view(self.loop.state, time.time(), self.config))
+            except TrayError as error:
+                raise StartError(str(error)) from error
+            tray = self._tray
+            self.notifier = Notifier(app_icon(), tray.notify)
+            server = control.Server(self.paths.socket, self.handle)
+        except control.ControlError as error:
+            lock.release()
+            raise StartError(str(error)) from error
+        self._record("app_started")
+        signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
+        signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
+
+        def run_loop() -> None:
+            try:
+                self.loop.run()
+            finally:
+                tray.stop()
+
+        def setup() -> None:
+            server.start()
+            threading.Thread(target=run_loop, name="hamstray-loop", daemon=True).start()
+            log.info("hamstray %s is running (tray backend: %s)", hamstray.__version__,
+                     tray.backend)
+
+        try:
+            tray.run(setup)
+        finally:
+            server.close()
+            self._record("app_stopped")
+            if self.history is not None:
+                self.history.close()
+            lock.release()
+        return 0
+
+    def _already_running(self, lock: control.InstanceLock) -> str:
+        try:
+            pid = control.request(self.paths.socket, "status", timeout=3)["status"]["pid"]
+        except (control.ControlError, KeyError, TypeError):
+            pid = lock.holder()
+        return f"hamstray is already running (pid {pid})"
+
+    def _record(self, kind: str) -> None:
+        if self.history is not None:
+            try:
+                self.history.record(kind, time.time(), detail=hamstray.__version__)
+            except Exception:
+                log.exception("Could not record %s", kind)

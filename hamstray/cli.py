@@ -1,0 +1,214 @@
+"""The ``hamstray`` command: argparse front end and composition root."""
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import hamstray
+from hamstray import config, control, durations
+from hamstray.paths import Paths, default_paths
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_NOT_RUNNING = 0, 1, 2, 3
+
+DESCRIPTION = """\
+hamstray counts your sitting time from the system tray. After a long sitting interval it sends a
+notification that suggests one stretch for your hamstrings or their neighbours (hip flexors, inner
+thighs, calves, glutes, low back, feet). Click the tray icon to start the stretch.
+
+With no command, starts the tray app."""
+
+EPILOG = """\
+examples:
+  hamstray                   start the tray app
+  hamstray status            how long you have been sitting, and what comes next
+  hamstray snooze 10m        put the due break off by ten minutes
+  hamstray pause tomorrow    no reminders until midnight
+  hamstray config check      find mistakes in your config file
+
+durations: "90s", "5m", "1h30m", "2h" or whole seconds.
+exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, with one sub-command per action."""
+    parser = argparse.ArgumentParser(
+        prog="hamstray", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"hamstray {hamstray.__version__}")
+    parser.add_argument("--config", metavar="PATH",
+                        help="config file to use (default: $HAMSTRAY_CONFIG, then the user config dir)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details too")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("run", help="start the tray app (the default)")
+
+    cfg = commands.add_parser("config", help="show, check or create the config file")
+    cfg_commands = cfg.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cfg_commands.add_parser("path", help="print where the config file is")
+    cfg_commands.add_parser("show", help="print the effective settings as TOML")
+    check = cfg_commands.add_parser("check", help="report each problem in a config file")
+    check.add_argument("path", nargs="?", metavar="PATH", help="file to check (default: yours)")
+    cfg_commands.add_parser("init", help="write a commented default config (never overwrites)")
+
+    status = commands.add_parser("status", help="what the running app is doing")
+    status.add_argument("--json", action="store_true", help="print a JSON object")
+    snooze = commands.add_parser("snooze", help="put the due break off")
+    snooze.add_argument("duration", nargs="?", help="how long (default: breaks.snooze)")
+    pause = commands.add_parser("pause", help="no reminders for a while")
+    pause.add_argument("duration", nargs="?",
+                       help='how long, or "tomorrow" for until midnight (default: until resume)')
+    commands.add_parser("resume", help="end a pause")
+    stretch = commands.add_parser("stretch", help="start a stretch now")
+    stretch.add_argument("id", nargs="?", help="which one (default: the next in rotation)")
+    commands.add_parser("skip", help="skip this break; the sitting timer restarts")
+    commands.add_parser("quit", help="stop the running app")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = default_paths(args.config)
+    command = args.command or "run"
+    try:
+        if command == "run":
+            return _run(paths, args.verbose)
+        if command == "config":
+            return _config(args, paths)
+        return _control(command, args, paths)
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+
+
+def _run(paths: Paths, verbose: bool) -> int:
+    from hamstray.app import AlreadyRunning, App, StartError, check_display  # noqa: PLC0415
+
+    try:
+        check_display()
+        return App(paths, verbose).run()
+    except AlreadyRunning as running:
+        print(running)
+        return EXIT_OK
+    except StartError as error:
+        print(f"hamstray: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _config(args: argparse.Namespace, paths: Paths) -> int:
+    match args.action:
+        case "path":
+            print(paths.config_file)
+        case "show":
+            effective, problems = config.load(paths.config_file)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            print(config.to_toml(effective), end="")
+        case "check":
+            target = Path(args.path) if args.path else paths.config_file
+            if not target.exists() and not target.is_symlink():
+                print(f"{target}: no such file (hamstray uses its defaults)", file=sys.stderr)
+                return EXIT_USAGE if args.path else EXIT_OK
+            _, problems = config.load(target)
+            for problem in problems:
+                print(problem)
+            if any(not p.warning for p in problems):
+                return EXIT_USAGE
+            if not problems:
+                print(f"{target}: OK")
+        case "init":
+            target = paths.config_file
+            if target.exists():
+                print(f"{target} already exists; left as it is.")
+                return EXIT_OK
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8") as file:
+                file.write(config.DEFAULT_FILE)
+            print(f"Wrote {target}")
+    return EXIT_OK
+
+
+def next_local_midnight(now: float) -> float:
+    """The first local midnight after ``now`` (DST-safe: computed on the calendar)."""
+    tomorrow = datetime.fromtimestamp(now).date() + timedelta(days=1)
+    return datetime(tomorrow.year, tomorrow.month, tomorrow.day).timestamp()
+
+
+def _control(command: str, args: argparse.Namespace, paths: Paths) -> int:
+    try:
+        request_args = _request_args(command, args)
+    except durations.DurationError as error:
+        print(f"hamstray {command}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        reply = control.request(paths.socket, command, request_args)
+    except control.NotRunning as error:
+        print(error, file=sys.stderr)
+        return EXIT_NOT_RUNNING
+    except control.ControlError as error:
+        print(f"hamstray: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    if not reply.get("ok"):
+        print(f"hamstray {command}: {reply.get('error', 'refused')}", file=sys.stderr)
+        return EXIT_FAILURE
+    status = reply.get("status")
+    if command == "status" and getattr(args, "json", False):
+        print(json.dumps(status, indent=2))
+    elif status is not None:
+        print(describe(status))
+    return EXIT_OK
+
+
+def _request_args(command: str, args: argparse.Namespace) -> dict[str, Any]:
+    match command:
+        case "snooze" if args.duration:
+            return {"seconds": _positive(args.duration)}
+        case "pause" if args.duration == "tomorrow":
+            return {"until": next_local_midnight(time.time())}
+        case "pause" if args.duration:
+            return {"until": time.time() + _positive(args.duration)}
+        case "stretch" if args.id:
+            return {"id": args.id}
+    return {}
+
+
+def _positive(text: str) -> int:
+    seconds = durations.parse(text)
+    if seconds <= 0:
+        raise durations.DurationError(f'expected a duration longer than 0 like "5m", got "{text}"')
+    return seconds
+
+
+def describe(status: dict[str, Any]) -> str:
+    """One or two lines a person reads: phase, sitting time, what comes next."""
+    phase = status.get("phase")
+    stretch = status.get("next_stretch") or {}
+    lines = []
+    match phase:
+        case "sitting":
+            lines.append(f"Sitting for {durations.humanize(status['sitting_s'])}; next break in "
+                         f"{durations.humanize(status['next_break_in_s'])}.")
+        case "due":
+            lines.append(f"A break is due (sitting for {durations.humanize(status['sitting_s'])}).")
+        case "snoozed":
+            lines.append(f"Snoozed; the break comes back in "
+                         f"{durations.humanize(status['next_break_in_s'])}.")
+        case "paused":
+            until = status.get("paused_until")
+            lines.append("Paused until you resume." if until is None else f"Paused until {_local(until)}.")
+        case "stretching":
+            lines.append("Stretching.")
+        case "away":
+            lines.append("Away from the computer: that counts as a break.")
+    if stretch:
+        lines.append(f"Next stretch: {stretch['name']} ({status['snoozes_left']} snoozes left).")
+    return "\n".join(lines)
+
+
+def _local(iso: str) -> str:
+    return datetime.fromisoformat(iso).astimezone().strftime("%a %H:%M")

@@ -1,0 +1,222 @@
+"""One instance per user, and a local socket through which the CLI controls it.
+
+The protocol is one JSON object per line each way, e.g. ``{"v": 1, "cmd": "snooze",
+"args": {"seconds": 300}}`` answered by ``{"v": 1, "ok": true, "status": {...}}`` or
+``{"v": 1, "ok": false, "error": "..."}``. Only the user who runs the app can connect.
+"""
+
+import contextlib
+import json
+import logging
+import os
+import socket
+import struct
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TextIO
+
+log = logging.getLogger(__name__)
+
+PROTOCOL = 1
+MAX_REQUEST = 4096
+CLIENT_TIMEOUT = 2.0
+COMMANDS = {
+    "status": (),
+    "snooze": ("seconds",),
+    "pause": ("until",),
+    "resume": (),
+    "stretch": ("id",),
+    "skip": (),
+    "quit": (),
+}
+Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+class ControlError(Exception):
+    """A control request failed; the message is for the user."""
+
+
+class NotRunning(ControlError):
+    """No hamstray answers for this user."""
+
+
+class ProtocolError(ValueError):
+    """A request that does not follow the protocol."""
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` as a 0700 directory of this user, or refuse one that others can enter."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = path.stat()
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        raise ControlError(f"{path} belongs to another user; refusing to use it")
+    if info.st_mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def parse_request(line: bytes) -> tuple[str, dict[str, Any]]:
+    """Return (command, arguments) from one request line, or raise ProtocolError."""
+    if len(line) > MAX_REQUEST:
+        raise ProtocolError(f"request too long (more than {MAX_REQUEST} bytes)")
+    try:
+        message = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ProtocolError(f"request is not JSON ({error})") from error
+    if not isinstance(message, dict):
+        raise ProtocolError("request must be a JSON object")
+    if message.get("v") != PROTOCOL:
+        raise ProtocolError(f"unsupported protocol version {message.get('v')!r} (this is {PROTOCOL})")
+    command, args = message.get("cmd"), message.get("args", {})
+    if command not in COMMANDS:
+        raise ProtocolError(f"unknown command {command!r}")
+    if not isinstance(args, dict) or set(args) - set(COMMANDS[command]):
+        raise ProtocolError(f"bad arguments for {command}: {args!r}")
+    return command, args
+
+
+class Server:
+    """Accepts one connection at a time on the control socket and answers it with ``handler``."""
+
+    def __init__(self, path: Path, handler: Handler) -> None:
+        self.path = path
+        self._handler = handler
+        private_dir(path.parent)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()  # the instance lock is ours, so a socket file left here is stale
+        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        old_umask = os.umask(0o177)
+        try:
+            self._socket.bind(str(path))
+        finally:
+            os.umask(old_umask)
+        self._socket.listen(8)
+        self._thread = threading.Thread(target=self._serve, name="hamstray-control", daemon=True)
+
+    def start(self) -> None:
+        """Start answering in a background thread."""
+        self._thread.start()
+
+    def close(self) -> None:
+        """Stop answering and remove the socket file."""
+        with contextlib.suppress(OSError):
+            self._socket.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
+        self._socket.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._socket.accept()
+            except OSError:
+                return  # closed
+            with connection:
+                try:
+                    self._answer(connection)
+                except Exception:
+                    log.exception("A control request failed")
+
+    def _answer(self, connection: socket.socket) -> None:
+        connection.settimeout(CLIENT_TIMEOUT)
+        if not _same_user(connection):
+            log.warning("Refused a control connection from another user.")
+            _send(connection, {"v": PROTOCOL, "ok": False, "error": "permission denied"})
+            return
+        try:
+            line = _read_line(connection)
+            command, args = parse_request(line)
+        except ProtocolError as error:
+            _send(connection, {"v": PROTOCOL, "ok": False, "error": str(error)})
+            return
+        except TimeoutError:
+            return  # a client that sends nothing loses its turn
+        _send(connection, {"v": PROTOCOL, **self._handler(command, args)})
+
+
+def _read_line(connection: socket.socket) -> bytes:
+    data = b""
+    while b"\n" not in data:
+        chunk = connection.recv(1024)
+        if not chunk:
+            break
+        data += chunk
+        if len(data) > MAX_REQUEST:
+            raise ProtocolError(f"request too long (more than {MAX_REQUEST} bytes)")
+    return data.split(b"\n", 1)[0]
+
+
+def _send(connection: socket.socket, message: dict[str, Any]) -> None:
+    with contextlib.suppress(OSError):
+        connection.sendall(json.dumps(message).encode() + b"\n")
+
+
+def _same_user(connection: socket.socket) -> bool:
+    if not hasattr(socket, "SO_PEERCRED"):
+        return True  # the 0700 directory is the guard where the OS gives no peer credentials
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _, uid, _ = struct.unpack("3i", credentials)
+    return bool(uid == os.getuid())
+
+
+def request(path: Path, command: str, args: dict[str, Any] | None = None,
+            timeout: float = 10.0) -> dict[str, Any]:
+    """Send one command to the running app and return its reply; raise NotRunning if none."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+            client.settimeout(timeout)
+            client.connect(str(path))
+            client.sendall(json.dumps({"v": PROTOCOL, "cmd": command, "args": args or {}}).encode()
+                           + b"\n")
+            reply = _read_line(client)
+    except (FileNotFoundError, ConnectionRefusedError) as error:
+        raise NotRunning("hamstray is not running") from error
+    except OSError as error:
+        raise ControlError(f"hamstray did not answer ({error})") from error
+    try:
+        answer: dict[str, Any] = json.loads(reply)
+    except json.JSONDecodeError as error:
+        raise ControlError("hamstray sent a reply that is not JSON") from error
+    return answer
+
+
+class InstanceLock:
+    """An advisory lock that only one running app per user holds; the OS drops it on any exit."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: TextIO | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock; False when another instance holds it."""
+        if sys.platform == "win32":
+            return True  # one instance per session is left to the named pipe there (not yet built)
+        import fcntl  # noqa: PLC0415 - POSIX only
+
+        private_dir(self.path.parent)
+        handle = self.path.open("a+", encoding="ascii")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        handle.truncate(0)
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._file = handle
+        return True
+
+    def holder(self) -> int | None:
+        """The pid written by the instance that holds the lock, if it can be read."""
+        try:
+            return int(self.path.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            return None
+
+    def release(self) -> None:
+        """Give the lock up."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None

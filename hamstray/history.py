@@ -1,0 +1,108 @@
+"""The event log: one SQLite file in the user data dir that says what the user actually did."""
+
+import logging
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL,          -- seconds since the epoch (UTC)
+    kind TEXT NOT NULL,
+    stretch TEXT,
+    groups TEXT,               -- comma-separated muscle groups of the stretch
+    seconds REAL,              -- a length: hold achieved, snooze, pause, natural break
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS events_at ON events (at);
+CREATE INDEX IF NOT EXISTS events_kind_at ON events (kind, at);
+"""
+# The kinds that end a break and so move the rotation on.
+BREAK_ENDINGS = ("stretch_done", "stretch_skipped", "skipped", "natural_break")
+
+
+class HistoryError(Exception):
+    """The history file cannot be used; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One recorded event."""
+
+    at: float
+    kind: str
+    stretch: str | None
+    groups: tuple[str, ...]
+    seconds: float | None
+    detail: str
+
+
+class History:
+    """An open history file. Use from one thread at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.moved_aside: Path | None = None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as error:
+            self.moved_aside = _move_aside(path, error)
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise HistoryError(
+                    f"{self.path} was written by a newer hamstray (schema {version}, this one "
+                    f"knows {SCHEMA_VERSION}); upgrade hamstray or move the file away"
+                )
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def record(self, kind: str, at: float, stretch: str | None = None,
+               groups: Sequence[str] = (), seconds: float | None = None, detail: str = "") -> None:
+        """Append one event."""
+        self._db.execute(
+            "INSERT INTO events (at, kind, stretch, groups, seconds, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            (at, kind, stretch, ",".join(groups) or None, seconds, detail),
+        )
+
+    def rows(self, kinds: Sequence[str] = (), limit: int | None = None) -> list[Row]:
+        """Return events oldest first: all, or only ``kinds``, or only the newest ``limit``."""
+        where = f"WHERE kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+        sql = f"SELECT at, kind, stretch, groups, seconds, detail FROM events {where} ORDER BY id DESC"  # noqa: S608 - only placeholders are interpolated
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        found = self._db.execute(sql, tuple(kinds)).fetchall()
+        return [Row(at, kind, stretch, tuple(groups.split(",")) if groups else (), seconds, detail)
+                for at, kind, stretch, groups, seconds, detail in reversed(found)]
+
+    def close(self) -> None:
+        """Close the file."""
+        self._db.close()
+
+
+def _move_aside(path: Path, error: Exception) -> Path:
+    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm"):  # the journal belongs to the old file: keep it beside it
+        journal = Path(f"{path}{suffix}")
+        if journal.exists():
+            journal.rename(f"{aside}{suffix}")
+    log.warning("The history file %s could not be read (%s); it was moved to %s and a new one "
+                "started.", path, error, aside)
+    return aside
