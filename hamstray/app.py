@@ -44,12 +44,14 @@ def status(outcome: Outcome, cfg: config.Config) -> dict[str, Any]:
         "phase": state.phase.value,
         "sitting_s": round(core.sitting_seconds(state, now)),
         "next_break_in_s": None if due is None else round(due - now),
-        "next_stretch": None if stretch is None else
-        {"id": stretch.id, "name": stretch.name, "groups": list(stretch.groups)},
+        "next_stretch": None
+        if stretch is None
+        else {"id": stretch.id, "name": stretch.name, "groups": list(stretch.groups)},
         "snoozes_left": max(0, cfg.breaks.max_snoozes - state.snoozes),
         "standing": False,
-        "paused_until": None if paused_until is None else
-        datetime.fromtimestamp(paused_until, UTC).isoformat(timespec="seconds"),
+        "paused_until": None
+        if paused_until is None
+        else datetime.fromtimestamp(paused_until, UTC).isoformat(timespec="seconds"),
         "pid": os.getpid(),
         "version": hamstray.__version__,
     }
@@ -57,10 +59,13 @@ def status(outcome: Outcome, cfg: config.Config) -> dict[str, Any]:
 
 def check_display() -> None:
     """Raise StartError when there is no graphical session to put an icon in."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
-        raise StartError("hamstray needs a graphical desktop session, but neither DISPLAY nor "
-                         "WAYLAND_DISPLAY is set.")
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        raise StartError(
+            "hamstray needs a graphical desktop session, but neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set."
+        )
 
 
 class App:
@@ -76,8 +81,14 @@ class App:
         self.history = self._open_history()
         self.notifier: Notifier | None = None
         self._tray: Tray | None = None
-        self.loop = Loop(self.config, core.initial(time.time()), time.time, self._run_effect,
-                         idle=idle.default_probe(), suggest=self._suggest)
+        self.loop = Loop(
+            self.config,
+            core.initial(time.time()),
+            time.time,
+            self._run_effect,
+            idle=idle.default_probe(),
+            suggest=self._suggest,
+        )
 
     def _open_history(self) -> History | None:
         try:
@@ -86,15 +97,24 @@ class App:
             log.warning("History is off for this run: %s", error)
             return None
         if history.moved_aside is not None:
-            log.warning("The history file was damaged: it was kept as %s and a new one started.",
-                        history.moved_aside)
+            log.warning(
+                "The history file was damaged: it was kept as %s and a new one started.",
+                history.moved_aside,
+            )
         return history
 
     def _suggest(self) -> Stretch | None:
-        eligible = [s for s in self.stretches if s.context in self.config.stretches.contexts
-                    and s.id not in self.config.stretches.exclude] or list(self.stretches)
-        served = [] if self.history is None else [
-            row.stretch for row in self.history.rows(BREAK_ENDINGS, limit=200) if row.stretch]
+        eligible = [
+            s
+            for s in self.stretches
+            if s.context in self.config.stretches.contexts
+            and s.id not in self.config.stretches.exclude
+        ] or list(self.stretches)
+        served = (
+            []
+            if self.history is None
+            else [row.stretch for row in self.history.rows(BREAK_ENDINGS, limit=200) if row.stretch]
+        )
         return catalogue.suggest(eligible, served)
 
     def _run_effect(self, effect: Effect) -> None:
@@ -108,8 +128,14 @@ class App:
             case Record(kind, at, stretch, seconds, detail):
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 if self.history is not None:
-                    self.history.record(kind.value, at, stretch.id if stretch else None,
-                                        stretch.groups if stretch else (), seconds, detail)
+                    self.history.record(
+                        kind.value,
+                        at,
+                        stretch.id if stretch else None,
+                        stretch.groups if stretch else (),
+                        seconds,
+                        detail,
+                    )
             case Guide(stretch):
                 log.info("Starting the stretch %s", stretch.id)
             case Refuse(reason):
@@ -167,8 +193,12 @@ class App:
             if not lock.acquire():
                 raise AlreadyRunning(self._already_running(lock))
             try:
-                self._tray = Tray(self.loop.post, time.time, self.loop.quit,
-                                  core.view(self.loop.state, time.time(), self.config))
+                self._tray = Tray(
+                    self.loop.post,
+                    time.time,
+                    self.loop.quit,
+                    core.view(self.loop.state, time.time(), self.config),
+                )
             except TrayError as error:
                 raise StartError(str(error)) from error
             tray = self._tray
@@ -190,8 +220,9 @@ class App:
         def setup() -> None:
             server.start()
             threading.Thread(target=run_loop, name="hamstray-loop", daemon=True).start()
-            log.info("hamstray %s is running (tray backend: %s)", hamstray.__version__,
-                     tray.backend)
+            log.info(
+                "hamstray %s is running (tray backend: %s)", hamstray.__version__, tray.backend
+            )
 
         try:
             tray.run(setup)

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hamstray.config import Context, Stretches
+from hamstray.config import Context
 
 GROUPS = ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet")
 
@@ -30,30 +30,57 @@ class Stretch:
 # A small fixed set for now; the full catalogue is a data file of its own.
 BUILTIN: tuple[Stretch, ...] = (
     Stretch(
-        "chair-hamstring", "Seated hamstring stretch on the chair edge", ("hamstrings",), "desk",
-        per_side=True, hold_s=30,
-        cues=("Sit on the front of your chair.", "Straighten one leg, heel down, toes up.",
-              "Hinge forward from the hips with a long back."),
+        "chair-hamstring",
+        "Seated hamstring stretch on the chair edge",
+        ("hamstrings",),
+        "desk",
+        per_side=True,
+        hold_s=30,
+        cues=(
+            "Sit on the front of your chair.",
+            "Straighten one leg, heel down, toes up.",
+            "Hinge forward from the hips with a long back.",
+        ),
         caution="Ease off at discomfort; never bounce.",
     ),
     Stretch(
-        "standing-hip-flexor", "Standing hip-flexor lunge", ("hip_flexors",), "standing",
-        per_side=True, hold_s=30,
-        cues=("Step one foot back into a short lunge, hand on the desk.",
-              "Tuck your tailbone under and squeeze the back glute.",
-              "Feel the front of the back hip open."),
+        "standing-hip-flexor",
+        "Standing hip-flexor lunge",
+        ("hip_flexors",),
+        "standing",
+        per_side=True,
+        hold_s=30,
+        cues=(
+            "Step one foot back into a short lunge, hand on the desk.",
+            "Tuck your tailbone under and squeeze the back glute.",
+            "Feel the front of the back hip open.",
+        ),
     ),
     Stretch(
-        "desk-calf", "Calf stretch at the desk", ("calves",), "standing",
-        per_side=True, hold_s=30,
-        cues=("Hands on the desk, one foot back.", "Press the back heel to the floor, knee straight.",
-              "Lean in until the calf pulls gently."),
+        "desk-calf",
+        "Calf stretch at the desk",
+        ("calves",),
+        "standing",
+        per_side=True,
+        hold_s=30,
+        cues=(
+            "Hands on the desk, one foot back.",
+            "Press the back heel to the floor, knee straight.",
+            "Lean in until the calf pulls gently.",
+        ),
     ),
     Stretch(
-        "seated-wide-leg", "Wide-legged seated stretch", ("inner_thighs", "hamstrings"), "desk",
-        per_side=False, hold_s=30,
-        cues=("Sit forward, feet wide, toes out.", "Hands on your knees, lean forward with a flat back.",
-              "Breathe out and let the inner thighs soften."),
+        "seated-wide-leg",
+        "Wide-legged seated stretch",
+        ("inner_thighs", "hamstrings"),
+        "desk",
+        per_side=False,
+        hold_s=30,
+        cues=(
+            "Sit forward, feet wide, toes out.",
+            "Hands on your knees, lean forward with a flat back.",
+            "Breathe out and let the inner thighs soften.",
+        ),
         caution="Ease off at discomfort; never bounce.",
     ),
 )

@@ -36,12 +36,17 @@ exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running.
 def build_parser() -> argparse.ArgumentParser:
     """The command line, with one sub-command per action."""
     parser = argparse.ArgumentParser(
-        prog="hamstray", description=DESCRIPTION, epilog=EPILOG,
+        prog="hamstray",
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"hamstray {hamstray.__version__}")
-    parser.add_argument("--config", metavar="PATH",
-                        help="config file to use (default: $HAMSTRAY_CONFIG, then the user config dir)")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="config file to use (default: $HAMSTRAY_CONFIG, then the user config dir)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details too")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -60,8 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     snooze = commands.add_parser("snooze", help="put the due break off")
     snooze.add_argument("duration", nargs="?", help="how long (default: breaks.snooze)")
     pause = commands.add_parser("pause", help="no reminders for a while")
-    pause.add_argument("duration", nargs="?",
-                       help='how long, or "tomorrow" for until midnight (default: until resume)')
+    pause.add_argument(
+        "duration",
+        nargs="?",
+        help='how long, or "tomorrow" for until midnight (default: until resume)',
+    )
     commands.add_parser("resume", help="end a pause")
     stretch = commands.add_parser("stretch", help="start a stretch now")
     stretch.add_argument("id", nargs="?", help="which one (default: the next in rotation)")
@@ -191,16 +199,21 @@ def describe(status: dict[str, Any]) -> str:
     lines = []
     match phase:
         case "sitting":
-            lines.append(f"Sitting for {durations.humanize(status['sitting_s'])}; next break in "
-                         f"{durations.humanize(status['next_break_in_s'])}.")
+            lines.append(
+                f"Sitting for {durations.humanize(status['sitting_s'])}; next break in "
+                f"{durations.humanize(status['next_break_in_s'])}."
+            )
         case "due":
             lines.append(f"A break is due (sitting for {durations.humanize(status['sitting_s'])}).")
         case "snoozed":
-            lines.append(f"Snoozed; the break comes back in "
-                         f"{durations.humanize(status['next_break_in_s'])}.")
+            lines.append(
+                f"Snoozed; the break comes back in {durations.humanize(status['next_break_in_s'])}."
+            )
         case "paused":
             until = status.get("paused_until")
-            lines.append("Paused until you resume." if until is None else f"Paused until {_local(until)}.")
+            lines.append(
+                "Paused until you resume." if until is None else f"Paused until {_local(until)}."
+            )
         case "stretching":
             lines.append("Stretching.")
         case "away":

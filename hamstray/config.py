@@ -179,7 +179,7 @@ _RULES: Mapping[str, Mapping[str, Validator]] = {
 
 
 def load(path: Path) -> tuple[Config, list[Problem]]:
-    """Read ``path``; return the effective config and every problem found (a missing file has none)."""
+    """Read ``path``: the effective config and every problem found (a missing file has none)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -227,9 +227,12 @@ def parse(text: str, path: Path) -> tuple[Config, list[Problem]]:
             except ValueError as error:
                 problems.append(Problem(path, _locate(text, section, key), name, str(error)))
         sections[section] = valid
-    config = Config(**{
-        f.name: replace(getattr(Config(), f.name), **sections.get(f.name, {})) for f in fields(Config)
-    })
+    config = Config(
+        **{
+            f.name: replace(getattr(Config(), f.name), **sections.get(f.name, {}))
+            for f in fields(Config)
+        }
+    )
     return _cross_check(config, text, path, problems)
 
 
@@ -239,11 +242,15 @@ def _cross_check(
     """Check the rules that tie two keys together."""
     stretches = config.stretches
     if stretches.max_hold < stretches.hold:
-        problems.append(Problem(
-            path, _locate(text, "stretches", "max_hold"), "stretches.max_hold",
-            f"must be at least stretches.hold ({durations.format(stretches.hold)}), "
-            f"got {durations.format(stretches.max_hold)}",
-        ))
+        problems.append(
+            Problem(
+                path,
+                _locate(text, "stretches", "max_hold"),
+                "stretches.max_hold",
+                f"must be at least stretches.hold ({durations.format(stretches.hold)}), "
+                f"got {durations.format(stretches.max_hold)}",
+            )
+        )
         config = replace(config, stretches=replace(stretches, max_hold=stretches.hold))
     return config, problems
 
@@ -298,15 +305,24 @@ def to_toml(config: Config) -> str:
         lines.append(f"[{section.name}]")
         values = getattr(config, section.name)
         for item in fields(values):
-            lines.append(f"{item.name} = {_toml_value(section.name, item.name, getattr(values, item.name))}")
+            lines.append(
+                f"{item.name} = {_toml_value(section.name, item.name, getattr(values, item.name))}"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
-_DURATION_KEYS = frozenset({
-    "breaks.interval", "breaks.snooze", "breaks.remind_again", "breaks.idle_reset",
-    "stretches.hold", "stretches.max_hold", "routines.length",
-})
+_DURATION_KEYS = frozenset(
+    {
+        "breaks.interval",
+        "breaks.snooze",
+        "breaks.remind_again",
+        "breaks.idle_reset",
+        "stretches.hold",
+        "stretches.max_hold",
+        "routines.length",
+    }
+)
 
 
 def _toml_value(section: str, key: str, value: object) -> str:

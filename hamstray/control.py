@@ -68,7 +68,9 @@ def parse_request(line: bytes) -> tuple[str, dict[str, Any]]:
     if not isinstance(message, dict):
         raise ProtocolError("request must be a JSON object")
     if message.get("v") != PROTOCOL:
-        raise ProtocolError(f"unsupported protocol version {message.get('v')!r} (this is {PROTOCOL})")
+        raise ProtocolError(
+            f"unsupported protocol version {message.get('v')!r} (this is {PROTOCOL})"
+        )
     command, args = message.get("cmd"), message.get("args", {})
     if command not in COMMANDS:
         raise ProtocolError(f"unknown command {command!r}")
@@ -156,20 +158,24 @@ def _send(connection: socket.socket, message: dict[str, Any]) -> None:
 def _same_user(connection: socket.socket) -> bool:
     if not hasattr(socket, "SO_PEERCRED"):
         return True  # the 0700 directory is the guard where the OS gives no peer credentials
-    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    credentials = connection.getsockopt(
+        socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")
+    )
     _, uid, _ = struct.unpack("3i", credentials)
     return bool(uid == os.getuid())
 
 
-def request(path: Path, command: str, args: dict[str, Any] | None = None,
-            timeout: float = 10.0) -> dict[str, Any]:
+def request(
+    path: Path, command: str, args: dict[str, Any] | None = None, timeout: float = 10.0
+) -> dict[str, Any]:
     """Send one command to the running app and return its reply; raise NotRunning if none."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(timeout)
             client.connect(str(path))
-            client.sendall(json.dumps({"v": PROTOCOL, "cmd": command, "args": args or {}}).encode()
-                           + b"\n")
+            client.sendall(
+                json.dumps({"v": PROTOCOL, "cmd": command, "args": args or {}}).encode() + b"\n"
+            )
             reply = _read_line(client)
     except (FileNotFoundError, ConnectionRefusedError) as error:
         raise NotRunning("hamstray is not running") from error

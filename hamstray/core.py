@@ -116,7 +116,18 @@ class Suggest:
     stretch: Stretch
 
 
-Event = Tick | Snooze | Skip | StartStretch | StretchEnded | Pause | Resume | Idle | ConfigChanged | Suggest
+Event = (
+    Tick
+    | Snooze
+    | Skip
+    | StartStretch
+    | StretchEnded
+    | Pause
+    | Resume
+    | Idle
+    | ConfigChanged
+    | Suggest
+)
 _USER_EVENTS = (Snooze, Skip, StartStretch, Pause, Resume)
 
 
@@ -235,7 +246,10 @@ def next_wakeup(state: State, config: Config) -> float | None:
     check = state.seen + max(1.0, breaks.idle_reset / 2)  # look for natural breaks this often
     match state.phase:
         case Phase.SITTING:
-            ring = state.since + (view(state, state.seen, config).progress + 1) * _ring_step(config)
+            step = _ring_step(config)
+            ring = state.since + (view(state, state.seen, config).progress + 1) * step
+            if ring <= state.seen:  # rounding put the next step at "now": take the one after
+                ring += step
             candidates = [state.since + breaks.interval, ring, check]
         case Phase.DUE:
             candidates = [check]
@@ -334,8 +348,9 @@ def _fresh(state: State, now: float) -> State:
 
 def _come_back(state: State, now: float, idle: float, effects: list[Effect]) -> State:
     back_at = now - idle
-    effects.append(Record(Kind.NATURAL_BREAK, back_at, seconds=max(0.0, back_at - state.since),
-                          detail="idle"))
+    effects.append(
+        Record(Kind.NATURAL_BREAK, back_at, seconds=max(0.0, back_at - state.since), detail="idle")
+    )
     return replace(_fresh(state, now), since=back_at)
 
 
@@ -345,8 +360,9 @@ def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> 
         title = f"You have been sitting for {durations.humanize(now - state.since)}"
         effects.append(Notify(title, reminder_message(stretch, config), stretch))
     effects.append(Record(Kind.REMINDER, now, stretch))
-    return replace(state, phase=Phase.DUE, reminded_at=now, reminders=state.reminders + 1,
-                   snoozed_until=None)
+    return replace(
+        state, phase=Phase.DUE, reminded_at=now, reminders=state.reminders + 1, snoozed_until=None
+    )
 
 
 def reminder_message(stretch: Stretch | None, config: Config) -> str:
@@ -355,8 +371,10 @@ def reminder_message(stretch: Stretch | None, config: Config) -> str:
         return "Stand up and move for a few minutes. Click the hamstray icon when you are back."
     hold = f"{stretch.hold_s} s each side" if stretch.per_side else f"{stretch.hold_s} s"
     snooze = durations.humanize(config.breaks.snooze)
-    return (f"Stand up and try: {stretch.name} (hold {hold}). "
-            f"Click the hamstray icon to start, or snooze for {snooze}.")
+    return (
+        f"Stand up and try: {stretch.name} (hold {hold}). "
+        f"Click the hamstray icon to start, or snooze for {snooze}."
+    )
 
 
 def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) -> State:
@@ -366,8 +384,11 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
             return _remind(state, now, config, effects)
         case Phase.SNOOZED if state.snoozed_until is not None and now >= state.snoozed_until:
             return _remind(state, now, config, effects)
-        case Phase.DUE if (state.reminders < MAX_REMINDERS and state.reminded_at is not None
-                           and now >= state.reminded_at + breaks.remind_again):
+        case Phase.DUE if (
+            state.reminders < MAX_REMINDERS
+            and state.reminded_at is not None
+            and now >= state.reminded_at + breaks.remind_again
+        ):
             return _remind(state, now, config, effects)
         case Phase.PAUSED if state.paused_until is not None and now >= state.paused_until:
             effects.append(Record(Kind.RESUMED, now, detail="pause ended"))
@@ -389,7 +410,9 @@ def _on_snooze(
         return state
     length = config.breaks.snooze if seconds is None else seconds
     effects.append(Record(Kind.SNOOZED, now, state.stretch, seconds=length))
-    return replace(state, phase=Phase.SNOOZED, snoozed_until=now + length, snoozes=state.snoozes + 1)
+    return replace(
+        state, phase=Phase.SNOOZED, snoozed_until=now + length, snoozes=state.snoozes + 1
+    )
 
 
 def _on_skip(state: State, now: float, effects: list[Effect]) -> State:
@@ -417,7 +440,9 @@ def _on_pause(state: State, until: float | None, now: float, effects: list[Effec
         effects.append(Refuse("A pause must end in the future."))
         return state
     effects.append(Record(Kind.PAUSED, now, seconds=None if until is None else until - now))
-    return State(Phase.PAUSED, since=now, seen=state.seen, stretch=state.stretch, paused_until=until)
+    return State(
+        Phase.PAUSED, since=now, seen=state.seen, stretch=state.stretch, paused_until=until
+    )
 
 
 def _on_resume(state: State, now: float, effects: list[Effect]) -> State:
@@ -428,7 +453,9 @@ def _on_resume(state: State, now: float, effects: list[Effect]) -> State:
     return _fresh(state, now)
 
 
-def _on_idle(state: State, seconds: float, now: float, config: Config, effects: list[Effect]) -> State:
+def _on_idle(
+    state: State, seconds: float, now: float, config: Config, effects: list[Effect]
+) -> State:
     idle = max(0.0, seconds)
     away = idle >= config.breaks.idle_reset
     if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED) and away:

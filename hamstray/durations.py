@@ -16,7 +16,9 @@ def parse(value: object) -> int:
         raise DurationError(f"expected a duration like {EXAMPLE}, got {_quote(value)}")
     if isinstance(value, int):
         if value < 0:
-            raise DurationError(f"expected a duration like {EXAMPLE}, got a negative number {value}")
+            raise DurationError(
+                f"expected a duration like {EXAMPLE}, got a negative number {value}"
+            )
         return value
     if not isinstance(value, str):
         raise DurationError(f"expected a duration like {EXAMPLE}, got {_quote(value)}")
@@ -53,4 +55,6 @@ def humanize(seconds: float) -> str:
 
 
 def _quote(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the TOML file spells it
     return f'"{value}"' if isinstance(value, str) else repr(value)

@@ -73,23 +73,35 @@ class History:
             raise
         return db
 
-    def record(self, kind: str, at: float, stretch: str | None = None,
-               groups: Sequence[str] = (), seconds: float | None = None, detail: str = "") -> None:
+    def record(
+        self,
+        kind: str,
+        at: float,
+        stretch: str | None = None,
+        groups: Sequence[str] = (),
+        seconds: float | None = None,
+        detail: str = "",
+    ) -> None:
         """Append one event."""
         self._db.execute(
-            "INSERT INTO events (at, kind, stretch, groups, seconds, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (at, kind, stretch, groups, seconds, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             (at, kind, stretch, ",".join(groups) or None, seconds, detail),
         )
 
     def rows(self, kinds: Sequence[str] = (), limit: int | None = None) -> list[Row]:
         """Return events oldest first: all, or only ``kinds``, or only the newest ``limit``."""
         where = f"WHERE kind IN ({','.join('?' * len(kinds))})" if kinds else ""
-        sql = f"SELECT at, kind, stretch, groups, seconds, detail FROM events {where} ORDER BY id DESC"  # noqa: S608 - only placeholders are interpolated
+        columns = "at, kind, stretch, groups, seconds, detail"
+        # Only placeholders and an int go into the text; the values go in as parameters.
+        sql = f"SELECT {columns} FROM events {where} ORDER BY id DESC"  # noqa: S608
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         found = self._db.execute(sql, tuple(kinds)).fetchall()
-        return [Row(at, kind, stretch, tuple(groups.split(",")) if groups else (), seconds, detail)
-                for at, kind, stretch, groups, seconds, detail in reversed(found)]
+        return [
+            Row(at, kind, stretch, tuple(groups.split(",")) if groups else (), seconds, detail)
+            for at, kind, stretch, groups, seconds, detail in reversed(found)
+        ]
 
     def close(self) -> None:
         """Close the file."""
@@ -103,6 +115,10 @@ def _move_aside(path: Path, error: Exception) -> Path:
         journal = Path(f"{path}{suffix}")
         if journal.exists():
             journal.rename(f"{aside}{suffix}")
-    log.warning("The history file %s could not be read (%s); it was moved to %s and a new one "
-                "started.", path, error, aside)
+    log.warning(
+        "The history file %s could not be read (%s); it was moved to %s and a new one started.",
+        path,
+        error,
+        aside,
+    )
     return aside

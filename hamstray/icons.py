@@ -22,7 +22,7 @@ SCALE = 4  # draw large, then shrink: crisp edges at 16-24 px
 
 @functools.lru_cache(maxsize=128)
 def draw(phase: Phase, progress: int, size: int) -> Image.Image:
-    """Return the ``size`` x ``size`` RGBA icon for ``phase`` with ``progress`` twelfths of the ring."""
+    """Return the ``size``-pixel square RGBA icon for ``phase``, ring ``progress`` in twelfths."""
     big = size * SCALE
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
@@ -51,8 +51,13 @@ def draw(phase: Phase, progress: int, size: int) -> Image.Image:
     return image.resize((size, size), Image.Resampling.LANCZOS)
 
 
-def _ring(pen: ImageDraw.ImageDraw, box: tuple[float, ...], width: int,
-          colour: tuple[int, ...], fraction: float) -> None:
+def _ring(
+    pen: ImageDraw.ImageDraw,
+    box: tuple[float, ...],
+    width: int,
+    colour: tuple[int, ...],
+    fraction: float,
+) -> None:
     if fraction <= 0:
         return
     if fraction >= 1:
@@ -91,8 +96,12 @@ def _zed(pen: ImageDraw.ImageDraw, big: int) -> None:
 
 def _tick(pen: ImageDraw.ImageDraw, big: int) -> None:
     w = max(SCALE, round(big * 0.1))
-    pen.line([(big * 0.28, big * 0.52), (big * 0.44, big * 0.68), (big * 0.74, big * 0.34)],
-             fill=WHITE, width=w, joint="curve")
+    pen.line(
+        [(big * 0.28, big * 0.52), (big * 0.44, big * 0.68), (big * 0.74, big * 0.34)],
+        fill=WHITE,
+        width=w,
+        joint="curve",
+    )
 
 
 def asset_dir() -> Path:

@@ -27,8 +27,9 @@ def setup(log_file: Path | None, verbose: bool = False) -> None:
         return
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError as error:
         logging.getLogger(__name__).warning("Cannot write the log file %s (%s).", log_file, error)
         return

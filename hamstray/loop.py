@@ -6,6 +6,7 @@ import queue
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from hamstray import core
 from hamstray.catalogue import Stretch
@@ -43,12 +44,30 @@ class _Quit:
     """Ends the loop."""
 
 
+Item = Event | Request | _Quit
+
+
+class Inbox(Protocol):
+    """Where events wait for the loop: a queue whose ``get`` raises queue.Empty on timeout."""
+
+    def put(self, item: Item) -> None: ...
+
+    def get(self, block: bool = True, timeout: float | None = None) -> Item: ...
+
+
 class Loop:
     """Runs the core: ``post`` from any thread, ``run`` in the owning thread."""
 
-    def __init__(self, config: Config, state: State, clock: Callable[[], float],
-                 run_effect: Callable[[Effect], None], idle: IdleProbe | None = None,
-                 suggest: Callable[[], Stretch | None] = lambda: None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        state: State,
+        clock: Callable[[], float],
+        run_effect: Callable[[Effect], None],
+        idle: IdleProbe | None = None,
+        suggest: Callable[[], Stretch | None] = lambda: None,
+        inbox: Inbox | None = None,
+    ) -> None:
         self.config = config
         self.state = state
         self.iterations = 0  # loop turns, counted so tests can prove the loop sleeps
@@ -56,7 +75,7 @@ class Loop:
         self._run_effect = run_effect
         self._idle = idle
         self._suggest = suggest
-        self._queue: queue.SimpleQueue[Event | Request | _Quit] = queue.SimpleQueue()
+        self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
 
     def post(self, event: Event) -> None:
         """Queue ``event``; safe from any thread."""

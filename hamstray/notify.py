@@ -14,8 +14,12 @@ TIMEOUT_S = 60
 class Notifier:
     """Delivers a notification by the first path that works and remembers which one that was."""
 
-    def __init__(self, app_icon: Path, tray_notify: Callable[[str, str], bool] | None = None,
-                 server_check: Callable[[], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        app_icon: Path,
+        tray_notify: Callable[[str, str], bool] | None = None,
+        server_check: Callable[[], str | None] | None = None,
+    ) -> None:
         self._app_icon = app_icon
         self._tray_notify = tray_notify
         self._server_check = server_check or _notification_server
@@ -30,7 +34,9 @@ class Notifier:
         elif self._tray_notify is not None and self._tray_notify(title, message):
             self.last_path = "tray"
         else:
-            self._warn_once("log", "No way to show notifications here; reminders go to the log only.")
+            self._warn_once(
+                "log", "No way to show notifications here; reminders go to the log only."
+            )
             log.info("Reminder: %s. %s", title, message)
             self.last_path = "log"
         if problem is not None:
@@ -40,12 +46,17 @@ class Notifier:
     def _plyer(self, title: str, message: str) -> bool:
         try:
             with warnings.catch_warnings():
-                # plyer warns on every process that dbus-python is missing; it then uses notify-send.
+                # plyer warns in every process that dbus-python is missing, then uses notify-send.
                 warnings.simplefilter("ignore")
                 from plyer import notification  # noqa: PLC0415 - plyer is slow to import; only load it when needed
 
-                notification.notify(title=title, message=message, app_name="hamstray",
-                                    app_icon=str(self._app_icon), timeout=TIMEOUT_S)
+                notification.notify(
+                    title=title,
+                    message=message,
+                    app_name="hamstray",
+                    app_icon=str(self._app_icon),
+                    timeout=TIMEOUT_S,
+                )
         except Exception as error:  # noqa: BLE001 - any plyer failure means: try the next path
             self._warn_once(f"plyer:{type(error).__name__}", f"plyer could not notify ({error!r}).")
             return False
@@ -67,12 +78,16 @@ def _notification_server() -> str | None:
         from jeepney.wrappers import unwrap_msg  # noqa: PLC0415
     except ImportError:
         return None
-    address = DBusAddress("/org/freedesktop/Notifications", bus_name="org.freedesktop.Notifications",
-                          interface="org.freedesktop.Notifications")
+    address = DBusAddress(
+        "/org/freedesktop/Notifications",
+        bus_name="org.freedesktop.Notifications",
+        interface="org.freedesktop.Notifications",
+    )
     try:
         with open_dbus_connection(bus="SESSION") as connection:
-            reply = connection.send_and_get_reply(new_method_call(address, "GetServerInformation"),
-                                                  timeout=3)
+            reply = connection.send_and_get_reply(
+                new_method_call(address, "GetServerInformation"), timeout=3
+            )
             unwrap_msg(reply)
     except (OSError, KeyError, TimeoutError) as error:
         return f"no session D-Bus ({error})"

@@ -39,7 +39,9 @@ class Paths:
 def default_paths(config_override: str | None = None) -> Paths:
     """Return this user's paths; ``config_override`` (``--config`` or $HAMSTRAY_CONFIG) wins."""
     override = config_override or os.environ.get("HAMSTRAY_CONFIG")
-    config_file = Path(override) if override else Path(platformdirs.user_config_dir(APP)) / "config.toml"
+    config_file = (
+        Path(override) if override else Path(platformdirs.user_config_dir(APP)) / "config.toml"
+    )
     return Paths(
         config_file=config_file,
         data_dir=Path(platformdirs.user_data_dir(APP, appauthor=False)),
@@ -53,5 +55,9 @@ def _runtime_dir() -> Path:
     if xdg and sys.platform.startswith("linux"):
         return Path(xdg) / APP
     # No XDG runtime dir (macOS, Windows, minimal Linux sessions): a private per-user dir.
-    user = os.environ.get("USER") or os.environ.get("USERNAME") or str(os.getuid() if hasattr(os, "getuid") else "user")
+    user = (
+        os.environ.get("USER")
+        or os.environ.get("USERNAME")
+        or str(os.getuid() if hasattr(os, "getuid") else "user")
+    )
     return Path(tempfile.gettempdir()) / f"{APP}-{user}"

@@ -36,14 +36,18 @@ def title_for(view: View) -> str:
             return "Away: taking a break"
         case Phase.STRETCHING:
             return f"Stretching{stretch}"
-    return "hamstray"
 
 
 class Tray:
     """A pystray icon whose clicks only post events; ``show`` may be called from any thread."""
 
-    def __init__(self, post: Callable[[Event], None], clock: Callable[[], float],
-                 on_quit: Callable[[], None], view: View) -> None:
+    def __init__(
+        self,
+        post: Callable[[Event], None],
+        clock: Callable[[], float],
+        on_quit: Callable[[], None],
+        view: View,
+    ) -> None:
         backend = os.environ.get("HAMSTRAY_TRAY")
         if backend:
             if backend not in BACKENDS:
@@ -60,8 +64,9 @@ class Tray:
         self._view = view
         self._lock = threading.Lock()
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
-        self._icon = pystray.Icon("hamstray", icon=self._image(view), title=title_for(view),
-                                  menu=self._menu())
+        self._icon = pystray.Icon(
+            "hamstray", icon=self._image(view), title=title_for(view), menu=self._menu()
+        )
         if self.backend == "xorg":
             self._accept_clicks()
 
@@ -86,15 +91,29 @@ class Tray:
 
         return menu(
             item(start_label, lambda *_: self._post(StartStretch()), default=True),
-            item(snooze_label, lambda *_: self._post(Snooze()),
-                 enabled=lambda _: view().phase in (Phase.DUE, Phase.SNOOZED)
-                 and view().snoozes_left > 0),
-            item("Skip this break", lambda *_: self._post(Skip()),
-                 enabled=lambda _: view().phase is not Phase.PAUSED),
-            item("Pause 30 min", pause(30 * 60), visible=lambda _: view().phase is not Phase.PAUSED),
-            item("Pause 1 hour", pause(60 * 60), visible=lambda _: view().phase is not Phase.PAUSED),
-            item("Resume", lambda *_: self._post(Resume()),
-                 visible=lambda _: view().phase is Phase.PAUSED),
+            item(
+                snooze_label,
+                lambda *_: self._post(Snooze()),
+                enabled=lambda _: (
+                    view().phase in (Phase.DUE, Phase.SNOOZED) and view().snoozes_left > 0
+                ),
+            ),
+            item(
+                "Skip this break",
+                lambda *_: self._post(Skip()),
+                enabled=lambda _: view().phase is not Phase.PAUSED,
+            ),
+            item(
+                "Pause 30 min", pause(30 * 60), visible=lambda _: view().phase is not Phase.PAUSED
+            ),
+            item(
+                "Pause 1 hour", pause(60 * 60), visible=lambda _: view().phase is not Phase.PAUSED
+            ),
+            item(
+                "Resume",
+                lambda *_: self._post(Resume()),
+                visible=lambda _: view().phase is Phase.PAUSED,
+            ),
             item("Quit", lambda *_: self._on_quit()),
         )
 
@@ -104,7 +123,9 @@ class Tray:
         from Xlib import X  # noqa: PLC0415
 
         window = self._icon._window  # noqa: SLF001 - no public handle exists
-        window.change_attributes(event_mask=X.ExposureMask | X.StructureNotifyMask | X.ButtonPressMask)
+        window.change_attributes(
+            event_mask=X.ExposureMask | X.StructureNotifyMask | X.ButtonPressMask
+        )
         self._icon._display.flush()  # noqa: SLF001
 
     @property

@@ -39,8 +39,18 @@ DUNSTRC = """[global]
 dmenu = /bin/grep -m1 -i snooze
 """
 
-TOOLS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "tint2", "xdotool", "xprop", "xdpyinfo",
-         "xwininfo", "notify-send")
+TOOLS = (
+    "Xvfb",
+    "dbus-daemon",
+    "dunst",
+    "dunstctl",
+    "tint2",
+    "xdotool",
+    "xprop",
+    "xdpyinfo",
+    "xwininfo",
+    "notify-send",
+)
 
 
 def missing_tools() -> list[str]:
@@ -80,18 +90,28 @@ class Desktop:
     env: dict[str, str]
     processes: list[tuple[str, subprocess.Popen[bytes]]] = field(default_factory=list)
 
-    def run(self, *argv: str, check: bool = True, timeout: float = 10) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *argv: str, check: bool = True, timeout: float = 10
+    ) -> subprocess.CompletedProcess[str]:
         """Run a helper program on this desktop and return its output."""
-        return subprocess.run(argv, env=self.env, capture_output=True, encoding="utf-8",
-                              errors="replace", check=check,
-                              timeout=timeout)
+        return subprocess.run(
+            argv,
+            env=self.env,
+            capture_output=True,
+            encoding="utf-8",
+            errors="replace",
+            check=check,
+            timeout=timeout,
+        )
 
-    def start(self, name: str, *argv: str, env: dict[str, str] | None = None,
-              log: Path | None = None) -> subprocess.Popen[bytes]:
+    def start(
+        self, name: str, *argv: str, env: dict[str, str] | None = None, log: Path | None = None
+    ) -> subprocess.Popen[bytes]:
         """Start a long-running program on this desktop; it is stopped by ``close``."""
         out = (log or self.root / f"{name}.log").open("ab")
-        process = subprocess.Popen(argv, env=env or self.env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            argv, env=env or self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         out.close()
         self.processes.append((name, process))
         return process
@@ -118,8 +138,7 @@ class Desktop:
         """Every notification dunst has shown (open ones first, then closed ones), newest first."""
         shown = self.run("dunstctl", "history").stdout
         entries = json.loads(shown)["data"][0] if shown.strip() else []
-        closed = [{k: e[k]["data"] for k in ("summary", "body", "appname", "id")} for e in entries]
-        return closed
+        return [{k: e[k]["data"] for k in ("summary", "body", "appname", "id")} for e in entries]
 
     def close_notifications(self) -> None:
         """Close the open notifications, which moves them into dunst's history."""
@@ -156,7 +175,10 @@ class Desktop:
 
 def _free_display() -> int:
     for number in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise RuntimeError("no free X display number")
 
@@ -186,23 +208,36 @@ def desktop(root: Path) -> Iterator[Desktop]:
         env["VIRTUAL_ENV"] = os.environ["VIRTUAL_ENV"]
     session = Desktop(root, display, env)
     try:
-        session.start("xvfb", "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
-                      "-noreset")
-        wait_for(lambda: session.run("xdpyinfo", "-display", display, check=False).returncode == 0,
-                 10, "Xvfb")
+        session.start(
+            "xvfb", "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"
+        )
+        wait_for(
+            lambda: session.run("xdpyinfo", "-display", display, check=False).returncode == 0,
+            10,
+            "Xvfb",
+        )
 
         bus_config = root / "dbus.conf"
         bus_config.write_text(DBUS_CONFIG.format(tmp=root))
-        bus = session.start("dbus", "dbus-daemon", f"--config-file={bus_config}", "--nofork",
-                            "--print-address=1", log=root / "dbus.address")
+        bus = session.start(
+            "dbus",
+            "dbus-daemon",
+            f"--config-file={bus_config}",
+            "--nofork",
+            "--print-address=1",
+            log=root / "dbus.address",
+        )
         address = wait_for(lambda: (root / "dbus.address").read_text().strip(), 10, "D-Bus")
         assert _alive(bus)
         env["DBUS_SESSION_BUS_ADDRESS"] = str(address).splitlines()[0]
 
         (root / "dunstrc").write_text(DUNSTRC)
         session.start("dunst", "dunst", "-config", str(root / "dunstrc"))
-        wait_for(lambda: session.run("dunstctl", "is-paused", check=False).stdout.strip() == "false",
-                 10, "dunst")
+        wait_for(
+            lambda: session.run("dunstctl", "is-paused", check=False).stdout.strip() == "false",
+            10,
+            "dunst",
+        )
 
         for prop, value in (("_NET_NUMBER_OF_DESKTOPS", "1"), ("_NET_CURRENT_DESKTOP", "0")):
             session.run("xprop", "-root", "-f", prop, "32c", "-set", prop, value)

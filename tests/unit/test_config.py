@@ -1,0 +1,241 @@
+"""Reading the user's TOML: every key, field-by-field validation, precise problem locations."""
+
+import math
+from datetime import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hamstray import config
+from hamstray.config import Config
+
+PATH = Path("/home/u/.config/hamstray/config.toml")
+
+
+def parse(text: str) -> tuple[Config, list[str]]:
+    cfg, problems = config.parse(text, PATH)
+    return cfg, [str(p) for p in problems]
+
+
+def test_an_empty_file_means_every_default() -> None:
+    assert parse("") == (Config(), [])
+
+
+def test_the_defaults_are_those_of_the_interface() -> None:
+    cfg = Config()
+    assert (cfg.breaks.interval, cfg.breaks.snooze, cfg.breaks.max_snoozes) == (1800, 300, 3)
+    assert (cfg.breaks.remind_again, cfg.breaks.idle_reset) == (600, 300)
+    assert cfg.stretches.contexts == ("desk", "standing")
+    assert (cfg.stretches.hold, cfg.stretches.max_hold, cfg.stretches.progression) == (
+        30,
+        60,
+        "gentle",
+    )
+    assert (cfg.routines.morning, cfg.routines.evening) == (time(7, 30), time(21, 0))
+    assert cfg.routines.length == 600
+    assert cfg.notifications.enabled is True
+
+
+def test_every_key_is_read() -> None:
+    cfg, problems = parse("""
+[breaks]
+interval = "45m"
+snooze = "10m"
+max_snoozes = 1
+remind_again = "15m"
+idle_reset = 120
+[stretches]
+contexts = ["desk", "floor"]
+exclude = ["desk-calf"]
+hold = "20s"
+max_hold = "1m30s"
+progression = "steady"
+[routines]
+morning = ""
+evening = "22:15"
+length = "15m"
+[notifications]
+enabled = false
+""")
+    assert problems == []
+    assert cfg.breaks == config.Breaks(2700, 600, 1, 900, 120)
+    assert cfg.stretches == config.Stretches(("desk", "floor"), ("desk-calf",), 20, 90, "steady")
+    assert cfg.routines == config.Routines(None, time(22, 15), 900)
+    assert cfg.notifications.enabled is False
+
+
+def test_a_bad_value_names_file_line_and_key_and_falls_back_alone() -> None:
+    cfg, problems = parse('[breaks]\nsnooze = "2m"\ninterval = "soon"\n')
+    assert problems == [f'{PATH}:3: breaks.interval: expected a duration like "45m", got "soon"']
+    assert cfg.breaks.interval == 1800
+    assert cfg.breaks.snooze == 120
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("interval = 0", "expected a duration from 1s to 24h, got 0"),
+        ('interval = "48h"', 'expected a duration from 1s to 24h, got "48h"'),
+        ("interval = -5", 'expected a duration like "45m", got a negative number -5'),
+        ("interval = true", 'expected a duration like "45m", got true'),
+        ("max_snoozes = 99", "expected a whole number from 0 to 20, got 99"),
+        ('max_snoozes = "3"', 'expected a whole number from 0 to 20, got "3"'),
+        ("max_snoozes = 2.5", "expected a whole number from 0 to 20, got 2.5"),
+    ],
+)
+def test_wrong_types_and_absurd_values_are_reported(line: str, message: str) -> None:
+    cfg, problems = parse(f"[breaks]\n{line}\n")
+    assert problems == [f"{PATH}:2: breaks.{line.split(maxsplit=1)[0]}: {message}"]
+    assert cfg == Config()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[stretches]\ncontexts = ["sofa"]',
+            'expected a list of "desk", "standing", "floor", got "sofa"',
+        ),
+        (
+            "[stretches]\ncontexts = []",
+            'expected a list of "desk", "standing", "floor", got an empty list',
+        ),
+        ('[stretches]\nexclude = "desk-calf"', 'expected a list of stretch ids, got "desk-calf"'),
+        (
+            '[stretches]\nprogression = "fast"',
+            'expected one of "gentle", "steady", "off", got "fast"',
+        ),
+        ('[routines]\nmorning = "7am"', 'expected a time like "07:30" (or "" for none), got "7am"'),
+        (
+            '[routines]\nevening = "24:00"',
+            'expected a time like "07:30" (or "" for none), got "24:00"',
+        ),
+        ('[notifications]\nenabled = "yes"', 'expected true or false, got "yes"'),
+    ],
+)
+def test_other_keys_are_validated(text: str, message: str) -> None:
+    cfg, problems = parse(text)
+    assert len(problems) == 1
+    assert problems[0].endswith(message)
+    assert problems[0].startswith(f"{PATH}:2: ")
+    assert cfg == Config()
+
+
+def test_max_hold_below_hold_is_reported_and_raised_to_hold() -> None:
+    cfg, problems = parse('[stretches]\nhold = "45s"\nmax_hold = "40s"\n')
+    assert problems == [
+        f"{PATH}:3: stretches.max_hold: must be at least stretches.hold (45s), got 40s"
+    ]
+    assert (cfg.stretches.hold, cfg.stretches.max_hold) == (45, 45)
+
+
+def test_unknown_keys_and_sections_are_warnings() -> None:
+    cfg, problems = parse('[breaks]\nintervall = "5m"\n\n[colours]\nred = 1\n')
+    assert problems == [
+        f"{PATH}:2: warning: breaks.intervall: unknown key (ignored)",
+        f"{PATH}:4: warning: colours: unknown section (ignored)",
+    ]
+    assert cfg == Config()
+
+
+def test_dotted_keys_are_located_too() -> None:
+    _, problems = parse('breaks.interval = "x"\n')
+    assert problems == [f'{PATH}:1: breaks.interval: expected a duration like "45m", got "x"']
+
+
+def test_a_syntax_error_names_line_and_column() -> None:
+    cfg, problems = parse('[breaks]\ninterval = "30m\n')
+    assert cfg == Config()
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:2: column ")
+
+
+def test_a_section_that_is_not_a_table_is_reported() -> None:
+    _, problems = parse('breaks = "30m"\n')
+    assert problems == [f"{PATH}:1: breaks: expected a [breaks] table"]
+
+
+def test_a_missing_file_is_no_problem(tmp_path: Path) -> None:
+    assert config.load(tmp_path / "absent.toml") == (Config(), [])
+
+
+def test_a_directory_instead_of_a_file_is_reported(tmp_path: Path) -> None:
+    cfg, problems = config.load(tmp_path)
+    assert cfg == Config()
+    assert [str(p) for p in problems] == [f"{tmp_path}: is a directory, not a config file"]
+
+
+def test_a_file_that_is_not_utf8_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'[breaks]\n# caf\xe9\ninterval = "5m"\n')
+    cfg, problems = config.load(path)
+    assert cfg == Config()
+    assert [str(p) for p in problems] == [f"{path}:2: is not UTF-8 text (TOML files must be UTF-8)"]
+
+
+def test_the_default_file_reads_back_as_the_defaults() -> None:
+    assert parse(config.DEFAULT_FILE) == (Config(), [])
+
+
+def test_to_toml_round_trips() -> None:
+    cfg, _ = parse('[breaks]\ninterval = "45m"\n[routines]\nmorning = ""\n')
+    assert parse(config.to_toml(cfg)) == (cfg, [])
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_config_and_never_raises(text: str) -> None:
+    cfg, problems = config.parse(text, PATH)
+    assert isinstance(cfg, Config)
+    assert all(str(p).startswith(str(PATH)) for p in problems)
+
+
+printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)
+values = st.one_of(
+    st.integers(-(10**6), 10**6),
+    printable,
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.lists(printable, max_size=3),
+)
+
+
+@given(
+    st.sampled_from(["breaks", "stretches", "routines", "notifications"]),
+    st.sampled_from(
+        [
+            "interval",
+            "snooze",
+            "max_snoozes",
+            "remind_again",
+            "idle_reset",
+            "contexts",
+            "exclude",
+            "hold",
+            "max_hold",
+            "progression",
+            "morning",
+            "evening",
+            "length",
+            "enabled",
+        ]
+    ),
+    values,
+)
+def test_any_value_for_any_key_is_valid_or_reported(section: str, key: str, value: object) -> None:
+    text = f"[{section}]\n{key} = {_toml(value)}\n"
+    cfg, problems = config.parse(text, PATH)
+    if problems:
+        assert all(":2: " in str(p) for p in problems)
+    assert isinstance(cfg.breaks.interval, int)
+
+
+def _toml(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else "0.0"
+    return json.dumps(value, ensure_ascii=False)

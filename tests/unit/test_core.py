@@ -1,0 +1,297 @@
+"""The break engine's rules, one test each, plus a hand-computed working day."""
+
+from dataclasses import replace
+
+import pytest
+
+from hamstray import core
+from hamstray.catalogue import BUILTIN
+from hamstray.config import Breaks, Config, Notifications
+from hamstray.core import (
+    Idle,
+    Kind,
+    Pause,
+    Phase,
+    Resume,
+    Skip,
+    Snooze,
+    StartStretch,
+    StretchEnded,
+    Tick,
+)
+
+from .drive import drive
+
+M = 60.0
+CONFIG = Config()  # interval 30m, snooze 5m, 3 snoozes, remind again 10m, idle reset 5m
+STRETCH = BUILTIN[0]
+
+
+def sitting(now: float = 0.0) -> core.State:
+    return core.initial(now, STRETCH)
+
+
+def step(
+    state: core.State, event: core.Event, now: float, config: Config = CONFIG
+) -> tuple[core.State, list[core.Effect]]:
+    """Step as the loop does: it was awake until ``now``, so no gap looks like a suspend."""
+    return core.step(replace(state, seen=max(state.seen, now)), event, now, config)
+
+
+def due(at: float = 30 * M) -> core.State:
+    state, _ = step(sitting(), Tick(), at)
+    assert state.phase is Phase.DUE
+    return state
+
+
+def test_no_reminder_before_the_interval() -> None:
+    state, effects = step(sitting(), Tick(), 29 * M, CONFIG)
+    assert state.phase is Phase.SITTING
+    assert not [e for e in effects if isinstance(e, core.Notify)]
+
+
+def test_reminder_when_sitting_time_reaches_the_interval() -> None:
+    state, effects = step(sitting(), Tick(), 30 * M, CONFIG)
+    notes = [e for e in effects if isinstance(e, core.Notify)]
+    assert state.phase is Phase.DUE
+    assert len(notes) == 1
+    assert notes[0].title == "You have been sitting for 30 min"
+    assert STRETCH.name in notes[0].message
+    assert core.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
+
+
+def test_next_wakeup_while_sitting_is_never_later_than_the_due_time() -> None:
+    wake = core.next_wakeup(sitting(), CONFIG)
+    assert wake is not None
+    assert 0 < wake <= 30 * M
+
+
+def test_an_ignored_reminder_repeats_after_remind_again() -> None:
+    trace = drive(CONFIG, [], until=45 * M)
+    assert trace.notify_times() == [30 * M, 40 * M]
+
+
+def test_reminders_stop_after_a_few_repeats() -> None:
+    """Nothing nags without end: an ignored break is reminded of three times, then only shown."""
+    trace = drive(CONFIG, [], until=5 * 60 * M, idle=lambda _: 0.0)
+    assert trace.notify_times() == [30 * M, 40 * M, 50 * M]
+    assert trace.state.phase is Phase.DUE
+
+
+def test_snooze_puts_the_reminder_off_by_the_snooze_length() -> None:
+    trace = drive(CONFIG, [(31 * M, Snooze())], until=37 * M)
+    assert trace.notify_times() == [30 * M, 36 * M]
+
+
+def test_snooze_with_a_length_uses_that_length() -> None:
+    trace = drive(CONFIG, [(31 * M, Snooze(120))], until=34 * M)
+    assert trace.notify_times() == [30 * M, 33 * M]
+
+
+def test_snoozes_are_limited_per_break() -> None:
+    config = replace(CONFIG, breaks=replace(CONFIG.breaks, max_snoozes=1))
+    state, _ = step(due(), Snooze(), 31 * M, config)
+    state, _ = step(state, Tick(), 36 * M, config)
+    state, effects = step(state, Snooze(), 37 * M, config)
+    assert state.phase is Phase.DUE
+    assert core.Refuse("No snoozes left for this break: start the stretch or skip it.") in effects
+    assert core.view(state, 37 * M, config).snoozes_left == 0
+
+
+def test_snooze_with_no_break_due_is_refused() -> None:
+    state, effects = step(sitting(), Snooze(), 10 * M, CONFIG)
+    assert state.phase is Phase.SITTING
+    assert any(isinstance(e, core.Refuse) for e in effects)
+
+
+def test_skip_restarts_the_sitting_timer() -> None:
+    trace = drive(CONFIG, [(31 * M, Skip())], until=62 * M)
+    assert trace.notify_times() == [30 * M, 61 * M]
+    assert [t for t, _ in trace.records(Kind.SKIPPED)] == [31 * M]
+
+
+def test_idle_past_idle_reset_is_a_natural_break() -> None:
+    """Away from 10 to 20 min: the sitting timer restarts when the user comes back."""
+
+    def idle(now: float) -> float:
+        return now - 10 * M if 10 * M <= now < 20 * M else 0.0
+
+    trace = drive(CONFIG, [], until=55 * M, idle=idle)
+    assert trace.notify_times() == [50 * M]
+    ((at, record),) = trace.records(Kind.NATURAL_BREAK)
+    assert at == 20 * M
+    assert record.seconds == 10 * M
+
+
+def test_idle_shorter_than_idle_reset_is_not_a_break() -> None:
+    def idle(now: float) -> float:
+        return now - 10 * M if 10 * M <= now < 14 * M else 0.0
+
+    trace = drive(CONFIG, [], until=31 * M, idle=idle)
+    assert trace.notify_times() == [30 * M]
+    assert not trace.records(Kind.NATURAL_BREAK)
+
+
+def test_being_idle_when_a_break_is_due_means_no_reminder() -> None:
+    trace = drive(CONFIG, [], until=40 * M, idle=lambda now: now - 20 * M if now >= 20 * M else 0)
+    assert trace.notify_times() == []
+    assert trace.state.phase is Phase.AWAY
+
+
+def test_a_suspend_is_a_natural_break_not_a_burst_of_reminders() -> None:
+    """The machine sleeps from 20 min to 3 h: on wake-up the user starts sitting afresh."""
+    trace = drive(CONFIG, [], until=3 * 60 * M + 10 * M, asleep=[(20 * M, 3 * 60 * M)])
+    assert trace.notify_times() == []
+    ((_, record),) = trace.records(Kind.NATURAL_BREAK)
+    assert record.detail == "suspend"
+    assert core.sitting_seconds(trace.state, 3 * 60 * M + 10 * M) == pytest.approx(10 * M)
+
+
+def test_a_clock_set_back_keeps_the_sitting_time() -> None:
+    state, _ = step(sitting(1000 * M), Tick(), 1010 * M, CONFIG)
+    state, _ = core.step(state, Tick(), 1005 * M, CONFIG)  # the clock went back five minutes
+    assert core.sitting_seconds(state, 1005 * M) == pytest.approx(10 * M)
+    assert core.next_wakeup(state, CONFIG) >= 1005 * M  # type: ignore[operator]
+
+
+def test_pause_until_a_time_then_sitting_starts_afresh() -> None:
+    trace = drive(CONFIG, [(31 * M, Pause(90 * M))], until=125 * M)
+    assert trace.notify_times() == [30 * M, 120 * M]
+    assert [t for t, _ in trace.records(Kind.RESUMED)] == [90 * M]
+
+
+def test_an_open_ended_pause_sleeps_until_resume() -> None:
+    state, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
+    assert state.phase is Phase.PAUSED
+    assert core.next_wakeup(state, CONFIG) is None
+    state, effects = step(state, Resume(), 500 * M, CONFIG)
+    assert state.phase is Phase.SITTING
+    assert core.sitting_seconds(state, 510 * M) == 10 * M
+    assert core.Record(Kind.RESUMED, 500 * M) in effects
+
+
+def test_no_reminder_while_paused() -> None:
+    trace = drive(CONFIG, [(1 * M, Pause(None))], until=10 * 60 * M)
+    assert trace.notify_times() == []
+
+
+def test_a_pause_in_the_past_is_refused() -> None:
+    state, effects = step(sitting(), Pause(5 * M), 10 * M, CONFIG)
+    assert state.phase is Phase.SITTING
+    assert core.Refuse("A pause must end in the future.") in effects
+
+
+def test_resume_when_not_paused_is_refused() -> None:
+    _, effects = step(sitting(), Resume(), 1 * M, CONFIG)
+    assert core.Refuse("hamstray is not paused.") in effects
+
+
+def test_starting_a_stretch_opens_the_guide_and_records_it() -> None:
+    state, effects = step(due(), StartStretch(), 31 * M, CONFIG)
+    assert state.phase is Phase.STRETCHING
+    assert core.Guide(STRETCH) in effects
+    assert core.Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
+
+
+def test_a_given_stretch_replaces_the_suggestion() -> None:
+    other = BUILTIN[2]
+    state, effects = step(sitting(), StartStretch(other), 5 * M, CONFIG)
+    assert state.stretch == other
+    assert core.Guide(other) in effects
+
+
+def test_a_finished_stretch_is_recorded_and_sitting_starts_afresh() -> None:
+    state, _ = step(due(), StartStretch(), 31 * M, CONFIG)
+    state, effects = step(state, StretchEnded(done=True, held_s=60), 33 * M, CONFIG)
+    assert state.phase is Phase.SITTING
+    assert core.Record(Kind.STRETCH_DONE, 33 * M, STRETCH, seconds=60) in effects
+    assert core.next_break_at(state, 33 * M, CONFIG) == 63 * M
+
+
+def test_a_guide_that_never_reports_back_times_out() -> None:
+    trace = drive(CONFIG, [(31 * M, StartStretch())], until=62 * M)
+    assert trace.state.phase is Phase.SITTING
+    assert trace.records(Kind.STRETCH_SKIPPED)[0][1].detail == "timeout"
+
+
+def test_a_stretch_while_paused_keeps_the_pause() -> None:
+    state, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
+    state, effects = step(state, StartStretch(), 2 * M, CONFIG)
+    assert state.phase is Phase.PAUSED
+    assert core.Guide(STRETCH) in effects
+
+
+def test_with_notifications_off_a_due_break_still_shows_in_the_tray() -> None:
+    config = replace(CONFIG, notifications=Notifications(enabled=False))
+    state, effects = step(sitting(), Tick(), 30 * M, config)
+    assert state.phase is Phase.DUE
+    assert not [e for e in effects if isinstance(e, core.Notify)]
+    assert core.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
+
+
+def test_a_user_action_while_away_means_the_user_is_back() -> None:
+    state, _ = step(sitting(), Idle(6 * M), 10 * M, CONFIG)
+    assert state.phase is Phase.AWAY
+    state, effects = step(state, Skip(), 12 * M, CONFIG)
+    assert state.phase is Phase.SITTING
+    assert any(isinstance(e, core.Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
+
+
+def test_every_step_renders_the_view() -> None:
+    _, effects = step(sitting(), Tick(), 5 * M, CONFIG)
+    assert isinstance(effects[-1], core.Render)
+    assert effects[-1].view.phase is Phase.SITTING
+
+
+def test_the_ring_fills_in_twelfths_of_the_interval() -> None:
+    assert core.view(sitting(), 0, CONFIG).progress == 0
+    assert core.view(sitting(), 15 * M, CONFIG).progress == 6
+    assert core.view(sitting(), 29 * M, CONFIG).progress == 11
+    assert core.view(due(), 30 * M, CONFIG).progress == 12
+
+
+def test_status_says_when_the_next_break_is() -> None:
+    assert core.next_break_at(sitting(), 10 * M, CONFIG) == 30 * M
+    assert core.next_break_at(due(), 31 * M, CONFIG) == 31 * M
+    paused, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
+    assert core.next_break_at(paused, 2 * M, CONFIG) is None
+
+
+def test_a_simulated_working_day() -> None:
+    """An 8-hour day whose ten reminders are counted by hand:
+
+    30  reminder 1; stretch 31-33         -> sitting from 33
+    63  reminder 2; snooze at 64 (5 min)  -> 69 reminder 3; stretch 70-72 -> sitting from 72
+    102 reminder 4, ignored: repeats at 112 (5) and 122 (6), then only the icon; skip at 130
+    150-210 lunch away from the desk (idle) -> sitting from 210
+    240 reminder 7; pause at 241 until 300  -> sitting from 300
+    330 reminder 8; stretch 331-333       -> 363 reminder 9
+    370-420 suspended: a natural break, no burst -> sitting from 420
+    450 reminder 10; stretch 452-454      -> next would be 484, after the day ends at 480
+    """
+    script = [
+        (31 * M, StartStretch()),
+        (33 * M, StretchEnded(done=True, held_s=60)),
+        (64 * M, Snooze()),
+        (70 * M, StartStretch()),
+        (72 * M, StretchEnded(done=True, held_s=60)),
+        (130 * M, Skip()),
+        (241 * M, Pause(300 * M)),
+        (331 * M, StartStretch()),
+        (333 * M, StretchEnded(done=True, held_s=60)),
+        (452 * M, StartStretch()),
+        (454 * M, StretchEnded(done=True, held_s=60)),
+    ]
+
+    def idle(now: float) -> float:
+        return now - 150 * M if 150 * M <= now < 210 * M else 0.0
+
+    config = Config(breaks=Breaks())
+    trace = drive(config, script, until=480 * M, idle=idle, asleep=[(370 * M, 420 * M)])
+
+    minutes = [t / M for t in trace.notify_times()]
+    assert minutes == [30, 63, 69, 102, 112, 122, 240, 330, 363, 450]
+    assert len(trace.records(Kind.STRETCH_DONE)) == 4
+    breaks = [(t / M, r.detail) for t, r in trace.records(Kind.NATURAL_BREAK)]
+    assert breaks == [(210, "idle"), (420, "suspend")]
+    assert trace.steps < 1000  # the day is a few hundred wakeups, not a poll

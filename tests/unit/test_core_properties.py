@@ -1,0 +1,170 @@
+"""Invariants of the break engine over random configs and random event sequences (hypothesis)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hamstray import core
+from hamstray.catalogue import BUILTIN
+from hamstray.config import Breaks, Config
+from hamstray.core import Kind, Phase
+
+BREAK_ENDINGS = {
+    Kind.SKIPPED,
+    Kind.STRETCH_DONE,
+    Kind.STRETCH_SKIPPED,
+    Kind.NATURAL_BREAK,
+    Kind.RESUMED,
+}
+
+configs = st.builds(
+    lambda interval, snooze, again, reset, snoozes: Config(
+        breaks=Breaks(
+            interval=interval,
+            snooze=snooze,
+            remind_again=again,
+            idle_reset=reset,
+            max_snoozes=snoozes,
+        )
+    ),
+    interval=st.integers(60, 4 * 3600),
+    snooze=st.integers(10, 3600),
+    again=st.integers(10, 3600),
+    reset=st.integers(30, 3600),
+    snoozes=st.integers(0, 5),
+)
+
+events = st.one_of(
+    st.just(core.Tick()),
+    st.builds(core.Snooze, st.none() | st.integers(1, 7200)),
+    st.just(core.Skip()),
+    st.builds(core.StartStretch, st.none() | st.sampled_from(BUILTIN)),
+    st.builds(core.StretchEnded, st.booleans(), st.integers(0, 120)),
+    st.just(core.Resume()),
+    st.builds(core.Idle, st.floats(0, 7200)),
+    st.just(core.ConfigChanged()),
+)
+pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
+
+# A scenario: (seconds to wait, what happens then). Waiting follows the loop's contract (a Tick at
+# every wakeup) unless the wait is marked as a suspend, when no timer fires.
+scenarios = st.lists(
+    st.tuples(st.floats(0, 3 * 3600), st.one_of(events, pauses), st.booleans()),
+    max_size=60,
+)
+
+
+def run(
+    config: Config,
+    scenario: list[tuple[float, object, bool]],
+    start: float = 1e9,
+) -> list[tuple[core.State, object, float, core.State, list[core.Effect]]]:
+    """Play ``scenario`` and return every step as (before, event, now, after, effects)."""
+    state = core.initial(start, BUILTIN[0])
+    now = start
+    steps = []
+
+    def apply(event: core.Event, at: float) -> None:
+        nonlocal state
+        after, effects = core.step(state, event, at, config)
+        steps.append((state, event, at, after, effects))
+        state = after
+
+    for wait, item, suspended in scenario:
+        target = now + wait
+        while not suspended:
+            wake = core.next_wakeup(state, config)
+            if wake is None or wake > target:
+                break
+            now = wake
+            apply(core.Tick(), now)
+        now = target
+        event = (
+            core.Pause(None if item[1] is None else now + item[1])
+            if isinstance(item, tuple)
+            else item
+        )
+        apply(event, now)  # type: ignore[arg-type]
+    return steps
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios)
+def test_next_wakeup_is_never_in_the_past(config: Config, scenario: list) -> None:
+    for _, _, now, after, _ in run(config, scenario):
+        wake = core.next_wakeup(after, config)
+        assert wake is None or wake >= now
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios)
+def test_sitting_time_is_never_negative(config: Config, scenario: list) -> None:
+    for _, _, now, after, _ in run(config, scenario):
+        assert core.sitting_seconds(after, now) >= 0
+        assert after.since <= now or after.phase is Phase.PAUSED
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios)
+def test_never_a_reminder_while_paused_or_away(config: Config, scenario: list) -> None:
+    for before, _, _, after, effects in run(config, scenario):
+        if any(isinstance(e, core.Notify) for e in effects):
+            assert before.phase not in (Phase.PAUSED, Phase.AWAY)
+            assert after.phase is Phase.DUE
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios)
+def test_reminders_are_never_closer_than_the_rules_allow(config: Config, scenario: list) -> None:
+    """Two reminders are at least remind_again apart, or the snooze or interval in between."""
+    last: float | None = None
+    allowed = min(config.breaks.remind_again, config.breaks.interval)
+    for _, _, now, _, effects in run(config, scenario):
+        for effect in effects:
+            if isinstance(effect, core.Record) and effect.kind is Kind.SNOOZED:
+                allowed = min(allowed, effect.seconds or 0)
+        if any(isinstance(e, core.Notify) for e in effects):
+            if last is not None:
+                assert now - last >= allowed - 1e-6
+            last = now
+            allowed = min(config.breaks.remind_again, config.breaks.interval)
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios)
+def test_nothing_nags_without_end(config: Config, scenario: list) -> None:
+    """Within one sitting period there are at most three reminders plus one per snooze."""
+    count = 0
+    for _, _, _, _, effects in run(config, scenario):
+        for effect in effects:
+            if isinstance(effect, core.Record) and effect.kind in BREAK_ENDINGS | {Kind.PAUSED}:
+                count = 0
+            if isinstance(effect, core.Notify):
+                count += 1
+                assert count <= core.MAX_REMINDERS + config.breaks.max_snoozes
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios, st.lists(st.floats(-7200, 7200), min_size=1, max_size=10))
+def test_clock_jumps_never_break_the_invariants(
+    config: Config, scenario: list, jumps: list[float]
+) -> None:
+    """Whatever the wall clock does, times stay sane and no burst of reminders follows."""
+    state = core.initial(1e9, BUILTIN[0])
+    now = 1e9
+    for jump in jumps:
+        now += jump
+        state, effects = core.step(state, core.Tick(), now, config)
+        wake = core.next_wakeup(state, config)
+        assert wake is None or wake >= now
+        assert core.sitting_seconds(state, now) >= 0
+        assert sum(isinstance(e, core.Notify) for e in effects) <= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, scenarios)
+def test_a_tick_at_the_wakeup_always_moves_the_wakeup_on(config: Config, scenario: list) -> None:
+    """The loop can never spin: after the Tick it was woken for, the next wakeup is later."""
+    for before, event, now, after, _ in run(config, scenario):
+        if isinstance(event, core.Tick) and core.next_wakeup(before, config) == now:
+            wake = core.next_wakeup(after, config)
+            assert wake is None or wake > now
