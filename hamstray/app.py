@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import hamstray
 from hamstray import catalogue, config, control, core, idle, logs
+from hamstray.assets import app_icon
 from hamstray.catalogue import Stretch
 from hamstray.core import Effect, Guide, Notify, Record, Refuse, Render
 from hamstray.history import BREAK_ENDINGS, History, HistoryError
-from hamstray.icons import app_icon
 from hamstray.loop import Loop, Outcome
 from hamstray.notify import Notifier
 from hamstray.paths import Paths

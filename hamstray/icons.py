@@ -2,7 +2,6 @@
 
 import functools
 import sys
-from importlib import resources
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -102,19 +101,6 @@ def _tick(pen: ImageDraw.ImageDraw, big: int) -> None:
         width=w,
         joint="curve",
     )
-
-
-def asset_dir() -> Path:
-    """Return the folder of shipped images: inside the installed package, or the source tree's."""
-    packaged = resources.files("hamstray") / "icons"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "icons"  # a source checkout
-
-
-def app_icon() -> Path:
-    """The application icon (PNG) used for notifications and launchers."""
-    return asset_dir() / "hamstray.png"
 
 
 def main(argv: list[str]) -> int:

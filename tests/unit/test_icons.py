@@ -3,13 +3,9 @@
 import pytest
 from PIL import Image
 
-from hamstray import icons
+from hamstray import assets, icons
 from hamstray.core import Phase
-
-
-def pixels(image: Image.Image) -> list[tuple[int, ...]]:
-    data = image.tobytes()
-    return [tuple(data[i : i + 4]) for i in range(0, len(data), 4)]
+from tests.pixels import pixels
 
 
 def colour_share(image: Image.Image, colour: tuple[int, ...], tolerance: int = 40) -> float:
@@ -67,5 +63,5 @@ def test_drawing_the_same_view_twice_costs_nothing() -> None:
 
 
 def test_the_app_icon_ships_and_loads() -> None:
-    with Image.open(icons.app_icon()) as image:
+    with Image.open(assets.app_icon()) as image:
         assert image.size == (256, 256)

@@ -1,0 +1,103 @@
+"""Fixtures that start a private desktop and the installed ``hamstray`` in it."""
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .stack import Desktop, desktop, missing_tools, wait_for
+
+ICON_CLASS = "hamstraySystemTrayIcon"  # pystray's xorg window: WM_CLASS "<name>SystemTrayIcon"
+
+
+def hamstray_command() -> str:
+    """The installed console script next to this Python, as a user would run it."""
+    found = Path(sys.executable).with_name("hamstray")
+    return str(found) if found.exists() else shutil.which("hamstray") or "hamstray"
+
+
+@pytest.fixture
+def stack(tmp_path: Path) -> Iterator[Desktop]:
+    missing = missing_tools()
+    if missing:
+        pytest.fail(
+            f"the desktop tests need {', '.join(missing)}: run tests/run as root to install them"
+        )
+    with desktop(tmp_path) as session:
+        yield session
+
+
+@dataclass
+class RunningApp:
+    """The installed hamstray, running on a private desktop."""
+
+    desktop: Desktop
+    process: subprocess.Popen[bytes]
+    env: dict[str, str]
+    home: Path
+    icon: int
+
+    def cli(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [hamstray_command(), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=check,
+        )
+
+    def status(self) -> dict[str, object]:
+        out = self.cli("status", "--json", check=True).stdout
+        return json.loads(out)  # type: ignore[no-any-return]
+
+    def events(self) -> list[tuple[str, str | None]]:
+        """(kind, stretch) of every event in the real history file, oldest first."""
+        path = self.home / "data" / "hamstray" / "history.sqlite3"
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT kind, stretch FROM events ORDER BY id").fetchall()
+
+    def log(self) -> str:
+        path = self.home / "state" / "hamstray" / "log" / "hamstray.log"
+        return path.read_text() if path.exists() else ""
+
+    def wait_for_event(self, kind: str, timeout: float = 10) -> None:
+        wait_for(lambda: any(k == kind for k, _ in self.events()), timeout, f"a {kind} event")
+
+
+def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> RunningApp:
+    """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked."""
+    config = stack.root / f"{name}.toml"
+    config.write_text(config_text)
+    env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
+    process = stack.start(name, hamstray_command(), "--verbose", env=env)
+    icon = wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
+    assert isinstance(icon, int)
+    return RunningApp(stack, process, env, Path(env["HOME"]), icon)
+
+
+@pytest.fixture
+def app_factory(stack: Desktop) -> Iterator[type[RunningApp] | object]:
+    started: list[RunningApp] = []
+
+    def start(config_text: str = "") -> RunningApp:
+        app = start_app(stack, config_text)
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        stack.stop(app.process)
+
+
+def wait_for_notification(stack: Desktop, timeout: float) -> float:
+    """Wait until a notification is on screen; return when it appeared (monotonic)."""
+    wait_for(lambda: stack.displayed_count() > 0, timeout, "a notification on screen", every=0.02)
+    return time.monotonic()

@@ -1,0 +1,137 @@
+"""End to end on a real X server: tray icon, notification, a real click, snooze, control."""
+
+import signal
+import time
+
+from PIL import Image
+
+from hamstray.catalogue import BUILTIN
+from tests.pixels import pixels
+
+from .conftest import wait_for_notification
+from .stack import wait_for
+
+NAMES = {s.name for s in BUILTIN}
+
+
+def test_the_icon_is_embedded_in_the_tray(app_factory, tmp_path) -> None:
+    app = app_factory()
+    shot = app.desktop.screenshot(tmp_path / "tray.png")
+    with Image.open(shot) as screen:
+        # tint2's panel is the top right 200 x 32 px; the sitting icon's ring is teal.
+        panel = screen.convert("RGB").crop((1080, 0, 1280, 32))
+        teal = [p for p in pixels(panel) if p[1] > 110 and p[2] > 100 and p[0] < 80]
+    assert len(teal) > 20
+    assert app.status()["phase"] == "sitting"
+
+
+def test_a_due_break_reaches_the_notification_daemon_and_names_a_stretch(app_factory) -> None:
+    app = app_factory('[breaks]\ninterval = "3s"\n')
+    started = time.monotonic()
+    shown = wait_for_notification(app.desktop, timeout=10)
+    assert 2.5 <= shown - started <= 6
+    app.desktop.close_notifications()
+    (note,) = app.desktop.notifications()
+    assert note["appname"] == "hamstray"
+    assert note["summary"].startswith("You have been sitting for ")
+    assert any(name in note["body"] for name in NAMES)
+    assert app.status()["phase"] == "due"
+
+
+def test_a_real_click_on_the_icon_starts_the_stretch(app_factory) -> None:
+    app = app_factory('[breaks]\ninterval = "3s"\n')
+    wait_for_notification(app.desktop, timeout=10)
+    app.desktop.click(app.icon)  # a real pointer click through the X server (XTEST)
+    app.wait_for_event("stretch_started")
+    status = app.status()
+    assert status["phase"] == "stretching"
+    assert ("stretch_started", status["next_stretch"]["id"]) in app.events()
+
+
+def test_snoozing_delays_the_next_reminder(app_factory) -> None:
+    app = app_factory('[breaks]\ninterval = "3s"\nremind_again = "2s"\nsnooze = "6s"\n')
+    wait_for_notification(app.desktop, timeout=10)
+    app.desktop.close_notifications()
+    snoozed = app.cli("snooze")
+    assert snoozed.returncode == 0, snoozed.stderr
+    assert app.status()["phase"] == "snoozed"
+    assert app.status()["snoozes_left"] == 2
+    time.sleep(4)  # without the snooze, the reminder would have come back after 2 s
+    assert app.desktop.displayed_count() == 0
+    shown = wait_for_notification(app.desktop, timeout=6)
+    assert shown is not None
+    assert [k for k, _ in app.events()].count("reminder") == 2
+
+
+def test_a_second_hamstray_says_it_is_running_and_exits_0(app_factory) -> None:
+    app = app_factory()
+    second = app.cli()
+    assert second.returncode == 0
+    assert second.stdout.strip() == f"hamstray is already running (pid {app.process.pid})"
+    assert (
+        len(
+            app.desktop.run(
+                "xdotool", "search", "--classname", "^hamstraySystemTrayIcon$", check=False
+            ).stdout.split()
+        )
+        == 1
+    )
+
+
+def test_the_cli_controls_the_running_app(app_factory) -> None:
+    app = app_factory()
+    status = app.status()
+    assert set(status) == {
+        "phase",
+        "sitting_s",
+        "next_break_in_s",
+        "next_stretch",
+        "snoozes_left",
+        "standing",
+        "paused_until",
+        "pid",
+        "version",
+    }
+    assert status["pid"] == app.process.pid
+    assert set(status["next_stretch"]) == {"id", "name", "groups"}
+
+    paused = app.cli("pause", "tomorrow")
+    assert paused.returncode == 0
+    assert paused.stdout.startswith("Paused until ")
+    assert app.status()["phase"] == "paused"
+    assert app.status()["paused_until"].endswith("+00:00")
+    assert app.cli("resume").returncode == 0
+    assert app.status()["phase"] == "sitting"
+
+    refused = app.cli("snooze")
+    assert refused.returncode == 1
+    assert (
+        refused.stderr.strip() == "hamstray snooze: No break is due, so there is nothing to snooze."
+    )
+    assert app.cli("skip").returncode == 0
+    bad = app.cli("stretch", "no-such-stretch")
+    assert bad.returncode == 1
+    assert "unknown stretch 'no-such-stretch'" in bad.stderr
+
+    assert app.cli("quit").returncode == 0
+    assert app.process.wait(timeout=10) == 0
+    assert app.cli("status").returncode == 3
+    assert [k for k, _ in app.events()][-1] == "app_stopped"
+
+
+def test_sigterm_shuts_down_cleanly(app_factory) -> None:
+    app = app_factory()
+    app.process.send_signal(signal.SIGTERM)
+    assert app.process.wait(timeout=10) == 0
+    assert not (app.home / "runtime" / "hamstray" / "control.sock").exists()
+    assert [k for k, _ in app.events()][-1] == "app_stopped"
+
+
+def test_after_kill_9_the_next_start_works(app_factory) -> None:
+    app = app_factory()
+    app.process.kill()
+    app.process.wait(timeout=10)
+    assert (app.home / "runtime" / "hamstray" / "control.sock").exists()  # stale
+    again = app_factory()
+    assert again.status()["pid"] == again.process.pid
+    wait_for(lambda: again.desktop.tray_window("hamstraySystemTrayIcon"), 5, "the icon")

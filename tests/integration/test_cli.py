@@ -1,0 +1,185 @@
+"""The installed ``hamstray`` command, run as a user runs it (no display needed)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import hamstray
+from hamstray import config
+
+HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A user with empty XDG dirs and no display."""
+    home = tmp_path / "home"
+    variables = {"HOME": str(home), "PATH": os.environ["PATH"], "LANG": "C.UTF-8"}
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
+        (home / sub).mkdir(parents=True)
+        variables[name] = str(home / sub)
+    return variables
+
+
+def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [HAMSTRAY, *args], env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+def test_version_comes_from_the_installed_metadata(env: dict[str, str]) -> None:
+    result = run(env, "--version")
+    assert result.stdout.strip() == f"hamstray {hamstray.__version__}"
+    assert hamstray.__version__ == "0.1.0"
+
+
+def test_python_dash_m_runs_the_same_command(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "hamstray", "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == f"hamstray {hamstray.__version__}"
+
+
+def test_help_lists_the_commands(env: dict[str, str]) -> None:
+    out = run(env, "--help").stdout
+    for command in (
+        "run",
+        "config",
+        "status",
+        "snooze",
+        "pause",
+        "resume",
+        "stretch",
+        "skip",
+        "quit",
+    ):
+        assert f"    {command} " in out
+
+
+def test_without_a_display_the_app_says_so_in_one_sentence(env: dict[str, str]) -> None:
+    result = run(env)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "hamstray: hamstray needs a graphical desktop session, but neither "
+        "DISPLAY nor WAYLAND_DISPLAY is set.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "command", [["status"], ["snooze"], ["pause"], ["resume"], ["stretch"], ["skip"], ["quit"]]
+)
+def test_control_commands_without_a_running_app_exit_3(
+    env: dict[str, str], command: list[str]
+) -> None:
+    result = run(env, *command)
+    assert result.returncode == 3
+    assert result.stderr.strip() == "hamstray is not running"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["snooze", "soon"], 'hamstray snooze: expected a duration like "45m", got "soon"'),
+        (["snooze", "0"], 'hamstray snooze: expected a duration longer than 0 like "5m", got "0"'),
+        (["pause", "later"], 'hamstray pause: expected a duration like "45m", got "later"'),
+    ],
+)
+def test_a_bad_duration_is_a_usage_error(
+    env: dict[str, str], args: list[str], message: str
+) -> None:
+    result = run(env, *args)
+    assert result.returncode == 2
+    assert result.stderr.strip() == message
+
+
+def test_an_unknown_command_is_a_usage_error(env: dict[str, str]) -> None:
+    result = run(env, "dance")
+    assert result.returncode == 2
+    assert "invalid choice: 'dance'" in result.stderr
+
+
+def test_config_path_follows_xdg(env: dict[str, str]) -> None:
+    assert (
+        run(env, "config", "path").stdout.strip()
+        == f"{env['XDG_CONFIG_HOME']}/hamstray/config.toml"
+    )
+
+
+def test_config_path_follows_the_override(env: dict[str, str], tmp_path: Path) -> None:
+    assert run(env, "--config", str(tmp_path / "x.toml"), "config", "path").stdout.strip() == str(
+        tmp_path / "x.toml"
+    )
+    env["HAMSTRAY_CONFIG"] = str(tmp_path / "y.toml")
+    assert run(env, "config", "path").stdout.strip() == str(tmp_path / "y.toml")
+
+
+def test_config_init_writes_the_commented_defaults_and_never_overwrites(
+    env: dict[str, str],
+) -> None:
+    path = Path(env["XDG_CONFIG_HOME"]) / "hamstray" / "config.toml"
+    first = run(env, "config", "init")
+    assert first.stdout.strip() == f"Wrote {path}"
+    assert path.read_text() == config.DEFAULT_FILE
+    path.write_text('[breaks]\ninterval = "45m"\n')
+    second = run(env, "config", "init")
+    assert second.returncode == 0
+    assert second.stdout.strip() == f"{path} already exists; left as it is."
+    assert path.read_text() == '[breaks]\ninterval = "45m"\n'
+
+
+def test_config_check_prints_one_line_per_problem_and_exits_2(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "config.toml"
+    text = '[breaks]\ninterval = "soon"\nsnooze = -3\nmax_snooze = 2\n'
+    path.write_text(text)
+    result = run(env, "config", "check", str(path))
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        f'{path}:2: breaks.interval: expected a duration like "45m", got "soon"',
+        f'{path}:3: breaks.snooze: expected a duration like "45m", got a negative number -3',
+        f"{path}:4: warning: breaks.max_snooze: unknown key (ignored)",
+    ]
+    assert path.read_text() == text  # never rewritten
+
+
+def test_config_check_of_a_good_file_says_ok(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(config.DEFAULT_FILE)
+    result = run(env, "config", "check", str(path))
+    assert (result.returncode, result.stdout.strip()) == (0, f"{path}: OK")
+
+
+def test_config_check_of_a_syntax_error_names_line_and_column(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[breaks]\ninterval = 30m\n")
+    result = run(env, "config", "check", str(path))
+    assert result.returncode == 2
+    assert result.stdout.startswith(f"{path}:2: column ")
+
+
+def test_config_show_prints_the_effective_values(env: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[breaks]\ninterval = "45m"\nsnooze = "never"\n')
+    result = run(env, "--config", str(path), "config", "show")
+    assert 'interval = "45m"' in result.stdout
+    assert 'snooze = "5m"' in result.stdout  # the bad value falls back to its default
+    assert 'breaks.snooze: expected a duration like "45m", got "never"' in result.stderr
+    parsed, problems = config.parse(result.stdout, path)
+    assert problems == []
+    assert parsed.breaks.interval == 2700
