@@ -57,6 +57,24 @@ def status(outcome: Outcome, cfg: config.Config) -> dict[str, Any]:
     }
 
 
+def _exit_if_stuck(after: float) -> None:
+    """End the process if the tray's main loop has not returned ``after`` seconds from now.
+
+    Everything is saved and closed by then. Stopping pystray's xorg backend from another thread
+    now and then leaves its main loop waiting for X events forever (seen about one stop in two
+    on Xvfb + tint2): its window is never destroyed although ``stop()`` returned.
+    """
+
+    def force() -> None:
+        log.info("The tray did not stop within %s s; exiting anyway.", after)
+        logging.shutdown()
+        os._exit(0)
+
+    timer = threading.Timer(after, force)
+    timer.daemon = True  # a normal exit does not wait for it
+    timer.start()
+
+
 def check_display() -> None:
     """Raise StartError when there is no graphical session to put an icon in."""
     if sys.platform.startswith("linux") and not (
@@ -192,29 +210,43 @@ class App:
         try:
             if not lock.acquire():
                 raise AlreadyRunning(self._already_running(lock))
-            try:
-                self._tray = Tray(
-                    self.loop.post,
-                    time.time,
-                    self.loop.quit,
-                    core.view(self.loop.state, time.time(), self.config),
-                )
-            except TrayError as error:
-                raise StartError(str(error)) from error
-            tray = self._tray
-            self.notifier = Notifier(app_icon(), tray.notify)
-            server = control.Server(self.paths.socket, self.handle)
         except control.ControlError as error:
+            raise StartError(str(error)) from error
+        try:
+            now = time.time()
+            tray = Tray(
+                self.loop.post,
+                time.time,
+                self.loop.quit,
+                core.view(self.loop.state, now, self.config),
+            )
+            server = control.Server(self.paths.socket, self.handle)
+        except (TrayError, control.ControlError) as error:
             lock.release()
             raise StartError(str(error)) from error
+        self._tray = tray
+        self.notifier = Notifier(app_icon(), tray.notify)
         self._record("app_started")
         signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
         signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
+        finished = threading.Lock()
+
+        def shutdown() -> None:
+            """Close everything once, from whichever thread gets here first."""
+            if not finished.acquire(blocking=False):
+                return
+            server.close()
+            self._record("app_stopped")
+            if self.history is not None:
+                self.history.close()
+            lock.release()
 
         def run_loop() -> None:
             try:
                 self.loop.run()
             finally:
+                shutdown()
+                _exit_if_stuck(after=3.0)
                 tray.stop()
 
         def setup() -> None:
@@ -227,11 +259,7 @@ class App:
         try:
             tray.run(setup)
         finally:
-            server.close()
-            self._record("app_stopped")
-            if self.history is not None:
-                self.history.close()
-            lock.release()
+            shutdown()
         return 0
 
     def _already_running(self, lock: control.InstanceLock) -> str:
