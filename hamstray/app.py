@@ -11,14 +11,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import hamstray
-from hamstray import catalogue, config, control, core, idle, logs
+from hamstray import config, control, core, guide, idle, logs, rotation, schedule
 from hamstray.assets import app_icon
 from hamstray.catalogue import Stretch
-from hamstray.core import Effect, Guide, Notify, Record, Refuse, Render
-from hamstray.history import BREAK_ENDINGS, History, HistoryError
+from hamstray.core import Effect, Guide, Notify, OpenRoutine, Record, Refuse, Render
+from hamstray.history import History, HistoryError
 from hamstray.loop import Loop, Outcome
 from hamstray.notify import Notifier
 from hamstray.paths import Paths
+from hamstray.practice import Practice
 
 if TYPE_CHECKING:
     from hamstray.tray import Tray
@@ -95,17 +96,19 @@ class App:
         self.config, problems = config.load(paths.config_file)
         for problem in problems:
             log.warning("%s", problem)
-        self.stretches = catalogue.BUILTIN
         self.history = self._open_history()
+        self.practice = Practice(self.config, self.history)
         self.notifier: Notifier | None = None
         self._tray: Tray | None = None
+        self._guide: guide.Session | None = None
         self.loop = Loop(
             self.config,
             core.initial(time.time()),
             time.time,
             self._run_effect,
             idle=idle.default_probe(),
-            suggest=self._suggest,
+            suggest=lambda: self.practice.suggest(time.time()),
+            schedule=lambda now: schedule.next_routine(now, self.config.routines),
         )
 
     def _open_history(self) -> History | None:
@@ -120,20 +123,6 @@ class App:
                 history.moved_aside,
             )
         return history
-
-    def _suggest(self) -> Stretch | None:
-        eligible = [
-            s
-            for s in self.stretches
-            if s.context in self.config.stretches.contexts
-            and s.id not in self.config.stretches.exclude
-        ] or list(self.stretches)
-        served = (
-            []
-            if self.history is None
-            else [row.stretch for row in self.history.rows(BREAK_ENDINGS, limit=200) if row.stretch]
-        )
-        return catalogue.suggest(eligible, served)
 
     def _run_effect(self, effect: Effect) -> None:
         match effect:
@@ -155,9 +144,46 @@ class App:
                         detail,
                     )
             case Guide(stretch):
-                log.info("Starting the stretch %s", stretch.id)
+                self._open_guide([stretch], "Stretch break", can_snooze=True)
+            case OpenRoutine(name):
+                stretches = self.practice.routine(time.time())
+                self._open_guide(stretches, f"{name.capitalize()} routine", can_snooze=False)
             case Refuse(reason):
                 log.info("Refused: %s", reason)
+
+    def _open_guide(self, stretches: list[Stretch], title: str, can_snooze: bool) -> None:
+        if self._guide is not None and self._guide.running:
+            log.info("The guide window is already open.")
+            return
+        if not stretches:
+            log.warning("No stretch fits the %s (check stretches.exclude).", title.lower())
+            return
+        reported: list[bool] = []
+
+        def on_event(event: dict[str, Any]) -> None:  # runs in the guide's reader thread
+            match event.get("event"):
+                case "stretch":
+                    reported.append(True)
+                    stretch = self.practice.find(str(event.get("id")), time.time())
+                    held = event.get("held_s")
+                    self.loop.post(
+                        core.StretchEnded(
+                            bool(event.get("done")), held if isinstance(held, int) else 0, stretch
+                        )
+                    )
+                case "feedback":
+                    stretch = self.practice.find(str(event.get("id")), time.time())
+                    if stretch is not None and event.get("word") in rotation.FEEDBACK:
+                        self.loop.post(core.Feedback(stretch, str(event["word"])))
+                case "end" if event.get("action") == "snooze":
+                    self.loop.post(core.Snooze())
+                case "end" if not reported:
+                    self.loop.post(core.StretchEnded(done=False))
+
+        try:
+            self._guide = guide.start(stretches, title, can_snooze, on_event)
+        except OSError as error:
+            log.warning("The guide window could not open: %s", error)
 
     def handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
         """Answer one control request (runs in the control thread)."""
@@ -196,10 +222,15 @@ class App:
                 stretch_id = args.get("id")
                 if stretch_id is None:
                     return core.StartStretch()
-                stretch = catalogue.find(self.stretches, str(stretch_id))
+                stretch = self.practice.find(str(stretch_id), time.time())
                 if stretch is None:
                     raise ValueError(f"unknown stretch {stretch_id!r} (see: hamstray stretches)")
                 return core.StartStretch(stretch)
+            case "routine":
+                name = args.get("name")
+                if name not in ("morning", "evening"):
+                    raise ValueError(f"routine must be morning or evening, not {name!r}")
+                return core.StartRoutine(str(name))
         raise ValueError(f"unknown command {command!r}")
 
     def run(self) -> int:

@@ -1,7 +1,11 @@
-"""Where the shipped images are: inside the installed package, or in a source checkout."""
+"""Where the shipped files are: inside the installed package, or in a source checkout."""
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hamstray.catalogue import Stretch
 
 
 def asset_dir() -> Path:
@@ -15,3 +19,20 @@ def asset_dir() -> Path:
 def app_icon() -> Path:
     """The application icon (PNG) for notifications and launchers."""
     return asset_dir() / "hamstray.png"
+
+
+def picture(relative: str) -> Path:
+    """A stretch's pictogram, from its ``picture`` name."""
+    return asset_dir() / relative
+
+
+def catalogue_text() -> str:
+    """The stretch catalogue data file."""
+    return (resources.files("hamstray") / "stretches.toml").read_text(encoding="utf-8")
+
+
+def stretches() -> tuple["Stretch", ...]:
+    """The shipped stretch catalogue, validated."""
+    from hamstray.catalogue import parse  # noqa: PLC0415 - keeps this module free of imports
+
+    return parse(catalogue_text())

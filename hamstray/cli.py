@@ -4,12 +4,12 @@ import argparse
 import json
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import hamstray
-from hamstray import config, control, durations
+from hamstray import config, control, durations, rotation, schedule
 from hamstray.paths import Paths, default_paths
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_NOT_RUNNING = 0, 1, 2, 3
@@ -28,6 +28,8 @@ examples:
   hamstray snooze 10m        put the due break off by ten minutes
   hamstray pause tomorrow    no reminders until midnight
   hamstray config check      find mistakes in your config file
+  hamstray plan              the next stretches the rotation will suggest
+  hamstray routine evening   the longer floor routine, now
 
 durations: "90s", "5m", "1h30m", "2h" or whole seconds.
 exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running."""
@@ -75,7 +77,27 @@ def build_parser() -> argparse.ArgumentParser:
     stretch.add_argument("id", nargs="?", help="which one (default: the next in rotation)")
     commands.add_parser("skip", help="skip this break; the sitting timer restarts")
     commands.add_parser("quit", help="stop the running app")
+
+    listing = commands.add_parser("stretches", help="list the stretch catalogue")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.add_argument("--reset", metavar="ID", help="clear your feedback for stretch ID")
+    feedback = commands.add_parser("feedback", help="say how a stretch felt; shapes the rotation")
+    feedback.add_argument("id", help="the stretch (see: hamstray stretches)")
+    feedback.add_argument("word", choices=rotation.FEEDBACK, metavar="easy|hard|favourite|never")
+    plan = commands.add_parser("plan", help="show the next suggestions (changes nothing)")
+    plan.add_argument(
+        "count", nargs="?", type=_count, default=8, metavar="N", help="how many (default: 8)"
+    )
+    plan.add_argument("--json", action="store_true", help="print a JSON list")
+    routine = commands.add_parser("routine", help="start the morning or evening floor routine")
+    routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
     return parser
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 100:
+        raise argparse.ArgumentTypeError(f"expected a number from 1 to 100, got {text!r}")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,9 +111,24 @@ def main(argv: list[str] | None = None) -> int:
             return _run(paths, args.verbose)
         if command == "config":
             return _config(args, paths)
+        if command in ("stretches", "feedback", "plan", "routine"):
+            return _offline(command, args, paths)
         return _control(command, args, paths)
     except KeyboardInterrupt:
         return EXIT_FAILURE
+
+
+def _offline(command: str, args: argparse.Namespace, paths: Paths) -> int:
+    from hamstray import commands  # noqa: PLC0415 - only what the command needs is loaded
+
+    match command:
+        case "stretches":
+            return commands.stretches(paths, args.json, args.reset)
+        case "feedback":
+            return commands.feedback(paths, args.id, args.word)
+        case "plan":
+            return commands.plan(paths, args.count, args.json)
+    return commands.routine(paths, args.name)
 
 
 def _run(paths: Paths, verbose: bool) -> int:
@@ -141,12 +178,6 @@ def _config(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
-def next_local_midnight(now: float) -> float:
-    """The first local midnight after ``now`` (DST-safe: computed on the calendar)."""
-    tomorrow = datetime.fromtimestamp(now).date() + timedelta(days=1)
-    return datetime(tomorrow.year, tomorrow.month, tomorrow.day).timestamp()
-
-
 def _control(command: str, args: argparse.Namespace, paths: Paths) -> int:
     try:
         request_args = _request_args(command, args)
@@ -177,7 +208,7 @@ def _request_args(command: str, args: argparse.Namespace) -> dict[str, Any]:
         case "snooze" if args.duration:
             return {"seconds": _positive(args.duration)}
         case "pause" if args.duration == "tomorrow":
-            return {"until": next_local_midnight(time.time())}
+            return {"until": schedule.next_local_midnight(time.time())}
         case "pause" if args.duration:
             return {"until": time.time() + _positive(args.duration)}
         case "stretch" if args.id:

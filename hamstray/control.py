@@ -29,6 +29,7 @@ COMMANDS = {
     "resume": (),
     "stretch": ("id",),
     "skip": (),
+    "routine": ("name",),
     "quit": (),
 }
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]

@@ -45,6 +45,8 @@ class State:
     snoozed_until: float | None = None
     snoozes: int = 0
     paused_until: float | None = None
+    routine: str = ""
+    routine_at: float | None = None
 
 
 def initial(now: float, stretch: Stretch | None = None) -> State:
@@ -79,10 +81,12 @@ class StartStretch:
 
 @dataclass(frozen=True, slots=True)
 class StretchEnded:
-    """The guide reported back: the stretch was ``done`` (held ``held_s``) or not."""
+    """The guide reported back: ``stretch`` (default: the suggested one) was ``done``, held for
+    ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts."""
 
     done: bool
     held_s: int = 0
+    stretch: Stretch | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,29 @@ class Suggest:
     stretch: Stretch
 
 
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """The user marked ``stretch`` easy, hard, favourite or never (or reset it)."""
+
+    stretch: Stretch
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartRoutine:
+    """Start the morning or evening floor routine now."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRoutine:
+    """The next routine reminder is ``name`` at ``at`` (None: no routine is set)."""
+
+    name: str
+    at: float | None
+
+
 Event = (
     Tick
     | Snooze
@@ -127,8 +154,11 @@ Event = (
     | Idle
     | ConfigChanged
     | Suggest
+    | Feedback
+    | StartRoutine
+    | ScheduleRoutine
 )
-_USER_EVENTS = (Snooze, Skip, StartStretch, Pause, Resume)
+_USER_EVENTS = (Snooze, Skip, StartStretch, StretchEnded, Pause, Resume, StartRoutine)
 
 
 class Kind(Enum):
@@ -143,6 +173,9 @@ class Kind(Enum):
     NATURAL_BREAK = "natural_break"
     PAUSED = "paused"
     RESUMED = "resumed"
+    FEEDBACK = "feedback"
+    ROUTINE_REMINDER = "routine_reminder"
+    ROUTINE_STARTED = "routine_started"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,13 +226,20 @@ class Guide:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenRoutine:
+    """Open the guide with the ``name`` (morning or evening) floor routine."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Refuse:
     """A request could not be carried out; ``reason`` says why, for the user."""
 
     reason: str
 
 
-Effect = Notify | Render | Record | Guide | Refuse
+Effect = Notify | Render | Record | Guide | OpenRoutine | Refuse
 
 
 def step(state: State, event: Event, now: float, config: Config) -> tuple[State, list[Effect]]:
@@ -210,6 +250,7 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
         state = _come_back(state, now, 0.0, effects)
     match event:
         case Tick():
+            state = _on_routine_time(state, now, config, effects)
             state = _on_tick(state, now, config, effects)
         case Snooze(seconds):
             state = _on_snooze(state, seconds, now, config, effects)
@@ -217,11 +258,17 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             state = _on_skip(state, now, effects)
         case StartStretch(stretch):
             state = _on_start(state, stretch, now, effects)
-        case StretchEnded(done, held_s):
+        case StretchEnded(done, held_s, stretch):
             kind = Kind.STRETCH_DONE if done else Kind.STRETCH_SKIPPED
-            effects.append(Record(kind, now, state.stretch, seconds=held_s))
-            if state.phase is Phase.STRETCHING:
+            effects.append(Record(kind, now, stretch or state.stretch, seconds=held_s))
+            if state.phase is Phase.STRETCHING or (done and state.phase is not Phase.PAUSED):
                 state = _fresh(state, now)
+        case Feedback(stretch, word):
+            effects.append(Record(Kind.FEEDBACK, now, stretch, detail=word))
+        case StartRoutine(name):
+            effects += [Record(Kind.ROUTINE_STARTED, now, detail=name), OpenRoutine(name)]
+        case ScheduleRoutine(name, at):
+            state = replace(state, routine=name, routine_at=at)
         case Pause(until):
             state = _on_pause(state, until, now, effects)
         case Resume():
@@ -262,10 +309,10 @@ def next_wakeup(state: State, config: Config) -> float | None:
         case Phase.STRETCHING:
             candidates = [state.since + STRETCH_TIMEOUT]
         case Phase.PAUSED:
-            if state.paused_until is None:
-                return None
-            candidates = [state.paused_until]
-    return max(state.seen, min(candidates))
+            candidates = [] if state.paused_until is None else [state.paused_until]
+    if state.routine_at is not None:
+        candidates.append(state.routine_at)
+    return max(state.seen, min(candidates)) if candidates else None
 
 
 def sitting_seconds(state: State, now: float) -> float:
@@ -343,7 +390,16 @@ def _follow_clock(state: State, now: float, config: Config, effects: list[Effect
 
 def _fresh(state: State, now: float) -> State:
     """Start a new sitting period at ``now``, keeping the suggestion."""
-    return State(Phase.SITTING, since=now, seen=state.seen, stretch=state.stretch)
+    return replace(
+        state,
+        phase=Phase.SITTING,
+        since=now,
+        reminded_at=None,
+        reminders=0,
+        snoozed_until=None,
+        snoozes=0,
+        paused_until=None,
+    )
 
 
 def _come_back(state: State, now: float, idle: float, effects: list[Effect]) -> State:
@@ -377,6 +433,30 @@ def reminder_message(stretch: Stretch | None, config: Config) -> str:
     )
 
 
+ROUTINE_LATE = 3600  # a routine reminder more than an hour late (the machine slept) is dropped
+
+
+def _on_routine_time(state: State, now: float, config: Config, effects: list[Effect]) -> State:
+    if state.routine_at is None or now < state.routine_at:
+        return state
+    if (
+        state.phase is not Phase.PAUSED
+        and now - state.routine_at <= ROUTINE_LATE
+        and config.notifications.enabled
+    ):
+        effects += [
+            Notify(
+                f"Time for your {state.routine} stretch",
+                f"A {durations.humanize(config.routines.length)} floor routine for your "
+                "hamstrings and their neighbours. Start it from the hamstray menu or with "
+                f"`hamstray routine {state.routine}`.",
+                None,
+            ),
+            Record(Kind.ROUTINE_REMINDER, now, detail=state.routine),
+        ]
+    return replace(state, routine_at=None)
+
+
 def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) -> State:
     breaks = config.breaks
     match state.phase:
@@ -402,7 +482,7 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
 def _on_snooze(
     state: State, seconds: int | None, now: float, config: Config, effects: list[Effect]
 ) -> State:
-    if state.phase not in (Phase.DUE, Phase.SNOOZED):
+    if state.phase not in (Phase.DUE, Phase.SNOOZED, Phase.STRETCHING):
         effects.append(Refuse("No break is due, so there is nothing to snooze."))
         return state
     if state.snoozes >= config.breaks.max_snoozes:
@@ -440,9 +520,7 @@ def _on_pause(state: State, until: float | None, now: float, effects: list[Effec
         effects.append(Refuse("A pause must end in the future."))
         return state
     effects.append(Record(Kind.PAUSED, now, seconds=None if until is None else until - now))
-    return State(
-        Phase.PAUSED, since=now, seen=state.seen, stretch=state.stretch, paused_until=until
-    )
+    return replace(_fresh(state, now), phase=Phase.PAUSED, paused_until=until)
 
 
 def _on_resume(state: State, now: float, effects: list[Effect]) -> State:

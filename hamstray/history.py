@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hamstray.rotation import Served
+
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
@@ -102,6 +104,30 @@ class History:
             Row(at, kind, stretch, tuple(groups.split(",")) if groups else (), seconds, detail)
             for at, kind, stretch, groups, seconds, detail in reversed(found)
         ]
+
+    def served(self, limit: int = 500) -> list[Served]:
+        """The latest breaks that ended with a stretch, oldest first, for the rotation."""
+        return [
+            Served(row.stretch, row.groups[0] if row.groups else "", row.at)
+            for row in self.rows(BREAK_ENDINGS, limit=limit)
+            if row.stretch
+        ]
+
+    def done_times(self) -> dict[str, list[float]]:
+        """When each stretch was completed, for the hold progression."""
+        done: dict[str, list[float]] = {}
+        for row in self.rows(("stretch_done",)):
+            if row.stretch and (row.seconds or 0) > 0:
+                done.setdefault(row.stretch, []).append(row.at)
+        return done
+
+    def feedback(self) -> dict[str, str]:
+        """Each stretch's latest feedback ("reset" clears it)."""
+        latest: dict[str, str] = {}
+        for row in self.rows(("feedback",)):
+            if row.stretch:
+                latest[row.stretch] = row.detail
+        return {stretch: word for stretch, word in latest.items() if word != "reset"}
 
     def close(self) -> None:
         """Close the file."""

@@ -17,6 +17,9 @@ from hamstray.idle import IdleProbe
 
 log = logging.getLogger(__name__)
 
+# Records after which the rotation may pick another stretch.
+_NEW_SUGGESTION = {core.Kind(kind) for kind in BREAK_ENDINGS} | {core.Kind.FEEDBACK}
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -66,6 +69,7 @@ class Loop:
         run_effect: Callable[[Effect], None],
         idle: IdleProbe | None = None,
         suggest: Callable[[], Stretch | None] = lambda: None,
+        schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
         inbox: Inbox | None = None,
     ) -> None:
         self.config = config
@@ -75,6 +79,7 @@ class Loop:
         self._run_effect = run_effect
         self._idle = idle
         self._suggest = suggest
+        self._schedule = schedule
         self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
 
     def post(self, event: Event) -> None:
@@ -131,8 +136,12 @@ class Loop:
                 self._run_effect(effect)
             except Exception:
                 log.exception("Carrying out %s failed", type(effect).__name__)
-        if any(isinstance(e, Record) and e.kind.value in BREAK_ENDINGS for e in effects):
+        if any(isinstance(e, Record) and e.kind in _NEW_SUGGESTION for e in effects):
             self._refresh_suggestion()
+        if self.state.routine_at is None and not isinstance(event, core.ScheduleRoutine):
+            upcoming = self._schedule(self._clock())
+            if upcoming is not None:
+                self._step(core.ScheduleRoutine(*upcoming))
         return effects
 
     def _refresh_suggestion(self) -> None:

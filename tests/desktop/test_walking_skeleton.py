@@ -5,13 +5,13 @@ import time
 
 from PIL import Image
 
-from hamstray.catalogue import BUILTIN
+from hamstray.assets import stretches
 from tests.pixels import pixels
 
 from .conftest import wait_for_notification
 from .stack import wait_for
 
-NAMES = {s.name for s in BUILTIN}
+NAMES = {s.name for s in stretches()}
 
 
 def test_the_icon_is_embedded_in_the_tray(app_factory, tmp_path) -> None:

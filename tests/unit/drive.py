@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from hamstray import core
-from hamstray.catalogue import BUILTIN
+from hamstray.assets import stretches
 from hamstray.config import Config
 from hamstray.core import Effect, Event, State
 
@@ -46,7 +46,7 @@ def drive(
     ``idle(now)`` plays the idle probe; during an ``asleep`` (start, end) span no timer fires,
     as when the machine is suspended.
     """
-    trace = Trace(core.initial(start, BUILTIN[0]))
+    trace = Trace(core.initial(start, stretches()[0]))
     pending = sorted(script, key=lambda item: item[0])
     while True:
         wake = core.next_wakeup(trace.state, config)

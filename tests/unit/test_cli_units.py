@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from hamstray import cli
+from hamstray import cli, schedule
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_pause_tomorrow_ends_at_the_next_local_midnight(
     berlin: None, now: str, midnight: str
 ) -> None:
     start = datetime.strptime(now, "%Y-%m-%d %H:%M").timestamp()
-    end = cli.next_local_midnight(start)
+    end = schedule.next_local_midnight(start)
     assert datetime.fromtimestamp(end).strftime("%Y-%m-%d %H:%M") == midnight
 
 

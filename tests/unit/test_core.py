@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from hamstray import core
-from hamstray.catalogue import BUILTIN
+from hamstray.assets import stretches
 from hamstray.config import Breaks, Config, Notifications
 from hamstray.core import (
     Idle,
@@ -24,7 +24,7 @@ from .drive import drive
 
 M = 60.0
 CONFIG = Config()  # interval 30m, snooze 5m, 3 snoozes, remind again 10m, idle reset 5m
-STRETCH = BUILTIN[0]
+STRETCH = stretches()[0]
 
 
 def sitting(now: float = 0.0) -> core.State:
@@ -194,7 +194,7 @@ def test_starting_a_stretch_opens_the_guide_and_records_it() -> None:
 
 
 def test_a_given_stretch_replaces_the_suggestion() -> None:
-    other = BUILTIN[2]
+    other = stretches()[2]
     state, effects = step(sitting(), StartStretch(other), 5 * M, CONFIG)
     assert state.stretch == other
     assert core.Guide(other) in effects

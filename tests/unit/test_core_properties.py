@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamstray import core
-from hamstray.catalogue import BUILTIN
+from hamstray.assets import stretches
 from hamstray.config import Breaks, Config
 from hamstray.core import Kind, Phase
 
@@ -37,7 +37,7 @@ events = st.one_of(
     st.just(core.Tick()),
     st.builds(core.Snooze, st.none() | st.integers(1, 7200)),
     st.just(core.Skip()),
-    st.builds(core.StartStretch, st.none() | st.sampled_from(BUILTIN)),
+    st.builds(core.StartStretch, st.none() | st.sampled_from(stretches())),
     st.builds(core.StretchEnded, st.booleans(), st.integers(0, 120)),
     st.just(core.Resume()),
     st.builds(core.Idle, st.floats(0, 7200)),
@@ -59,7 +59,7 @@ def run(
     start: float = 1e9,
 ) -> list[tuple[core.State, object, float, core.State, list[core.Effect]]]:
     """Play ``scenario`` and return every step as (before, event, now, after, effects)."""
-    state = core.initial(start, BUILTIN[0])
+    state = core.initial(start, stretches()[0])
     now = start
     steps = []
 
@@ -149,7 +149,7 @@ def test_clock_jumps_never_break_the_invariants(
     config: Config, scenario: list, jumps: list[float]
 ) -> None:
     """Whatever the wall clock does, times stay sane and no burst of reminders follows."""
-    state = core.initial(1e9, BUILTIN[0])
+    state = core.initial(1e9, stretches()[0])
     now = 1e9
     for jump in jumps:
         now += jump

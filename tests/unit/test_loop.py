@@ -5,7 +5,7 @@ import threading
 from collections import deque
 
 from hamstray import core
-from hamstray.catalogue import BUILTIN
+from hamstray.assets import stretches
 from hamstray.config import Config
 from hamstray.core import Effect
 from hamstray.loop import Item, Loop
@@ -66,7 +66,7 @@ def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None
         clock,
         lambda e: effects.append((clock.now, e)),
         idle=None if idle is None else (lambda: idle),
-        suggest=lambda: BUILTIN[1],
+        suggest=lambda: stretches()[1],
         inbox=inbox,
     )
     return loop, inbox, clock, effects
@@ -93,7 +93,7 @@ def test_the_loop_asks_the_rotation_for_the_first_suggestion() -> None:
     loop, _, _, effects = make_loop(31 * M)
     loop.run()
     notes = [e for _, e in effects if isinstance(e, core.Notify)]
-    assert notes[0].stretch == BUILTIN[1]
+    assert notes[0].stretch == stretches()[1]
 
 
 def test_a_reminder_fires_exactly_at_the_due_time() -> None:
@@ -114,14 +114,14 @@ def test_a_failing_effect_is_logged_and_the_loop_goes_on(caplog) -> None:
         if isinstance(effect, core.Render):
             raise RuntimeError("the tray broke")
 
-    loop = Loop(Config(), core.initial(clock.now, BUILTIN[0]), clock, run_effect, inbox=inbox)
+    loop = Loop(Config(), core.initial(clock.now, stretches()[0]), clock, run_effect, inbox=inbox)
     loop.run()
     assert any(isinstance(e, core.Notify) for e in seen)
     assert "Carrying out Render failed" in caplog.text
 
 
 def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
-    loop = Loop(Config(), core.initial(0.0, BUILTIN[0]), lambda: 10.0, lambda e: None)
+    loop = Loop(Config(), core.initial(0.0, stretches()[0]), lambda: 10.0, lambda e: None)
     thread = threading.Thread(target=loop.run)
     thread.start()
     try:
@@ -136,7 +136,7 @@ def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
 
 
 def test_no_thread_is_started_per_event() -> None:
-    loop = Loop(Config(), core.initial(0.0, BUILTIN[0]), lambda: 10.0, lambda e: None)
+    loop = Loop(Config(), core.initial(0.0, stretches()[0]), lambda: 10.0, lambda e: None)
     thread = threading.Thread(target=loop.run)
     thread.start()
     before = threading.active_count()

@@ -1,0 +1,70 @@
+"""The guided stretch window, opened by the running app on a real X server."""
+
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from tests.pixels import pixels
+
+from .stack import wait_for
+
+FAST = '[stretches]\nhold = "5s"\nmax_hold = "5s"\n'
+
+
+def find_window(app, title: str, timeout: float = 10) -> str:
+    found = wait_for(
+        lambda: app.desktop.run(
+            "xdotool", "search", "--onlyvisible", "--name", title, check=False
+        ).stdout.split(),
+        timeout,
+        f"a window named {title}",
+    )
+    return found[0]  # type: ignore[index]
+
+
+def press(app, window: str, key: str) -> None:
+    """A real key press (XTEST) with the window focused, as a person types it."""
+    app.desktop.run("xdotool", "windowfocus", "--sync", window)
+    app.desktop.run("xdotool", "key", key)
+
+
+def test_a_stretch_runs_its_countdown_and_is_recorded_as_done(app_factory, tmp_path: Path) -> None:
+    app = app_factory(FAST)
+    started = time.monotonic()
+    assert app.cli("stretch", "chair-forward-fold").returncode == 0
+    window = find_window(app, "^hamstray: Chair forward fold$")
+    opened = time.monotonic() - started
+    assert opened < 5
+    assert app.status()["phase"] == "stretching"
+    time.sleep(1.5)
+    shot = app.desktop.screenshot(tmp_path / "guide.png", window)
+    with Image.open(shot) as image:
+        width, height = image.size
+        assert width > 300 and height > 400
+        teal = [p for p in pixels(image) if p[0] < 60 and p[1] > 120 and p[2] > 110]
+        assert len(teal) > 500  # the Done button and the progress bar
+    app.wait_for_event("stretch_done", timeout=15)
+    assert ("stretch_done", "chair-forward-fold") in app.events()
+    wait_for(lambda: app.status()["phase"] == "sitting", 5, "sitting again")
+
+
+def test_enter_finishes_and_escape_skips(app_factory) -> None:
+    app = app_factory('[stretches]\nhold = "60s"\n')
+    assert app.cli("stretch", "desk-calf").returncode == 0
+    window = find_window(app, "^hamstray: Calf stretch at the desk$")
+    press(app, window, "Escape")
+    app.wait_for_event("stretch_skipped")
+    assert app.status()["phase"] == "sitting"
+    assert app.cli("stretch", "seated-calf").returncode == 0
+    window = find_window(app, "^hamstray: Seated calf stretch$")
+    press(app, window, "Return")
+    app.wait_for_event("stretch_done")
+
+
+def test_a_click_on_the_due_icon_opens_the_suggested_stretch(app_factory) -> None:
+    app = app_factory('[breaks]\ninterval = "2s"\n' + FAST)
+    wait_for(lambda: app.status()["phase"] == "due", 10, "a due break")
+    name = app.status()["next_stretch"]["name"]
+    app.desktop.click(app.icon)
+    find_window(app, f"^hamstray: {name}$")

@@ -1,0 +1,127 @@
+"""The catalogue commands on a real history file, as a user runs them."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
+KEYS = {"id", "name", "groups", "context", "per_side", "hold_s", "cues", "caution", "picture"}
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    home = tmp_path / "home"
+    variables = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
+        (home / sub).mkdir(parents=True)
+        variables[name] = str(home / sub)
+    return variables
+
+
+def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [HAMSTRAY, *args], env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+def history(env: dict[str, str]) -> Path:
+    return Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3"
+
+
+def test_stretches_lists_the_catalogue_by_muscle_group(env: dict[str, str]) -> None:
+    out = run(env, "stretches").stdout
+    headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert headings[:7] == [
+        "Hamstrings",
+        "Hip flexors",
+        "Inner thighs",
+        "Calves",
+        "Glutes",
+        "Low back",
+        "Feet",
+    ]
+    assert "legs-up-the-wall" in out
+    assert not history(env).exists()  # looking changes nothing
+
+
+def test_stretches_json_has_the_interface_shape(env: dict[str, str]) -> None:
+    items = json.loads(run(env, "stretches", "--json").stdout)
+    assert len(items) >= 20
+    for item in items:
+        assert set(item) == KEYS
+        assert Path(item["picture"]).is_file()
+
+
+def test_plan_shows_what_comes_and_changes_nothing(env: dict[str, str]) -> None:
+    first = run(env, "plan", "7", "--json")
+    assert first.returncode == 0
+    items = json.loads(first.stdout)
+    assert [i["groups"][0] for i in items] == [
+        "hamstrings",
+        "hip_flexors",
+        "inner_thighs",
+        "calves",
+        "glutes",
+        "low_back",
+        "feet",
+    ]
+    assert json.loads(run(env, "plan", "7", "--json").stdout) == items
+    text = run(env, "plan", "3").stdout.splitlines()
+    assert text[0] == f" 1. {items[0]['name']} (hamstrings, 30 s each side)"
+    assert len(text) == 3
+
+
+def test_plan_refuses_a_bad_count(env: dict[str, str]) -> None:
+    result = run(env, "plan", "zero")
+    assert result.returncode == 2
+    assert "expected a number from 1 to 100, got 'zero'" in result.stderr
+
+
+def test_feedback_never_removes_a_stretch_until_reset(env: dict[str, str]) -> None:
+    said = run(env, "feedback", "chair-hamstring", "never")
+    assert said.returncode == 0
+    assert "will not be suggested again" in said.stdout
+    assert "chair-hamstring" not in {
+        i["id"] for i in json.loads(run(env, "plan", "30", "--json").stdout)
+    }
+    with sqlite3.connect(history(env)) as db:
+        assert db.execute("SELECT kind, stretch, detail FROM events").fetchall() == [
+            ("feedback", "chair-hamstring", "never")
+        ]
+    assert run(env, "stretches", "--reset", "chair-hamstring").returncode == 0
+    assert "chair-hamstring" in {
+        i["id"] for i in json.loads(run(env, "plan", "30", "--json").stdout)
+    }
+
+
+def test_feedback_for_an_unknown_stretch_is_a_usage_error(env: dict[str, str]) -> None:
+    result = run(env, "feedback", "cartwheel", "easy")
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == "hamstray: unknown stretch 'cartwheel' (see: hamstray stretches)"
+    )
+
+
+def test_feedback_words_are_checked(env: dict[str, str]) -> None:
+    result = run(env, "feedback", "desk-calf", "meh")
+    assert result.returncode == 2
+    assert "invalid choice: 'meh'" in result.stderr
+
+
+def test_the_rotation_continues_from_the_history(env: dict[str, str]) -> None:
+    from hamstray.history import History
+
+    store = History(history(env))
+    store.record("stretch_done", 1.0, "chair-hamstring", ("hamstrings",), 60)
+    store.close()
+    items = json.loads(run(env, "plan", "1", "--json").stdout)
+    assert items[0]["groups"][0] == "hip_flexors"
