@@ -13,14 +13,11 @@ FAST = '[stretches]\nhold = "5s"\nmax_hold = "5s"\n'
 
 
 def find_window(app, title: str, timeout: float = 10) -> str:
-    found = wait_for(
-        lambda: app.desktop.run(
-            "xdotool", "search", "--onlyvisible", "--name", title, check=False
-        ).stdout.split(),
-        timeout,
-        f"a window named {title}",
-    )
-    return found[0]  # type: ignore[index]
+    def search() -> list[str]:
+        found = app.desktop.run("xdotool", "search", "--onlyvisible", "--name", title, check=False)
+        return found.stdout.split()
+
+    return wait_for(search, timeout, f"a window named {title}")[0]  # type: ignore[index]
 
 
 def press(app, window: str, key: str) -> None:
@@ -41,7 +38,8 @@ def test_a_stretch_runs_its_countdown_and_is_recorded_as_done(app_factory, tmp_p
     shot = app.desktop.screenshot(tmp_path / "guide.png", window)
     with Image.open(shot) as image:
         width, height = image.size
-        assert width > 300 and height > 400
+        assert width > 300
+        assert height > 400
         teal = [p for p in pixels(image) if p[0] < 60 and p[1] > 120 and p[2] > 110]
         assert len(teal) > 500  # the Done button and the progress bar
     app.wait_for_event("stretch_done", timeout=15)
