@@ -66,3 +66,59 @@ def test_a_click_on_the_due_icon_opens_the_suggested_stretch(app_factory) -> Non
     name = app.status()["next_stretch"]["name"]
     app.desktop.click(app.icon)
     find_window(app, f"^hamstray: {name}$")
+
+
+def test_the_routine_runs_without_the_app_and_records_each_stretch(stack, tmp_path: Path) -> None:
+    import sqlite3
+    import subprocess
+
+    from .conftest import hamstray_command
+
+    config = tmp_path / "routine.toml"
+    config.write_text(FAST)
+    env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
+    process = subprocess.Popen(
+        [hamstray_command(), "routine", "evening"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seen: list[str] = []
+    while process.poll() is None and len(seen) < 12:
+        found = stack.run(
+            "xdotool", "search", "--onlyvisible", "--name", "^hamstray: ", check=False
+        ).stdout.split()
+        if found:
+            title = stack.run("xdotool", "getwindowname", found[0], check=False).stdout.strip()
+            if not seen or seen[-1] != title:
+                seen.append(title)
+                stack.run("xdotool", "windowfocus", "--sync", found[0], check=False)
+                stack.run("xdotool", "key", "Return", check=False)
+        time.sleep(0.2)
+    assert process.wait(timeout=20) == 0
+    path = Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3"
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT kind, stretch, groups FROM events ORDER BY id").fetchall()
+    assert rows[0][0] == "routine_started"
+    done = [r for r in rows if r[0] == "stretch_done"]
+    assert len(done) >= 5
+    assert {g for r in done for g in r[2].split(",")} == {
+        "hamstrings",
+        "hip_flexors",
+        "inner_thighs",
+        "calves",
+        "glutes",
+        "low_back",
+        "feet",
+    }
+    assert len(seen) == len(done)
+
+
+def test_the_routine_opens_in_the_running_app(app_factory) -> None:
+    app = app_factory(FAST)
+    result = app.cli("routine", "morning")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "The morning routine is open."
+    find_window(app, "^hamstray: ")
+    app.wait_for_event("routine_started")

@@ -54,3 +54,27 @@ def test_status_reads_as_sentences() -> None:
         "Sitting for 10 min; next break in 20 min.\n"
         "Next stretch: Calf stretch at the desk (3 snoozes left)."
     )
+
+
+def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) -> None:
+    from datetime import time as clock
+
+    from hamstray.config import Routines
+
+    def at(text: str) -> float:
+        return datetime.strptime(text, "%Y-%m-%d %H:%M").timestamp()
+
+    routines = Routines(morning=clock(7, 30), evening=clock(21, 0))
+    assert schedule.next_routine(at("2026-11-25 06:00"), routines) == (
+        "morning",
+        at("2026-11-25 07:30"),
+    )
+    assert schedule.next_routine(at("2026-11-25 12:00"), routines) == (
+        "evening",
+        at("2026-11-25 21:00"),
+    )
+    assert schedule.next_routine(at("2026-11-25 22:00"), routines) == (
+        "morning",
+        at("2026-11-26 07:30"),
+    )
+    assert schedule.next_routine(at("2026-11-25 12:00"), Routines(None, None)) is None

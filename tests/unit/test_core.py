@@ -295,3 +295,51 @@ def test_a_simulated_working_day() -> None:
     breaks = [(t / M, r.detail) for t, r in trace.records(Kind.NATURAL_BREAK)]
     assert breaks == [(210, "idle"), (420, "suspend")]
     assert trace.steps < 1000  # the day is a few hundred wakeups, not a poll
+
+
+def test_a_stretch_done_outside_a_break_is_a_break_too() -> None:
+    other = stretches()[3]
+    state, effects = step(sitting(), StretchEnded(done=True, held_s=30, stretch=other), 20 * M)
+    assert core.Record(Kind.STRETCH_DONE, 20 * M, other, seconds=30) in effects
+    assert core.sitting_seconds(state, 21 * M) == 1 * M
+
+
+def test_a_skipped_stretch_outside_a_break_changes_nothing() -> None:
+    state, _ = step(sitting(), StretchEnded(done=False), 20 * M)
+    assert core.sitting_seconds(state, 21 * M) == 21 * M
+
+
+def test_snooze_from_the_guide_window_puts_the_break_off() -> None:
+    state, _ = step(due(), StartStretch(), 31 * M)
+    state, _ = step(state, Snooze(), 32 * M)
+    assert state.phase is Phase.SNOOZED
+    assert core.next_break_at(state, 32 * M, CONFIG) == 37 * M
+
+
+def test_feedback_is_recorded() -> None:
+    _, effects = step(sitting(), core.Feedback(STRETCH, "favourite"), 1 * M)
+    assert core.Record(Kind.FEEDBACK, 1 * M, STRETCH, detail="favourite") in effects
+
+
+def test_starting_a_routine_opens_it() -> None:
+    _, effects = step(sitting(), core.StartRoutine("evening"), 1 * M)
+    assert core.OpenRoutine("evening") in effects
+
+
+def test_a_routine_reminder_comes_at_its_time_once() -> None:
+    state, _ = step(sitting(), core.ScheduleRoutine("morning", 10 * M), 1 * M)
+    assert core.next_wakeup(state, CONFIG) <= 10 * M  # type: ignore[operator]
+    state, effects = step(state, Tick(), 10 * M)
+    (note,) = [e for e in effects if isinstance(e, core.Notify)]
+    assert note.title == "Time for your morning stretch"
+    assert state.routine_at is None
+
+
+def test_no_routine_reminder_while_paused() -> None:
+    state, _ = step(sitting(), Pause(None), 1 * M)
+    state, _ = step(state, core.ScheduleRoutine("evening", 10 * M), 2 * M)
+    assert core.next_wakeup(state, CONFIG) == 10 * M
+    state, effects = step(state, Tick(), 10 * M)
+    assert not [e for e in effects if isinstance(e, core.Notify)]
+    assert state.phase is Phase.PAUSED
+    assert state.routine_at is None

@@ -145,3 +145,22 @@ def test_no_thread_is_started_per_event() -> None:
     assert threading.active_count() == before
     loop.quit()
     thread.join(timeout=5)
+
+
+def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
+    clock = FakeClock(0.0)
+    inbox = FakeInbox(clock, 3 * 3600)
+    effects: list[Effect] = []
+    times = iter([3600.0, 7200.0, 1e12])
+    loop = Loop(
+        Config(),
+        core.initial(0.0, stretches()[0]),
+        clock,
+        effects.append,
+        idle=lambda: 0.0,
+        schedule=lambda now: ("morning", next(times)),
+        inbox=inbox,
+    )
+    loop.run()
+    titles = [e.title for e in effects if isinstance(e, core.Notify) and e.stretch is None]
+    assert titles == ["Time for your morning stretch", "Time for your morning stretch"]
