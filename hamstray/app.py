@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import hamstray
-from hamstray import config, control, core, guide, idle, logs, rotation, schedule
+from hamstray import config, control, core, guide, idle, logs, quiet, rotation, schedule
 from hamstray.assets import app_icon
 from hamstray.catalogue import Stretch
 from hamstray.core import Effect, Guide, Notify, OpenRoutine, Record, Refuse, Render
@@ -107,6 +107,7 @@ class App:
             time.time,
             self._run_effect,
             idle=idle.default_probe(),
+            quiet=quiet.default_probe(sys.platform, os.environ),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: schedule.next_routine(now, self.config.routines),
         )

@@ -89,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
         "count", nargs="?", type=_count, default=8, metavar="N", help="how many (default: 8)"
     )
     plan.add_argument("--json", action="store_true", help="print a JSON list")
+    autostart = commands.add_parser("autostart", help="start hamstray at login, or not")
+    autostart.add_argument(
+        "action", choices=("enable", "disable", "status"), metavar="enable|disable|status"
+    )
     routine = commands.add_parser("routine", help="start the morning or evening floor routine")
     routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
     return parser
@@ -111,11 +115,37 @@ def main(argv: list[str] | None = None) -> int:
             return _run(paths, args.verbose)
         if command == "config":
             return _config(args, paths)
+        if command == "autostart":
+            return _autostart(args.action)
         if command in ("stretches", "feedback", "plan", "routine"):
             return _offline(command, args, paths)
         return _control(command, args, paths)
     except KeyboardInterrupt:
         return EXIT_FAILURE
+
+
+def _autostart(action: str) -> int:
+    from hamstray.autostart import AutostartError, for_this_user  # noqa: PLC0415
+
+    entry = for_this_user()
+    try:
+        match action:
+            case "enable":
+                entry.enable()
+                print(f"hamstray will start at login ({entry.location}).")
+            case "disable":
+                removed = entry.disable()
+                print(
+                    "hamstray will no longer start at login."
+                    if removed
+                    else "hamstray was not set to start at login."
+                )
+            case _:
+                print(f"enabled ({entry.location})" if entry.enabled() else "disabled")
+    except (AutostartError, OSError) as error:
+        print(f"hamstray autostart: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 def _offline(command: str, args: argparse.Namespace, paths: Paths) -> int:

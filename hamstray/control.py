@@ -133,6 +133,7 @@ class Server:
             command, args = parse_request(line)
         except ProtocolError as error:
             _send(connection, {"v": PROTOCOL, "ok": False, "error": str(error)})
+            _drain(connection)
             return
         except TimeoutError:
             return  # a client that sends nothing loses its turn
@@ -149,6 +150,16 @@ def _read_line(connection: socket.socket) -> bytes:
         if len(data) > MAX_REQUEST:
             raise ProtocolError(f"request too long (more than {MAX_REQUEST} bytes)")
     return data.split(b"\n", 1)[0]
+
+
+def _drain(connection: socket.socket, limit: int = 16 * MAX_REQUEST) -> None:
+    """Read (a bounded amount of) what the client still sends, so that closing does not reset
+    the connection before it has read our reply."""
+    with contextlib.suppress(OSError):
+        connection.shutdown(socket.SHUT_WR)
+        read = 0
+        while read < limit and (chunk := connection.recv(4096)):
+            read += len(chunk)
 
 
 def _send(connection: socket.socket, message: dict[str, Any]) -> None:

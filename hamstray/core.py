@@ -16,6 +16,7 @@ from hamstray.catalogue import Stretch
 from hamstray.config import Config
 
 MAX_REMINDERS = 3  # an ignored reminder repeats twice, then the icon alone says the break is due
+QUIET_POLL = 10  # while a reminder is held back, look this often whether the quiet has ended
 RING_STEPS = 12  # the tray ring fills in twelfths of the interval
 STRETCH_TIMEOUT = 30 * 60  # a guide that never reports back cannot hold the app in STRETCHING
 
@@ -47,6 +48,8 @@ class State:
     paused_until: float | None = None
     routine: str = ""
     routine_at: float | None = None
+    quiet: str | None = None  # why now is a bad moment (do not disturb, full screen), if it is
+    held: bool = False  # a due reminder waits for the quiet to end
 
 
 def initial(now: float, stretch: Stretch | None = None) -> State:
@@ -121,6 +124,13 @@ class Suggest:
 
 
 @dataclass(frozen=True, slots=True)
+class Quiet:
+    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Feedback:
     """The user marked ``stretch`` easy, hard, favourite or never (or reset it)."""
 
@@ -155,6 +165,7 @@ Event = (
     | ConfigChanged
     | Suggest
     | Feedback
+    | Quiet
     | StartRoutine
     | ScheduleRoutine
 )
@@ -263,6 +274,10 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             effects.append(Record(kind, now, stretch or state.stretch, seconds=held_s))
             if state.phase is Phase.STRETCHING or (done and state.phase is not Phase.PAUSED):
                 state = _fresh(state, now)
+        case Quiet(reason):
+            state = replace(state, quiet=reason)
+            if reason is None and state.held:
+                state = _remind(replace(state, held=False), now, config, effects)
         case Feedback(stretch, word):
             effects.append(Record(Kind.FEEDBACK, now, stretch, detail=word))
         case StartRoutine(name):
@@ -298,6 +313,8 @@ def next_wakeup(state: State, config: Config) -> float | None:
             if ring <= state.seen:  # rounding put the next step at "now": take the one after
                 ring += step
             candidates = [state.since + breaks.interval, ring, check]
+        case Phase.DUE if state.held:
+            candidates = [state.seen + QUIET_POLL]
         case Phase.DUE:
             candidates = [check]
             if state.reminders < MAX_REMINDERS and state.reminded_at is not None:
@@ -399,6 +416,7 @@ def _fresh(state: State, now: float) -> State:
         snoozed_until=None,
         snoozes=0,
         paused_until=None,
+        held=False,
     )
 
 
@@ -411,6 +429,8 @@ def _come_back(state: State, now: float, idle: float, effects: list[Effect]) -> 
 
 
 def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> State:
+    if state.quiet is not None:  # held back, delivered once when the quiet ends
+        return replace(state, phase=Phase.DUE, held=True, snoozed_until=None)
     stretch = state.stretch
     if config.notifications.enabled:
         title = f"You have been sitting for {durations.humanize(now - state.since)}"
@@ -465,7 +485,8 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
         case Phase.SNOOZED if state.snoozed_until is not None and now >= state.snoozed_until:
             return _remind(state, now, config, effects)
         case Phase.DUE if (
-            state.reminders < MAX_REMINDERS
+            not state.held
+            and state.reminders < MAX_REMINDERS
             and state.reminded_at is not None
             and now >= state.reminded_at + breaks.remind_again
         ):

@@ -68,6 +68,7 @@ class Loop:
         clock: Callable[[], float],
         run_effect: Callable[[Effect], None],
         idle: IdleProbe | None = None,
+        quiet: Callable[[], str | None] | None = None,
         suggest: Callable[[], Stretch | None] = lambda: None,
         schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
         inbox: Inbox | None = None,
@@ -78,6 +79,7 @@ class Loop:
         self._clock = clock
         self._run_effect = run_effect
         self._idle = idle
+        self._quiet = quiet
         self._suggest = suggest
         self._schedule = schedule
         self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
@@ -117,9 +119,14 @@ class Loop:
                 self._step(item)
 
     def _on_timer(self) -> None:
+        """Ask the probes what the core needs to decide, then tick."""
         idle = self._idle() if self._idle is not None else None
         if idle is not None:
             self._step(core.Idle(idle))
+        if self._quiet is not None:
+            reason = self._quiet()
+            if reason != self.state.quiet:
+                self._step(core.Quiet(reason))
         self._step(core.Tick())
 
     def _answer(self, request: Request) -> None:

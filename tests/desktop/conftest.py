@@ -34,6 +34,18 @@ def stack(tmp_path: Path) -> Iterator[Desktop]:
         yield session
 
 
+@pytest.fixture
+def wm_stack(tmp_path: Path) -> Iterator[Desktop]:
+    """The same desktop with a window manager (openbox), for full-screen windows."""
+    missing = missing_tools() + ([] if shutil.which("openbox") else ["openbox"])
+    if missing:
+        pytest.fail(
+            f"the desktop tests need {', '.join(missing)}: run tests/run as root to install them"
+        )
+    with desktop(tmp_path, window_manager=True) as session:
+        yield session
+
+
 @dataclass
 class RunningApp:
     """The installed hamstray, running on a private desktop."""

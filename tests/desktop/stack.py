@@ -184,8 +184,8 @@ def _free_display() -> int:
 
 
 @contextlib.contextmanager
-def desktop(root: Path) -> Iterator[Desktop]:
-    """Bring up Xvfb, D-Bus, dunst and tint2 under ``root``; tear them down afterwards."""
+def desktop(root: Path, window_manager: bool = False) -> Iterator[Desktop]:
+    """Bring up Xvfb, D-Bus, dunst (openbox) and tint2 under ``root``; tear them down after."""
     number = _free_display()
     display = f":{number}"
     home = root / "home"
@@ -239,8 +239,19 @@ def desktop(root: Path) -> Iterator[Desktop]:
             "dunst",
         )
 
-        for prop, value in (("_NET_NUMBER_OF_DESKTOPS", "1"), ("_NET_CURRENT_DESKTOP", "0")):
-            session.run("xprop", "-root", "-f", prop, "32c", "-set", prop, value)
+        if window_manager:
+            session.start("openbox", "openbox", "--sm-disable")
+            wait_for(
+                lambda: (
+                    "_NET_SUPPORTING_WM_CHECK(WINDOW)"
+                    in session.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
+                ),
+                10,
+                "openbox",
+            )
+        else:  # tint2 waits 15 s for a window manager's desktops unless they are set
+            for prop, value in (("_NET_NUMBER_OF_DESKTOPS", "1"), ("_NET_CURRENT_DESKTOP", "0")):
+                session.run("xprop", "-root", "-f", prop, "32c", "-set", prop, value)
         (root / "tint2rc").write_text(TINT2RC)
         session.start("tint2", "tint2", "-c", str(root / "tint2rc"))
         wait_for(lambda: tray_owner(display), 15, "the tint2 system tray")

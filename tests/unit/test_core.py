@@ -343,3 +343,17 @@ def test_no_routine_reminder_while_paused() -> None:
     assert not [e for e in effects if isinstance(e, core.Notify)]
     assert state.phase is Phase.PAUSED
     assert state.routine_at is None
+
+
+def test_a_reminder_due_in_a_full_screen_window_waits_and_comes_once_after() -> None:
+    state, _ = step(sitting(), core.Quiet("a full-screen window"), 10 * M)
+    state, effects = step(state, Tick(), 30 * M)
+    assert not [e for e in effects if isinstance(e, core.Notify)]
+    assert state.held
+    assert core.next_wakeup(state, CONFIG) == 30 * M + core.QUIET_POLL
+    state, effects = step(state, Tick(), 45 * M)  # remind_again passed: still nothing stacks
+    assert not [e for e in effects if isinstance(e, core.Notify)]
+    state, effects = step(state, core.Quiet(None), 50 * M)
+    assert len([e for e in effects if isinstance(e, core.Notify)]) == 1
+    assert not state.held
+    assert core.Record(Kind.REMINDER, 50 * M, STRETCH) in effects

@@ -1,0 +1,167 @@
+"""The control socket, for real: permissions, bad requests, silent clients, stale files."""
+
+import json
+import os
+import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hamstray import control
+
+HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    answered: list[tuple[str, dict]] = []
+
+    def handler(command: str, args: dict) -> dict:
+        answered.append((command, args))
+        return {"ok": True, "status": {"phase": "sitting", "pid": os.getpid()}}
+
+    runtime = tmp_path / "runtime" / "hamstray"
+    instance = control.Server(runtime / "control.sock", handler)
+    instance.start()
+    yield instance, answered
+    instance.close()
+
+
+def raw(path: Path, data: bytes, timeout: float = 5) -> bytes:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(timeout)
+        client.connect(str(path))
+        client.sendall(data)
+        client.shutdown(socket.SHUT_WR)
+        reply = b""
+        while chunk := client.recv(4096):
+            reply += chunk
+    return reply
+
+
+def test_the_socket_is_private(server) -> None:
+    instance, _ = server
+    assert stat.S_IMODE(instance.path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(instance.path.stat().st_mode) == 0o600
+
+
+def test_a_request_reaches_the_handler(server) -> None:
+    instance, answered = server
+    reply = control.request(instance.path, "snooze", {"seconds": 60})
+    assert reply == {"v": 1, "ok": True, "status": {"phase": "sitting", "pid": os.getpid()}}
+    assert answered == [("snooze", {"seconds": 60})]
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"not json\n", "request is not JSON"),
+        (b'{"v": 1, "cmd": "status"', "request is not JSON"),  # truncated
+        (b'{"v": 9, "cmd": "status"}\n', "unsupported protocol version 9"),
+        (b'{"v": 1, "cmd": "rm -rf"}\n', "unknown command 'rm -rf'"),
+        (b"x" * 10_000, "request too long"),
+    ],
+)
+def test_bad_requests_get_an_error_reply_and_the_server_goes_on(server, data, error) -> None:
+    instance, answered = server
+    reply = json.loads(raw(instance.path, data))
+    assert reply["ok"] is False
+    assert error in reply["error"]
+    assert answered == []
+    assert control.request(instance.path, "status")["ok"] is True
+
+
+def test_a_client_that_sends_nothing_does_not_block_others(server) -> None:
+    instance, _ = server
+    silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    silent.connect(str(instance.path))
+    started = time.monotonic()
+    reply = control.request(instance.path, "status", timeout=10)
+    assert reply["ok"] is True
+    assert time.monotonic() - started < control.CLIENT_TIMEOUT + 1.5
+    silent.close()
+
+
+def test_a_stale_socket_file_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "rt" / "control.sock"
+    path.parent.mkdir(mode=0o700)
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(str(path))
+    stale.close()  # the file stays, nobody listens: what a crash leaves
+    with pytest.raises(control.NotRunning):
+        control.request(path, "status")
+    fresh = control.Server(path, lambda c, a: {"ok": True})
+    fresh.start()
+    try:
+        assert control.request(path, "status") == {"v": 1, "ok": True}
+    finally:
+        fresh.close()
+    assert not path.exists()
+
+
+def test_only_one_instance_holds_the_lock(tmp_path: Path) -> None:
+    first = control.InstanceLock(tmp_path / "rt" / "instance.lock")
+    assert first.acquire()
+    code = (
+        "import sys; from pathlib import Path; from hamstray import control; "
+        f"print(control.InstanceLock(Path({str(tmp_path / 'rt' / 'instance.lock')!r})).acquire())"
+    )
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == "False"
+    assert first.holder() == os.getpid()
+    first.release()
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == "True"
+
+
+def test_a_runtime_dir_open_to_others_is_closed_again(tmp_path: Path) -> None:
+    loose = tmp_path / "loose"
+    loose.mkdir(mode=0o777)
+    loose.chmod(0o777)
+    control.private_dir(loose)
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o700
+
+
+def test_concurrent_clients_all_get_answers(server) -> None:
+    instance, _ = server
+    replies: list[dict] = []
+    threads = [
+        threading.Thread(target=lambda: replies.append(control.request(instance.path, "status")))
+        for _ in range(10)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=15)
+    assert len(replies) == 10
+    assert all(r["ok"] for r in replies)
+
+
+def test_the_autostart_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": os.environ["PATH"],
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+    }
+    enabled = subprocess.run(
+        [HAMSTRAY, "autostart", "enable"], env=env, capture_output=True, text=True, check=True
+    )
+    entry = tmp_path / "c" / "autostart" / "hamstray.desktop"
+    assert enabled.stdout.strip() == f"hamstray will start at login ({entry})."
+    validation = subprocess.run(
+        ["desktop-file-validate", str(entry)], capture_output=True, text=True, check=False
+    )
+    assert validation.returncode == 0, validation.stdout + validation.stderr
+    assert f"Exec={HAMSTRAY} run\n" in entry.read_text()
+    status = subprocess.run(
+        [HAMSTRAY, "autostart", "status"], env=env, capture_output=True, text=True, check=True
+    )
+    assert status.stdout.strip() == f"enabled ({entry})"
+    subprocess.run([HAMSTRAY, "autostart", "disable"], env=env, check=True, capture_output=True)
+    assert not entry.exists()
