@@ -89,6 +89,29 @@ def build_parser() -> argparse.ArgumentParser:
         "count", nargs="?", type=_count, default=8, metavar="N", help="how many (default: 8)"
     )
     plan.add_argument("--json", action="store_true", help="print a JSON list")
+    stats = commands.add_parser("stats", help="your breaks and stretches, per day and muscle group")
+    stats.add_argument(
+        "--days", type=_count, default=7, metavar="N", help="how many days (default: 7)"
+    )
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
+    stats.add_argument("--png", metavar="FILE", help="draw the summary as a picture")
+    stats.add_argument(
+        "--scale",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="picture size: 1 (800 x 440) or 2 (for HiDPI screens)",
+    )
+    stats.add_argument(
+        "--goal",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="stretches a day that keep a streak going (default: 3)",
+    )
+    history = commands.add_parser("history", help="export the raw events")
+    history.add_argument("--limit", type=_count_any, metavar="N", help="only the newest N")
+    history.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
     autostart = commands.add_parser("autostart", help="start hamstray at login, or not")
     autostart.add_argument(
         "action", choices=("enable", "disable", "status"), metavar="enable|disable|status"
@@ -96,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     routine = commands.add_parser("routine", help="start the morning or evening floor routine")
     routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
     return parser
+
+
+def _count_any(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {text!r}")
+    return int(text)
 
 
 def _count(text: str) -> int:
@@ -117,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             return _config(args, paths)
         if command == "autostart":
             return _autostart(args.action)
-        if command in ("stretches", "feedback", "plan", "routine"):
+        if command in ("stretches", "feedback", "plan", "routine", "stats", "history"):
             return _offline(command, args, paths)
         return _control(command, args, paths)
     except KeyboardInterrupt:
@@ -158,6 +187,10 @@ def _offline(command: str, args: argparse.Namespace, paths: Paths) -> int:
             return commands.feedback(paths, args.id, args.word)
         case "plan":
             return commands.plan(paths, args.count, args.json)
+        case "stats":
+            return commands.stats(paths, args.days, args.json, args.png, args.scale, args.goal)
+        case "history":
+            return commands.history_export(paths, args.limit, args.csv)
     return commands.routine(paths, args.name)
 
 

@@ -3,11 +3,12 @@
 import json
 import sys
 import time
+from datetime import timedelta
 from typing import Any
 
-from hamstray import assets, config, control, guide, rotation
+from hamstray import assets, config, control, durations, guide, rotation
 from hamstray.catalogue import GROUP_NAMES, GROUPS, Stretch
-from hamstray.history import History
+from hamstray.history import History, Row
 from hamstray.paths import Paths
 from hamstray.practice import Practice
 
@@ -161,4 +162,144 @@ def routine(paths: Paths, name: str) -> int:
     session = guide.start(steps, f"{name.capitalize()} routine", can_snooze=False, on_event=record)
     session.process.wait()
     session.done.wait(timeout=5)
+    return EXIT_OK
+
+
+def stats(paths: Paths, days: int, want_json: bool, png: str | None, scale: int, goal: int) -> int:
+    """Per-day and per-group statistics, as text, JSON or a picture."""
+    from hamstray import stats as numbers  # noqa: PLC0415
+
+    now = time.time()
+    today = numbers.local_date(now, None)
+    start = numbers.midnight(today - timedelta(days=days - 1), None)
+    rows: list[Row] = []
+    if paths.history.exists():
+        history = History(paths.history)
+        # The window's events, plus the stretches before it that a streak may reach back to.
+        rows = history.between(start - 400 * 86400, start, kinds=("stretch_done",))
+        rows += history.between(start - 86400, now + 1)
+        history.close()
+    summary = numbers.summarize(rows, today, days, None, goal)
+    if png:
+        from hamstray import chart  # noqa: PLC0415 - Pillow only for the picture
+
+        chart.draw(summary, scale).save(png)
+        print(f"Wrote {png}")
+    elif want_json:
+        print(json.dumps(stats_json(summary), indent=2))
+    else:
+        print(stats_text(summary))
+    return EXIT_OK
+
+
+def stats_json(summary: Any) -> dict[str, Any]:
+    """The ``stats --json`` object."""
+    return {
+        "days": [
+            {
+                "date": d.date.isoformat(),
+                "at_computer_s": round(d.at_computer_s),
+                "longest_sitting_s": round(d.longest_sitting_s),
+                "reminders": d.reminders,
+                "breaks": d.breaks,
+                "stretches": d.stretches,
+                "snoozes": d.snoozes,
+                "skips": d.skips,
+            }
+            for d in summary.days
+        ],
+        "groups": {g: {"stretches": n, "hold_s": round(h)} for g, (n, h) in summary.groups.items()},
+        "streak": {"days": summary.streak, "goal": summary.goal},
+        "holds": {
+            s: [{"date": d.isoformat(), "hold_s": round(h)} for d, h in points]
+            for s, points in summary.holds.items()
+        },
+    }
+
+
+def _hm(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60} h {minutes % 60:02d}" if minutes else "–"
+
+
+def stats_text(summary: Any) -> str:
+    """The statistics as a table that reads well in a terminal."""
+    first, last = summary.days[0].date, summary.days[-1].date
+    lines = [f"hamstray, {first:%a %d %b} to {last:%a %d %b %Y}", ""]
+    header = (
+        f"{'Day':<11}{'At computer':>12}{'Longest sit':>13}{'Reminders':>11}{'Breaks':>8}"
+        f"{'Stretches':>11}{'Snoozes':>9}{'Skips':>7}"
+    )
+    lines += [header, "-" * len(header)]
+    for d in summary.days:
+        lines.append(
+            f"{d.date:%a %d %b} {_hm(d.at_computer_s):>12}{_hm(d.longest_sitting_s):>13}"
+            f"{d.reminders:>11}{d.breaks:>8}{d.stretches:>11}{d.snoozes:>9}{d.skips:>7}"
+        )
+    total = summary.days
+    lines += [
+        "-" * len(header),
+        f"{'Total':<11}{_hm(sum(d.at_computer_s for d in total)):>12}"
+        f"{_hm(max(d.longest_sitting_s for d in total)):>13}"
+        f"{sum(d.reminders for d in total):>11}{sum(d.breaks for d in total):>8}"
+        f"{sum(d.stretches for d in total):>11}{sum(d.snoozes for d in total):>9}"
+        f"{sum(d.skips for d in total):>7}",
+        "",
+        "Muscle group   Stretches   Held",
+    ]
+    for group in GROUPS:
+        count, held = summary.groups[group]
+        lines.append(
+            f"{GROUP_NAMES[group]:<14}{count:>10}   {durations.humanize(held) if held else '–'}"
+        )
+    streak = (
+        f"{summary.streak} day{'s' if summary.streak != 1 else ''} in a row with "
+        f"{summary.goal} or more stretches."
+        if summary.streak
+        else f"No streak yet: {summary.goal} stretches a day start one."
+    )
+    lines += ["", f"Streak: {streak}"]
+    grown = [(s, points) for s, points in summary.holds.items() if points[0][1] != points[-1][1]]
+    if grown:
+        lines.append(
+            "Holds: "
+            + "; ".join(
+                f"{s} {round(points[0][1])} s -> {round(points[-1][1])} s"
+                for s, points in grown[:6]
+            )
+        )
+    return "\n".join(lines)
+
+
+def history_export(paths: Paths, limit: int | None, csv_out: bool) -> int:
+    """The raw events, newest last: your data is yours."""
+    import csv  # noqa: PLC0415
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    rows = []
+    if paths.history.exists():
+        history = History(paths.history)
+        rows = history.rows(limit=limit)
+        history.close()
+    if csv_out:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["time_utc", "kind", "stretch", "groups", "seconds", "detail"])
+        for row in rows:
+            writer.writerow(
+                [
+                    datetime.fromtimestamp(row.at, UTC).isoformat(timespec="seconds"),
+                    row.kind,
+                    row.stretch or "",
+                    ",".join(row.groups),
+                    "" if row.seconds is None else round(row.seconds, 1),
+                    row.detail,
+                ]
+            )
+        return EXIT_OK
+    for row in rows:
+        when = datetime.fromtimestamp(row.at).strftime("%Y-%m-%d %H:%M:%S")
+        length = "" if row.seconds is None else durations.humanize(row.seconds)
+        print(f"{when}  {row.kind:<16} {row.stretch or '':<22} {length:>9}  {row.detail}".rstrip())
+    if not rows:
+        print("No history yet.")
     return EXIT_OK

@@ -124,6 +124,11 @@ class Suggest:
 
 
 @dataclass(frozen=True, slots=True)
+class Shutdown:
+    """The app is about to stop: the current sitting period ends here."""
+
+
+@dataclass(frozen=True, slots=True)
 class Quiet:
     """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
 
@@ -166,6 +171,7 @@ Event = (
     | Suggest
     | Feedback
     | Quiet
+    | Shutdown
     | StartRoutine
     | ScheduleRoutine
 )
@@ -184,6 +190,7 @@ class Kind(Enum):
     NATURAL_BREAK = "natural_break"
     PAUSED = "paused"
     RESUMED = "resumed"
+    SITTING = "sitting"  # a sitting period ended; ``seconds`` is its length
     FEEDBACK = "feedback"
     ROUTINE_REMINDER = "routine_reminder"
     ROUTINE_STARTED = "routine_started"
@@ -273,7 +280,9 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             kind = Kind.STRETCH_DONE if done else Kind.STRETCH_SKIPPED
             effects.append(Record(kind, now, stretch or state.stretch, seconds=held_s))
             if state.phase is Phase.STRETCHING or (done and state.phase is not Phase.PAUSED):
-                state = _fresh(state, now)
+                state = _fresh(state, now, effects)
+        case Shutdown():
+            _sat(state, now, effects)
         case Quiet(reason):
             state = replace(state, quiet=reason)
             if reason is None and state.held:
@@ -398,15 +407,24 @@ def _follow_clock(state: State, now: float, config: Config, effects: list[Effect
     slept = now - deadline
     if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED):
         effects.append(Record(Kind.NATURAL_BREAK, now, seconds=slept, detail="suspend"))
-        return _fresh(state, now)
+        return _fresh(state, now, effects, sat_until=state.seen)
     if state.phase is Phase.STRETCHING:
         effects.append(Record(Kind.STRETCH_SKIPPED, now, state.stretch, detail="timeout"))
-        return _fresh(state, now)
+        return _fresh(state, now, effects)
     return state
 
 
-def _fresh(state: State, now: float) -> State:
-    """Start a new sitting period at ``now``, keeping the suggestion."""
+def _sat(state: State, until: float, effects: list[Effect]) -> None:
+    """Record the sitting period that ends at ``until``, if the user was sitting."""
+    if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED) and until > state.since:
+        effects.append(Record(Kind.SITTING, until, seconds=until - state.since))
+
+
+def _fresh(
+    state: State, now: float, effects: list[Effect], sat_until: float | None = None
+) -> State:
+    """Start a new sitting period at ``now``, keeping the suggestion; record the one that ended."""
+    _sat(state, now if sat_until is None else sat_until, effects)
     return replace(
         state,
         phase=Phase.SITTING,
@@ -425,7 +443,7 @@ def _come_back(state: State, now: float, idle: float, effects: list[Effect]) -> 
     effects.append(
         Record(Kind.NATURAL_BREAK, back_at, seconds=max(0.0, back_at - state.since), detail="idle")
     )
-    return replace(_fresh(state, now), since=back_at)
+    return replace(_fresh(state, now, effects), since=back_at)
 
 
 def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> State:
@@ -493,10 +511,10 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
             return _remind(state, now, config, effects)
         case Phase.PAUSED if state.paused_until is not None and now >= state.paused_until:
             effects.append(Record(Kind.RESUMED, now, detail="pause ended"))
-            return _fresh(state, now)
+            return _fresh(state, now, effects)
         case Phase.STRETCHING if now >= state.since + STRETCH_TIMEOUT:
             effects.append(Record(Kind.STRETCH_SKIPPED, now, state.stretch, detail="timeout"))
-            return _fresh(state, now)
+            return _fresh(state, now, effects)
     return state
 
 
@@ -522,7 +540,7 @@ def _on_skip(state: State, now: float, effects: list[Effect]) -> State:
         return state
     kind = Kind.STRETCH_SKIPPED if state.phase is Phase.STRETCHING else Kind.SKIPPED
     effects.append(Record(kind, now, state.stretch))
-    return _fresh(state, now)
+    return _fresh(state, now, effects)
 
 
 def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[Effect]) -> State:
@@ -533,7 +551,10 @@ def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[E
     effects += [Record(Kind.STRETCH_STARTED, now, stretch), Guide(stretch)]
     if state.phase is Phase.PAUSED:  # a stretch on request does not end the pause
         return state
-    return replace(state, phase=Phase.STRETCHING, since=now, stretch=stretch, snoozed_until=None)
+    _sat(state, now, effects)
+    return replace(
+        state, phase=Phase.STRETCHING, since=now, stretch=stretch, snoozed_until=None, held=False
+    )
 
 
 def _on_pause(state: State, until: float | None, now: float, effects: list[Effect]) -> State:
@@ -541,7 +562,7 @@ def _on_pause(state: State, until: float | None, now: float, effects: list[Effec
         effects.append(Refuse("A pause must end in the future."))
         return state
     effects.append(Record(Kind.PAUSED, now, seconds=None if until is None else until - now))
-    return replace(_fresh(state, now), phase=Phase.PAUSED, paused_until=until)
+    return replace(_fresh(state, now, effects), phase=Phase.PAUSED, paused_until=until)
 
 
 def _on_resume(state: State, now: float, effects: list[Effect]) -> State:
@@ -549,7 +570,7 @@ def _on_resume(state: State, now: float, effects: list[Effect]) -> State:
         effects.append(Refuse("hamstray is not paused."))
         return state
     effects.append(Record(Kind.RESUMED, now))
-    return _fresh(state, now)
+    return _fresh(state, now, effects)
 
 
 def _on_idle(
@@ -558,7 +579,8 @@ def _on_idle(
     idle = max(0.0, seconds)
     away = idle >= config.breaks.idle_reset
     if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED) and away:
-        return replace(state, phase=Phase.AWAY, since=now - idle)
+        _sat(state, now - idle, effects)
+        return replace(state, phase=Phase.AWAY, since=now - idle, held=False)
     if state.phase is Phase.AWAY and not away:
         return _come_back(state, now, idle, effects)
     return state

@@ -11,8 +11,9 @@ from hamstray.rotation import Served
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
-_SCHEMA = """
+# Migration N takes a file from schema N-1 to N; a new file runs them all, in order.
+_MIGRATIONS = {
+    1: """
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY,
     at REAL NOT NULL,          -- seconds since the epoch (UTC)
@@ -24,7 +25,10 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_at ON events (at);
 CREATE INDEX IF NOT EXISTS events_kind_at ON events (kind, at);
-"""
+""",
+}
+SCHEMA_VERSION = max(_MIGRATIONS)
+_COLUMNS = "at, kind, stretch, groups, seconds, detail"
 # The kinds that end a break and so move the rotation on.
 BREAK_ENDINGS = ("stretch_done", "stretch_skipped", "skipped", "natural_break")
 
@@ -68,8 +72,10 @@ class History:
                     f"knows {SCHEMA_VERSION}); upgrade hamstray or move the file away"
                 )
             db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                db.executescript(
+                    f"BEGIN; {_MIGRATIONS[number]} PRAGMA user_version={number}; COMMIT;"
+                )
         except BaseException:
             db.close()
             raise
@@ -93,17 +99,21 @@ class History:
 
     def rows(self, kinds: Sequence[str] = (), limit: int | None = None) -> list[Row]:
         """Return events oldest first: all, or only ``kinds``, or only the newest ``limit``."""
-        where = f"WHERE kind IN ({','.join('?' * len(kinds))})" if kinds else ""
-        columns = "at, kind, stretch, groups, seconds, detail"
+        where = f"WHERE kind IN ({_marks(kinds)})" if kinds else ""
         # Only placeholders and an int go into the text; the values go in as parameters.
-        sql = f"SELECT {columns} FROM events {where} ORDER BY id DESC"  # noqa: S608
+        sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY id DESC"  # noqa: S608
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         found = self._db.execute(sql, tuple(kinds)).fetchall()
-        return [
-            Row(at, kind, stretch, tuple(groups.split(",")) if groups else (), seconds, detail)
-            for at, kind, stretch, groups, seconds, detail in reversed(found)
-        ]
+        return [_row(values) for values in reversed(found)]
+
+    def between(
+        self, start: float, end: float = float("inf"), kinds: Sequence[str] = ()
+    ) -> list[Row]:
+        """Events from ``start`` (inclusive) to ``end`` (exclusive), oldest first."""
+        where = f" AND kind IN ({_marks(kinds)})" if kinds else ""
+        sql = f"SELECT {_COLUMNS} FROM events WHERE at >= ? AND at < ?{where} ORDER BY at, id"  # noqa: S608
+        return [_row(values) for values in self._db.execute(sql, (start, end, *kinds)).fetchall()]
 
     def served(self, limit: int = 500) -> list[Served]:
         """The latest breaks that ended with a stretch, oldest first, for the rotation."""
@@ -132,6 +142,15 @@ class History:
     def close(self) -> None:
         """Close the file."""
         self._db.close()
+
+
+def _marks(kinds: Sequence[str]) -> str:
+    return ",".join("?" * len(kinds))
+
+
+def _row(values: tuple[float, str, str | None, str | None, float | None, str]) -> Row:
+    at, kind, stretch, groups, seconds, detail = values
+    return Row(at, kind, stretch, tuple(groups.split(",")) if groups else (), seconds, detail)
 
 
 def _move_aside(path: Path, error: Exception) -> Path:

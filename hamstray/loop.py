@@ -112,6 +112,7 @@ class Loop:
                 self._on_timer()
                 continue
             if isinstance(item, _Quit):
+                self._step(core.Shutdown())
                 return
             if isinstance(item, Request):
                 self._answer(item)

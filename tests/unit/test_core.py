@@ -357,3 +357,39 @@ def test_a_reminder_due_in_a_full_screen_window_waits_and_comes_once_after() -> 
     assert len([e for e in effects if isinstance(e, core.Notify)]) == 1
     assert not state.held
     assert core.Record(Kind.REMINDER, 50 * M, STRETCH) in effects
+
+
+def sittings(effects: list) -> list[tuple[float, float]]:
+    return [
+        (e.at / M, e.seconds / M)
+        for e in effects
+        if isinstance(e, core.Record) and e.kind is Kind.SITTING
+    ]
+
+
+def test_each_sitting_period_is_recorded_with_its_length_when_it_ends() -> None:
+    """Sit 31 min, stretch; sit from 33 to 50 and leave (idle) until 60; sit to 80, pause."""
+
+    def idle(now: float) -> float:
+        return now - 50 * M if 50 * M <= now < 60 * M else 0.0
+
+    script = [
+        (31 * M, StartStretch()),
+        (33 * M, StretchEnded(done=True, held_s=60)),
+        (80 * M, Pause(None)),
+    ]
+    trace = drive(CONFIG, script, until=81 * M, idle=idle)
+    # The return is seen at the first idle check after 60 (60.5): the user sat 19.5 min.
+    assert sittings([e for _, e in trace.effects]) == [(31, 31), (50, 17), (80, 19.5)]
+
+
+def test_shutdown_ends_the_sitting_period() -> None:
+    _, effects = step(sitting(), core.Shutdown(), 12 * M)
+    assert sittings(effects) == [(12, 12)]
+
+
+def test_a_suspend_ends_sitting_when_the_machine_went_to_sleep() -> None:
+    trace = drive(CONFIG, [], until=3 * 60 * M, asleep=[(20 * M, 2 * 60 * M)])
+    (at, length), *_ = sittings([e for _, e in trace.effects])
+    assert at == length
+    assert 17.5 <= length <= 20
