@@ -258,6 +258,12 @@ class App:
             raise StartError(str(error)) from error
         self._tray = tray
         self.notifier = Notifier(app_icon(), tray.notify)
+        if self.history is not None and self.history.moved_aside is not None:
+            self.notifier.notify(
+                "hamstray started a new history",
+                f"The old history file could not be read. It was kept as "
+                f"{self.history.moved_aside.name}; nothing was deleted.",
+            )
         self._record("app_started")
         signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
         signal.signal(signal.SIGINT, lambda *_: self.loop.quit())

@@ -15,8 +15,14 @@ def workdays(history: History, first: date, days: int, seed: int = 7) -> int:
 
     def record(kind: str, at: float, stretch=None, seconds=None, detail: str = "") -> None:
         nonlocal count
-        history.record(kind, at, stretch.id if stretch else None,
-                       stretch.groups if stretch else (), seconds, detail)
+        history.record(
+            kind,
+            at,
+            stretch.id if stretch else None,
+            stretch.groups if stretch else (),
+            seconds,
+            detail,
+        )
         count += 1
 
     for offset in range(days):

@@ -125,3 +125,83 @@ def test_the_rotation_continues_from_the_history(env: dict[str, str]) -> None:
     store.close()
     items = json.loads(run(env, "plan", "1", "--json").stdout)
     assert items[0]["groups"][0] == "hip_flexors"
+
+
+def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_path) -> None:
+    """The hand-counted working day of the core's tests, recorded as the app records it."""
+    import csv
+    import io
+    from datetime import datetime, time
+
+    from hamstray import core
+    from hamstray.config import Config
+    from hamstray.history import History
+    from tests.unit.drive import drive
+    from tests.unit.test_core import M
+
+    start = datetime.combine(datetime.now().date(), time(8, 0)).timestamp()
+    script = [
+        (start + t * M, e)
+        for t, e in [
+            (31, core.StartStretch()),
+            (33, core.StretchEnded(done=True, held_s=60)),
+            (64, core.Snooze()),
+            (70, core.StartStretch()),
+            (72, core.StretchEnded(done=True, held_s=60)),
+            (130, core.Skip()),
+            (241, core.Pause(start + 300 * M)),
+            (331, core.StartStretch()),
+            (333, core.StretchEnded(done=True, held_s=60)),
+            (452, core.StartStretch()),
+            (454, core.StretchEnded(done=True, held_s=60)),
+            (470, core.Pause(None)),
+        ]
+    ]
+
+    def idle(now: float) -> float:
+        return now - (start + 150 * M) if start + 150 * M <= now < start + 210 * M else 0.0
+
+    trace = drive(
+        Config(),
+        script,
+        until=start + 480 * M,
+        idle=idle,
+        asleep=[(start + 370 * M, start + 420 * M)],
+        start=start,
+    )
+    history = History(Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3")
+    for _, effect in trace.of(core.Record):
+        s = effect.stretch
+        history.record(
+            effect.kind.value,
+            effect.at,
+            s.id if s else None,
+            s.groups if s else (),
+            effect.seconds,
+            effect.detail,
+        )
+    history.close()
+
+    (today,) = json.loads(run(env, "stats", "--days", "1", "--json").stdout)["days"]
+    assert (today["reminders"], today["stretches"], today["snoozes"], today["skips"]) == (
+        10,
+        4,
+        1,
+        1,
+    )
+    assert today["breaks"] == 6  # four stretches and two natural breaks (lunch, the suspend)
+    assert today["longest_sitting_s"] == 58 * 60  # 72 to 130 min, skipped, no stretch
+    text = run(env, "stats", "--days", "1").stdout
+    assert "Streak: 1 day in a row with 3 or more stretches." in text
+
+    exported = list(csv.DictReader(io.StringIO(run(env, "history", "--csv").stdout)))
+    assert [r["kind"] for r in exported].count("reminder") == 10
+    assert set(exported[0]) == {"time_utc", "kind", "stretch", "groups", "seconds", "detail"}
+    assert exported[0]["time_utc"].endswith("+00:00")
+
+    picture = tmp_path / "week.png"
+    assert run(env, "stats", "--png", str(picture)).returncode == 0
+    from PIL import Image
+
+    with Image.open(picture) as image:
+        assert image.size == (800, 440)
