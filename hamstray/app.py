@@ -11,12 +11,28 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import hamstray
-from hamstray import config, control, core, guide, idle, logs, quiet, rotation, schedule
+from hamstray import (
+    autostart,
+    config,
+    control,
+    core,
+    desktop,
+    guide,
+    idle,
+    logs,
+    menu,
+    quiet,
+    rotation,
+    schedule,
+    stats,
+)
 from hamstray.assets import app_icon
+from hamstray.autostart import AutostartError
 from hamstray.catalogue import Stretch
-from hamstray.core import Effect, Guide, Notify, OpenRoutine, Record, Refuse, Render
+from hamstray.core import Do, Effect, Guide, Notify, OpenRoutine, Record, Refuse, Render
 from hamstray.history import History, HistoryError
 from hamstray.loop import Loop, Outcome
+from hamstray.menu import Extras
 from hamstray.notify import Notifier
 from hamstray.paths import Paths
 from hamstray.practice import Practice
@@ -101,6 +117,7 @@ class App:
         self.notifier: Notifier | None = None
         self._tray: Tray | None = None
         self._guide: guide.Session | None = None
+        self._autostart = autostart.for_this_user()
         self.loop = Loop(
             self.config,
             core.initial(time.time()),
@@ -129,7 +146,7 @@ class App:
         match effect:
             case Render(view):
                 if self._tray is not None:
-                    self._tray.show(view)
+                    self._tray.show(view, self._extras())
             case Notify(title, message, _):
                 if self.notifier is not None:
                     self.notifier.notify(title, message)
@@ -149,8 +166,52 @@ class App:
             case OpenRoutine(name):
                 stretches = self.practice.routine(time.time())
                 self._open_guide(stretches, f"{name.capitalize()} routine", can_snooze=False)
+            case Do(name):
+                self._do(name)
             case Refuse(reason):
                 log.info("Refused: %s", reason)
+
+    def _extras(self) -> Extras:
+        """What the menu shows besides the view."""
+        breaks = stretches = 0
+        if self.history is not None:
+            start = stats.midnight(stats.local_date(time.time(), None), None)
+            kinds = [
+                row.kind
+                for row in self.history.between(start, kinds=("stretch_done", "natural_break"))
+            ]
+            stretches = kinds.count("stretch_done")
+            breaks = len(kinds)
+        return Extras(self.config.breaks.snooze, breaks, stretches, self._autostart.enabled())
+
+    def _do(self, name: str) -> None:
+        """Carry out an app command from the menu (in the loop thread)."""
+        try:
+            match name:
+                case menu.STATISTICS:
+                    from hamstray import chart, commands  # noqa: PLC0415 - Pillow when needed
+
+                    picture = self.paths.data_dir / "this-week.png"
+                    summary = commands.summarize(self.paths, 7, stats.DEFAULT_GOAL)
+                    chart.draw(summary, 1).save(picture)
+                    desktop.open_file(picture)
+                case menu.SETTINGS:
+                    path = self.paths.config_file
+                    if not path.exists():
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_text(config.DEFAULT_FILE, encoding="utf-8")
+                    desktop.open_file(path)
+                case menu.AUTOSTART:
+                    if self._autostart.enabled():
+                        self._autostart.disable()
+                    else:
+                        self._autostart.enable()
+                    if self._tray is not None:
+                        self._tray.show(
+                            core.view(self.loop.state, time.time(), self.config), self._extras()
+                        )
+        except (OSError, AutostartError) as error:
+            log.warning("%s failed: %s", name.capitalize(), error)
 
     def _open_guide(self, stretches: list[Stretch], title: str, can_snooze: bool) -> None:
         if self._guide is not None and self._guide.running:
@@ -251,6 +312,7 @@ class App:
                 time.time,
                 self.loop.quit,
                 core.view(self.loop.state, now, self.config),
+                self._extras(),
             )
             server = control.Server(self.paths.socket, self.handle)
         except (TrayError, control.ControlError) as error:

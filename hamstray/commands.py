@@ -167,6 +167,21 @@ def routine(paths: Paths, name: str) -> int:
 
 def stats(paths: Paths, days: int, want_json: bool, png: str | None, scale: int, goal: int) -> int:
     """Per-day and per-group statistics, as text, JSON or a picture."""
+    summary = summarize(paths, days, goal)
+    if png:
+        from hamstray import chart  # noqa: PLC0415 - Pillow only for the picture
+
+        chart.draw(summary, scale).save(png)
+        print(f"Wrote {png}")
+    elif want_json:
+        print(json.dumps(stats_json(summary), indent=2))
+    else:
+        print(stats_text(summary))
+    return EXIT_OK
+
+
+def summarize(paths: Paths, days: int, goal: int) -> Any:
+    """The statistics of the last ``days`` days from the user's history file."""
     from hamstray import stats as numbers  # noqa: PLC0415
 
     now = time.time()
@@ -179,17 +194,7 @@ def stats(paths: Paths, days: int, want_json: bool, png: str | None, scale: int,
         rows = history.between(start - 400 * 86400, start, kinds=("stretch_done",))
         rows += history.between(start - 86400, now + 1)
         history.close()
-    summary = numbers.summarize(rows, today, days, None, goal)
-    if png:
-        from hamstray import chart  # noqa: PLC0415 - Pillow only for the picture
-
-        chart.draw(summary, scale).save(png)
-        print(f"Wrote {png}")
-    elif want_json:
-        print(json.dumps(stats_json(summary), indent=2))
-    else:
-        print(stats_text(summary))
-    return EXIT_OK
+    return numbers.summarize(rows, today, days, None, goal)
 
 
 def stats_json(summary: Any) -> dict[str, Any]:

@@ -50,6 +50,8 @@ class State:
     routine_at: float | None = None
     quiet: str | None = None  # why now is a bad moment (do not disturb, full screen), if it is
     held: bool = False  # a due reminder waits for the quiet to end
+    standing: bool = False  # standing-desk mode: sitting time does not grow
+    standing_since: float = 0.0
 
 
 def initial(now: float, stretch: Stretch | None = None) -> State:
@@ -94,9 +96,10 @@ class StretchEnded:
 
 @dataclass(frozen=True, slots=True)
 class Pause:
-    """No reminders until ``until`` (None: until Resume)."""
+    """No reminders until ``until``, or for ``seconds`` (neither: until Resume)."""
 
     until: float | None = None
+    seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,21 @@ class Suggest:
     """The rotation picked ``stretch`` as the next one to suggest."""
 
     stretch: Stretch
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """Standing-desk mode on (``True``) or off."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A menu item that asks the app for something outside the break engine (statistics,
+    settings, start at login)."""
+
+    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +189,13 @@ Event = (
     | Suggest
     | Feedback
     | Quiet
+    | Stand
+    | Command
     | Shutdown
     | StartRoutine
     | ScheduleRoutine
 )
-_USER_EVENTS = (Snooze, Skip, StartStretch, StretchEnded, Pause, Resume, StartRoutine)
+_USER_EVENTS = (Snooze, Skip, StartStretch, StretchEnded, Pause, Resume, StartRoutine, Stand)
 
 
 class Kind(Enum):
@@ -191,6 +211,8 @@ class Kind(Enum):
     PAUSED = "paused"
     RESUMED = "resumed"
     SITTING = "sitting"  # a sitting period ended; ``seconds`` is its length
+    STANDING_ON = "standing_on"
+    STANDING_OFF = "standing_off"  # ``seconds``: how long the user stood
     FEEDBACK = "feedback"
     ROUTINE_REMINDER = "routine_reminder"
     ROUTINE_STARTED = "routine_started"
@@ -206,6 +228,7 @@ class View:
     snoozes_left: int
     stretch: Stretch | None
     paused_until: float | None
+    standing: bool = False
 
 
 # Effects: what the outside world should do.
@@ -251,13 +274,20 @@ class OpenRoutine:
 
 
 @dataclass(frozen=True, slots=True)
+class Do:
+    """Carry out an app command (see Command)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Refuse:
     """A request could not be carried out; ``reason`` says why, for the user."""
 
     reason: str
 
 
-Effect = Notify | Render | Record | Guide | OpenRoutine | Refuse
+Effect = Notify | Render | Record | Guide | OpenRoutine | Do | Refuse
 
 
 def step(state: State, event: Event, now: float, config: Config) -> tuple[State, list[Effect]]:
@@ -283,6 +313,10 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
                 state = _fresh(state, now, effects)
         case Shutdown():
             _sat(state, now, effects)
+        case Stand(on):
+            state = _on_stand(state, on, now, config, effects)
+        case Command(name):
+            effects.append(Do(name))
         case Quiet(reason):
             state = replace(state, quiet=reason)
             if reason is None and state.held:
@@ -293,8 +327,8 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             effects += [Record(Kind.ROUTINE_STARTED, now, detail=name), OpenRoutine(name)]
         case ScheduleRoutine(name, at):
             state = replace(state, routine=name, routine_at=at)
-        case Pause(until):
-            state = _on_pause(state, until, now, effects)
+        case Pause(until, seconds):
+            state = _on_pause(state, until if seconds is None else now + seconds, now, effects)
         case Resume():
             state = _on_resume(state, now, effects)
         case Idle(seconds):
@@ -316,6 +350,8 @@ def next_wakeup(state: State, config: Config) -> float | None:
     breaks = config.breaks
     check = state.seen + max(1.0, breaks.idle_reset / 2)  # look for natural breaks this often
     match state.phase:
+        case Phase.SITTING if state.standing:
+            candidates = [check]
         case Phase.SITTING:
             step = _ring_step(config)
             ring = state.since + (view(state, state.seen, config).progress + 1) * step
@@ -344,7 +380,7 @@ def next_wakeup(state: State, config: Config) -> float | None:
 def sitting_seconds(state: State, now: float) -> float:
     """How long the user has been sitting without a break (0 unless sitting)."""
     if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED):
-        return max(0.0, now - state.since)
+        return max(0.0, (state.standing_since if state.standing else now) - state.since)
     return 0.0
 
 
@@ -382,6 +418,7 @@ def view(state: State, now: float, config: Config) -> View:
         snoozes_left=max(0, config.breaks.max_snoozes - state.snoozes),
         stretch=state.stretch,
         paused_until=state.paused_until if state.phase is Phase.PAUSED else None,
+        standing=state.standing,
     )
 
 
@@ -416,6 +453,8 @@ def _follow_clock(state: State, now: float, config: Config, effects: list[Effect
 
 def _sat(state: State, until: float, effects: list[Effect]) -> None:
     """Record the sitting period that ends at ``until``, if the user was sitting."""
+    if state.standing:
+        until = min(until, state.standing_since)
     if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED) and until > state.since:
         effects.append(Record(Kind.SITTING, until, seconds=until - state.since))
 
@@ -435,6 +474,7 @@ def _fresh(
         snoozes=0,
         paused_until=None,
         held=False,
+        standing_since=now,
     )
 
 
@@ -498,7 +538,7 @@ def _on_routine_time(state: State, now: float, config: Config, effects: list[Eff
 def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) -> State:
     breaks = config.breaks
     match state.phase:
-        case Phase.SITTING if now >= state.since + breaks.interval:
+        case Phase.SITTING if not state.standing and now >= state.since + breaks.interval:
             return _remind(state, now, config, effects)
         case Phase.SNOOZED if state.snoozed_until is not None and now >= state.snoozed_until:
             return _remind(state, now, config, effects)
@@ -555,6 +595,33 @@ def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[E
     return replace(
         state, phase=Phase.STRETCHING, since=now, stretch=stretch, snoozed_until=None, held=False
     )
+
+
+def _on_stand(state: State, on: bool, now: float, config: Config, effects: list[Effect]) -> State:
+    if on == state.standing:
+        return state
+    if on:
+        if state.phase in (Phase.SITTING, Phase.DUE, Phase.SNOOZED):
+            state = replace(
+                state,
+                phase=Phase.SITTING,
+                reminded_at=None,
+                reminders=0,
+                snoozed_until=None,
+                snoozes=0,
+                held=False,
+            )
+        effects.append(Record(Kind.STANDING_ON, now))
+        return replace(state, standing=True, standing_since=now)
+    stood = now - state.standing_since
+    effects.append(Record(Kind.STANDING_OFF, now, seconds=stood))
+    state = replace(state, standing=False)
+    if state.phase is not Phase.SITTING:
+        return state
+    if stood >= config.breaks.idle_reset:  # standing that long was a break
+        _sat(state, now - stood, effects)
+        return replace(state, since=now)
+    return replace(state, since=state.since + stood)  # sitting time picks up where it stopped
 
 
 def _on_pause(state: State, until: float | None, now: float, effects: list[Effect]) -> State:

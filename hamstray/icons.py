@@ -13,6 +13,7 @@ ORANGE = (240, 128, 32, 255)
 BLUE = (80, 120, 220, 255)
 GREEN = (56, 170, 80, 255)
 GREY = (138, 143, 152, 255)
+VIOLET = (122, 92, 199, 255)
 TRACK = (150, 156, 164, 150)
 WHITE = (255, 255, 255, 255)
 EDGE = (30, 34, 40, 200)  # a dark rim keeps light shapes visible on light panels
@@ -20,7 +21,7 @@ SCALE = 4  # draw large, then shrink: crisp edges at 16-24 px
 
 
 @functools.lru_cache(maxsize=128)
-def draw(phase: Phase, progress: int, size: int) -> Image.Image:
+def draw(phase: Phase, progress: int, size: int, standing: bool = False) -> Image.Image:
     """Return the ``size``-pixel square RGBA icon for ``phase``, ring ``progress`` in twelfths."""
     big = size * SCALE
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
@@ -28,6 +29,10 @@ def draw(phase: Phase, progress: int, size: int) -> Image.Image:
     box = (big * 0.06, big * 0.06, big * 0.94, big * 0.94)
     width = max(SCALE * 2, round(big * 0.17))
     match phase:
+        case Phase.SITTING if standing:  # sitting time on hold: the ring stays where it was
+            _ring(pen, box, width, TRACK, 1.0)
+            _ring(pen, box, width, VIOLET, progress / RING_STEPS)
+            _standing(pen, big)
         case Phase.SITTING:
             _ring(pen, box, width, TRACK, 1.0)
             _ring(pen, box, width, TEAL, progress / RING_STEPS)
@@ -73,6 +78,13 @@ def _dot(pen: ImageDraw.ImageDraw, big: int, radius: float, colour: tuple[int, .
     r = big * radius
     c = big / 2
     pen.ellipse((c - r, c - r, c + r, c + r), fill=colour)
+
+
+def _standing(pen: ImageDraw.ImageDraw, big: int) -> None:
+    c = big / 2
+    w = big * 0.08
+    pen.ellipse((c - w, big * 0.26, c + w, big * 0.26 + 2 * w), fill=VIOLET)
+    pen.rounded_rectangle((c - w, big * 0.45, c + w, big * 0.74), radius=w, fill=VIOLET)
 
 
 def _exclamation(pen: ImageDraw.ImageDraw, big: int) -> None:

@@ -1,13 +1,17 @@
 """The tray icon (pystray): shows the view, and turns clicks into events for the loop."""
 
+import json
 import logging
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from hamstray import durations, icons
-from hamstray.core import Event, Pause, Phase, Resume, Skip, Snooze, StartStretch, View
+from hamstray import durations, icons, menu, schedule
+from hamstray.core import Command, Event, Pause, Phase, View
+from hamstray.menu import Extras, Item
 
 log = logging.getLogger(__name__)
 
@@ -22,20 +26,34 @@ class TrayError(Exception):
 def title_for(view: View) -> str:
     """The tooltip: when the next break comes and what it suggests."""
     stretch = f" · {view.stretch.name}" if view.stretch else ""
+    if view.standing and view.phase is Phase.SITTING:
+        return f"Standing: sitting time is on hold{stretch}"
     match view.phase:
         case Phase.SITTING:
-            left = durations.humanize(view.next_break_in or 0)
-            return f"Next break in {left}{stretch}"
+            return f"Next break in {durations.humanize(view.next_break_in or 0)}{stretch}"
         case Phase.DUE:
             return f"Time for a break{stretch}"
         case Phase.SNOOZED:
             return f"Snoozed: break in {durations.humanize(view.next_break_in or 0)}{stretch}"
         case Phase.PAUSED:
-            return "Paused" if view.paused_until is None else "Paused for now"
+            return (
+                "Paused: no reminders until you resume"
+                if view.paused_until is None
+                else "Paused: no reminders for now"
+            )
         case Phase.AWAY:
-            return "Away: taking a break"
+            return "Away: this counts as a break"
         case Phase.STRETCHING:
             return f"Stretching{stretch}"
+
+
+def flatten(items: tuple[Item, ...], prefix: str = "") -> dict[str, Item]:
+    """Every item by its path ("3.1"), as the popup reports it."""
+    found: dict[str, Item] = {}
+    for index, item in enumerate(items):
+        found[f"{prefix}{index}"] = item
+        found.update(flatten(item.submenu, f"{prefix}{index}."))
+    return found
 
 
 class Tray:
@@ -47,6 +65,7 @@ class Tray:
         clock: Callable[[], float],
         on_quit: Callable[[], None],
         view: View,
+        extras: Extras,
     ) -> None:
         backend = os.environ.get("HAMSTRAY_TRAY")
         if backend:
@@ -62,71 +81,113 @@ class Tray:
         self._clock = clock
         self._on_quit = on_quit
         self._view = view
+        self._extras = extras
         self._lock = threading.Lock()
+        self._popup: subprocess.Popen[str] | None = None
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
         self._icon = pystray.Icon(
-            "hamstray", icon=self._image(view), title=title_for(view), menu=self._menu()
+            "hamstray",
+            icon=self._image(view),
+            title=title_for(view),
+            menu=pystray.Menu(lambda: self._pystray_items(self._items())),
         )
         if self.backend == "xorg":
             self._accept_clicks()
 
+    def _items(self) -> tuple[Item, ...]:
+        return menu.items(self._view, self._extras)
+
     def _image(self, view: View) -> Any:
-        return icons.draw(view.phase, view.progress, ICON_SIZE)
+        return icons.draw(view.phase, view.progress, ICON_SIZE, view.standing)
 
-    def _menu(self) -> Any:
-        item, menu = self._pystray.MenuItem, self._pystray.Menu
+    def act(self, action: menu.Action) -> None:
+        """Carry out a menu action: events go to the loop."""
+        if action is None:
+            return
+        if action == menu.QUIT:
+            self._on_quit()
+        elif action == menu.PAUSE_TOMORROW:
+            self._post(Pause(schedule.next_local_midnight(self._clock())))
+        elif isinstance(action, str):
+            self._post(Command(action))
+        else:
+            self._post(action)
 
-        def view() -> View:
-            return self._view
+    def _pystray_items(self, items: tuple[Item, ...]) -> list[Any]:
+        entries = []
+        for item in items:
+            if item.separator:
+                entries.append(self._pystray.Menu.SEPARATOR)
+            elif item.submenu:
+                entries.append(
+                    self._pystray.MenuItem(
+                        item.label,
+                        self._pystray.Menu(*self._pystray_items(item.submenu)),
+                        enabled=item.enabled,
+                    )
+                )
+            else:
+                entries.append(
+                    self._pystray.MenuItem(
+                        item.label,
+                        self._callback(item.action),
+                        enabled=item.enabled,
+                        default=item.default,
+                        checked=None if item.checked is None else self._checked(item.checked),
+                    )
+                )
+        return entries
 
-        def start_label(_: Any) -> str:
-            stretch = view().stretch
-            return f"Start: {stretch.name}" if stretch else "Start a stretch"
+    def _callback(self, action: menu.Action) -> Callable[..., None]:
+        return lambda *_: self.act(action)
 
-        def snooze_label(_: Any) -> str:
-            return f"Snooze ({view().snoozes_left} left)"
-
-        def pause(seconds: int) -> Callable[..., None]:
-            return lambda *_: self._post(Pause(self._clock() + seconds))
-
-        return menu(
-            item(start_label, lambda *_: self._post(StartStretch()), default=True),
-            item(
-                snooze_label,
-                lambda *_: self._post(Snooze()),
-                enabled=lambda _: (
-                    view().phase in (Phase.DUE, Phase.SNOOZED) and view().snoozes_left > 0
-                ),
-            ),
-            item(
-                "Skip this break",
-                lambda *_: self._post(Skip()),
-                enabled=lambda _: view().phase is not Phase.PAUSED,
-            ),
-            item(
-                "Pause 30 min", pause(30 * 60), visible=lambda _: view().phase is not Phase.PAUSED
-            ),
-            item(
-                "Pause 1 hour", pause(60 * 60), visible=lambda _: view().phase is not Phase.PAUSED
-            ),
-            item(
-                "Resume",
-                lambda *_: self._post(Resume()),
-                visible=lambda _: view().phase is Phase.PAUSED,
-            ),
-            item("Quit", lambda *_: self._on_quit()),
-        )
+    @staticmethod
+    def _checked(value: bool) -> Callable[[Any], bool]:
+        return lambda _: value
 
     def _accept_clicks(self) -> None:
         # pystray's xorg backend creates its window without ButtonPressMask, so real clicks never
-        # reach it (pystray issue #151): ask the X server for button presses too.
+        # reach it (pystray issue #151), and it has no menu: ask for button presses, let the
+        # left button start the stretch and the right one open hamstray's own menu.
         from Xlib import X  # noqa: PLC0415
 
-        window = self._icon._window  # noqa: SLF001 - no public handle exists
-        window.change_attributes(
+        icon = self._icon
+        icon._window.change_attributes(  # noqa: SLF001 - no public handle exists
             event_mask=X.ExposureMask | X.StructureNotifyMask | X.ButtonPressMask
         )
-        self._icon._display.flush()  # noqa: SLF001
+        icon._message_handlers[X.ButtonPress] = self._on_button  # noqa: SLF001
+        icon._display.flush()  # noqa: SLF001
+
+    def _on_button(self, event: Any) -> None:
+        """A real click on the XEmbed icon (in pystray's thread)."""
+        if event.detail == 1:
+            default = next((i for i in self._items() if i.default), None)
+            self.act(default.action if default and default.enabled else None)
+        elif event.detail == 3:
+            self.popup(event.root_x, event.root_y)
+
+    def popup(self, x: int, y: int) -> None:
+        """Open hamstray's own menu at (x, y); the choice comes back in a reader thread."""
+        if self._popup is not None and self._popup.poll() is None:
+            return
+        items = self._items()
+        spec = json.dumps([_as_json(item) for item in items])
+        self._popup = subprocess.Popen(
+            [sys.executable, "-m", "hamstray.popup", spec, str(x), str(y)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        process = self._popup
+        chosen = flatten(items)
+
+        def wait() -> None:
+            assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
+            key = process.stdout.read().strip()
+            process.wait()
+            if key in chosen:
+                self.act(chosen[key].action)
+
+        threading.Thread(target=wait, name="hamstray-menu", daemon=True).start()
 
     @property
     def can_notify(self) -> bool:
@@ -144,11 +205,15 @@ class Tray:
             return False
         return True
 
-    def show(self, view: View) -> None:
+    def show(self, view: View, extras: Extras) -> None:
         """Show ``view``: icon and title change only when what they show changes."""
         with self._lock:
-            old, self._view = self._view, view
-            if (old.phase, old.progress) != (view.phase, view.progress):
+            old, self._view, self._extras = self._view, view, extras
+            if (old.phase, old.progress, old.standing) != (
+                view.phase,
+                view.progress,
+                view.standing,
+            ):
                 self._icon.icon = self._image(view)
             title = title_for(view)
             if title != self._icon.title:
@@ -168,3 +233,12 @@ class Tray:
     def stop(self) -> None:
         """End ``run``."""
         self._icon.stop()
+
+
+def _as_json(item: Item) -> dict[str, Any]:
+    return {
+        "label": item.label,
+        "enabled": item.enabled,
+        "checked": item.checked,
+        "submenu": [_as_json(i) for i in item.submenu],
+    }

@@ -393,3 +393,25 @@ def test_a_suspend_ends_sitting_when_the_machine_went_to_sleep() -> None:
     (at, length), *_ = sittings([e for _, e in trace.effects])
     assert at == length
     assert 17.5 <= length <= 20
+
+
+def test_standing_stops_sitting_time_and_reminders() -> None:
+    script = [(10 * M, core.Stand(on=True)), (13 * M, core.Stand(on=False))]
+    trace = drive(CONFIG, script, until=34 * M)
+    # 10 min sat, 3 min stood (shorter than idle_reset), then sitting resumed: due at 33.
+    assert trace.notify_times() == [33 * M]
+    assert [t for t, _ in trace.records(Kind.STANDING_OFF)] == [13 * M]
+
+
+def test_standing_longer_than_idle_reset_is_a_break() -> None:
+    script = [(10 * M, core.Stand(on=True)), (40 * M, core.Stand(on=False))]
+    trace = drive(CONFIG, script, until=71 * M)
+    assert trace.notify_times() == [70 * M]
+    assert sittings([e for _, e in trace.effects])[0] == (10, 10)
+
+
+def test_the_view_shows_standing() -> None:
+    state, _ = step(sitting(), core.Stand(on=True), 5 * M)
+    shown = core.view(state, 20 * M, CONFIG)
+    assert shown.standing
+    assert shown.progress == 2  # frozen at 5 of 30 minutes

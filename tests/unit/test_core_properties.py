@@ -42,6 +42,7 @@ events = st.one_of(
     st.just(core.Resume()),
     st.builds(core.Idle, st.floats(0, 7200)),
     st.just(core.ConfigChanged()),
+    st.builds(core.Stand, st.booleans()),
 )
 pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
 
