@@ -21,6 +21,7 @@ from hamstray import (
     idle,
     logs,
     menu,
+    notify,
     quiet,
     rotation,
     schedule,
@@ -65,7 +66,7 @@ def status(outcome: Outcome, cfg: config.Config) -> dict[str, Any]:
         if stretch is None
         else {"id": stretch.id, "name": stretch.name, "groups": list(stretch.groups)},
         "snoozes_left": max(0, cfg.breaks.max_snoozes - state.snoozes),
-        "standing": False,
+        "standing": state.standing,
         "paused_until": None
         if paused_until is None
         else datetime.fromtimestamp(paused_until, UTC).isoformat(timespec="seconds"),
@@ -147,9 +148,18 @@ class App:
             case Render(view):
                 if self._tray is not None:
                     self._tray.show(view, self._extras())
-            case Notify(title, message, _):
+            case Notify(title, message, stretch):
                 if self.notifier is not None:
-                    self.notifier.notify(title, message)
+                    buttons = (
+                        (
+                            ("default", "Start stretch"),
+                            ("start", "Start stretch"),
+                            ("snooze", "Snooze"),
+                        )
+                        if stretch is not None
+                        else ()
+                    )
+                    self.notifier.notify(title, message, buttons)
             case Record(kind, at, stretch, seconds, detail):
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 if self.history is not None:
@@ -170,6 +180,22 @@ class App:
                 self._do(name)
             case Refuse(reason):
                 log.info("Refused: %s", reason)
+
+    def _notifications(self, tray: "Tray") -> Notifier:
+        """Notifications with buttons where the desktop has them, else plainer ones."""
+        freedesktop = notify.Freedesktop() if sys.platform == "linux" else None
+        if freedesktop is not None:
+            freedesktop.listen(self._on_notification_button)
+        return Notifier(app_icon(), tray.notify, freedesktop)
+
+    def _on_notification_button(self, notification: int, key: str) -> None:
+        """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
+        if self.notifier is None or notification != self.notifier.last_id:
+            return
+        if key in ("default", "start"):
+            self.loop.post(core.StartStretch())
+        elif key == "snooze":
+            self.loop.post(core.Snooze())
 
     def _extras(self) -> Extras:
         """What the menu shows besides the view."""
@@ -288,6 +314,8 @@ class App:
                 if stretch is None:
                     raise ValueError(f"unknown stretch {stretch_id!r} (see: hamstray stretches)")
                 return core.StartStretch(stretch)
+            case "stand" | "sit":
+                return core.Stand(command == "stand")
             case "routine":
                 name = args.get("name")
                 if name not in ("morning", "evening"):
@@ -319,7 +347,7 @@ class App:
             lock.release()
             raise StartError(str(error)) from error
         self._tray = tray
-        self.notifier = Notifier(app_icon(), tray.notify)
+        self.notifier = self._notifications(tray)
         if self.history is not None and self.history.moved_aside is not None:
             self.notifier.notify(
                 "hamstray started a new history",

@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     stretch = commands.add_parser("stretch", help="start a stretch now")
     stretch.add_argument("id", nargs="?", help="which one (default: the next in rotation)")
     commands.add_parser("skip", help="skip this break; the sitting timer restarts")
+    commands.add_parser("stand", help="standing-desk mode on: sitting time stops growing")
+    commands.add_parser("sit", help="standing-desk mode off")
     commands.add_parser("quit", help="stop the running app")
 
     listing = commands.add_parser("stretches", help="list the stretch catalogue")
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="export the raw events")
     history.add_argument("--limit", type=_count_any, metavar="N", help="only the newest N")
     history.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
+    commands.add_parser("doctor", help="check each platform part: tray, notifications, idle, ...")
     autostart = commands.add_parser("autostart", help="start hamstray at login, or not")
     autostart.add_argument(
         "action", choices=("enable", "disable", "status"), metavar="enable|disable|status"
@@ -146,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             return _config(args, paths)
         if command == "autostart":
             return _autostart(args.action)
+        if command == "doctor":
+            from hamstray import doctor  # noqa: PLC0415
+
+            return doctor.run(paths)
         if command in ("stretches", "feedback", "plan", "routine", "stats", "history"):
             return _offline(command, args, paths)
         return _control(command, args, paths)
@@ -292,6 +299,10 @@ def describe(status: dict[str, Any]) -> str:
     stretch = status.get("next_stretch") or {}
     lines = []
     match phase:
+        case "sitting" if status.get("standing"):
+            lines.append(
+                f"Standing; sitting time is on hold at {durations.humanize(status['sitting_s'])}."
+            )
         case "sitting":
             lines.append(
                 f"Sitting for {durations.humanize(status['sitting_s'])}; next break in "

@@ -30,6 +30,8 @@ COMMANDS = {
     "stretch": ("id",),
     "skip": (),
     "routine": ("name",),
+    "stand": (),
+    "sit": (),
     "quit": (),
 }
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]

@@ -387,6 +387,8 @@ def sitting_seconds(state: State, now: float) -> float:
 def next_break_at(state: State, now: float, config: Config) -> float | None:
     """When the next reminder is due (``now`` if one is due already; None if none is coming)."""
     match state.phase:
+        case Phase.SITTING if state.standing:
+            return None
         case Phase.SITTING:
             return max(now, state.since + config.breaks.interval)
         case Phase.SNOOZED:

@@ -3,6 +3,7 @@
 import logging
 import logging.handlers
 import sys
+import threading
 from pathlib import Path
 
 
@@ -11,6 +12,15 @@ class _NoTraceback(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return f"hamstray: {record.getMessage()}"
+
+
+def _log_thread_crash(args: threading.ExceptHookArgs) -> None:
+    """A crash in any thread goes to the log file with its traceback; the app goes on."""
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else "a thread"
+    error = args.exc_value or args.exc_type()
+    logging.getLogger("hamstray").error("%s stopped: %s", name, error, exc_info=error)
 
 
 def setup(log_file: Path | None, verbose: bool = False) -> None:
@@ -23,6 +33,7 @@ def setup(log_file: Path | None, verbose: bool = False) -> None:
     console.setLevel(logging.WARNING)
     console.setFormatter(_NoTraceback())
     root.addHandler(console)
+    threading.excepthook = _log_thread_crash
     if log_file is None:
         return
     try:

@@ -4,22 +4,45 @@ from pathlib import Path
 
 from hamstray.notify import Notifier
 
+BUTTONS = (("default", "Start stretch"), ("snooze", "Snooze"))
+
+
+class FakeServer:
+    def __init__(self, capabilities: list[str] | None) -> None:
+        self.caps = capabilities
+        self.sent: list[tuple] = []
+
+    def capabilities(self) -> list[str] | None:
+        return self.caps
+
+    def notify(self, title, message, icon, actions, replaces) -> int:
+        self.sent.append((title, message, tuple(actions), replaces))
+        return 40 + len(self.sent)
+
+
+def test_a_server_with_actions_gets_buttons_and_replaces_the_last_reminder() -> None:
+    server = FakeServer(["body", "actions"])
+    notifier = Notifier(Path("icon.png"), None, server)
+    assert notifier.notify("Title", "Body", BUTTONS) == "dbus"
+    assert notifier.notify("Title", "Again", BUTTONS) == "dbus"
+    assert server.sent[0][2] == BUTTONS
+    assert [replaces for *_, replaces in server.sent] == [0, 41]
+    assert notifier.last_id == 42
+
 
 def test_without_a_notification_server_the_tray_shows_it() -> None:
     shown: list[tuple[str, str]] = []
     notifier = Notifier(
-        Path("icon.png"),
-        lambda t, m: shown.append((t, m)) is None,
-        server_check=lambda: "no notification server on the session bus",
+        Path("icon.png"), lambda t, m: shown.append((t, m)) is None, FakeServer(None)
     )
-    assert notifier.notify("Title", "Body") == "tray"
+    assert notifier.notify("Title", "Body", BUTTONS) == "tray"
     assert shown == [("Title", "Body")]
 
 
 def test_with_nothing_at_all_it_goes_to_the_log_and_warns_once(caplog) -> None:
     caplog.set_level("INFO")
-    notifier = Notifier(Path("icon.png"), None, server_check=lambda: "no session D-Bus (gone)")
+    notifier = Notifier(Path("icon.png"), None, FakeServer(None))
     assert notifier.notify("Title", "Body") == "log"
     assert notifier.notify("Title", "Body") == "log"
-    assert caplog.text.count("Desktop notifications are unavailable: no session D-Bus (gone).") == 1
+    assert caplog.text.count("No notification server answers on the session bus") == 1
     assert caplog.text.count("Reminder: Title. Body") == 2
