@@ -84,6 +84,8 @@ class Tray:
         self._extras = extras
         self._lock = threading.Lock()
         self._popup: subprocess.Popen[str] | None = None
+        self._pending: tuple[View, Extras] | None = None
+        self._wake: _Wake | None = None
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
         self._icon = pystray.Icon(
             "hamstray",
@@ -156,7 +158,32 @@ class Tray:
             event_mask=X.ExposureMask | X.StructureNotifyMask | X.ButtonPressMask
         )
         icon._message_handlers[X.ButtonPress] = self._on_button  # noqa: SLF001
+        # Updates and the stop come as client messages from a connection of our own, and are
+        # carried out in pystray's thread: pystray's own cross-thread calls share one Xlib
+        # connection between threads and now and then wait forever for a lost reply.
+        pystray_messages = icon._message_handlers[X.ClientMessage]  # noqa: SLF001
+        self._wake = _Wake(icon._window.id)  # noqa: SLF001
+        refresh = icon._display.intern_atom("_HAMSTRAY_REFRESH")  # noqa: SLF001
+        stop = icon._display.intern_atom("_HAMSTRAY_STOP")  # noqa: SLF001
+
+        def on_message(event: Any) -> None:
+            if event.client_type == refresh:
+                self._apply()
+            elif event.client_type == stop:
+                icon.stop()
+            else:
+                pystray_messages(event)
+
+        icon._message_handlers[X.ClientMessage] = on_message  # noqa: SLF001
         icon._display.flush()  # noqa: SLF001
+        if icon._display.has_extension("SHAPE"):  # noqa: SLF001
+            draw = icon._draw  # noqa: SLF001
+
+            def draw_shaped() -> None:
+                draw()
+                _shape(icon)
+
+            icon._draw = draw_shaped  # noqa: SLF001
 
     def _on_button(self, event: Any) -> None:
         """A real click on the XEmbed icon (in pystray's thread)."""
@@ -208,18 +235,26 @@ class Tray:
     def show(self, view: View, extras: Extras) -> None:
         """Show ``view``: icon and title change only when what they show changes."""
         with self._lock:
-            old, self._view, self._extras = self._view, view, extras
-            if (old.phase, old.progress, old.standing) != (
-                view.phase,
-                view.progress,
-                view.standing,
-            ):
-                self._icon.icon = self._image(view)
-            title = title_for(view)
-            if title != self._icon.title:
-                self._icon.title = title
-            if self._icon.HAS_MENU:
-                self._icon.update_menu()
+            self._pending = (view, extras)
+        if self._wake is not None:
+            self._wake.send("_HAMSTRAY_REFRESH")  # applied in pystray's own thread
+        else:
+            self._apply()
+
+    def _apply(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        view, extras = pending
+        old, self._view, self._extras = self._view, view, extras
+        if (old.phase, old.progress, old.standing) != (view.phase, view.progress, view.standing):
+            self._icon.icon = self._image(view)
+        title = title_for(view)
+        if title != self._icon.title:
+            self._icon.title = title
+        if self._icon.HAS_MENU:
+            self._icon.update_menu()
 
     def run(self, setup: Callable[[], None]) -> None:
         """Show the icon and block in the tray's main loop; ``setup`` runs once it is up."""
@@ -232,7 +267,67 @@ class Tray:
 
     def stop(self) -> None:
         """End ``run``."""
-        self._icon.stop()
+        if self._wake is not None:
+            self._wake.send("_HAMSTRAY_STOP")
+        else:
+            self._icon.stop()
+
+
+class _Wake:
+    """Sends client messages to the icon's window over an X connection of its own."""
+
+    def __init__(self, window: int) -> None:
+        from Xlib import display as xdisplay  # noqa: PLC0415
+
+        self._display = xdisplay.Display()
+        self._window = self._display.create_resource_object("window", window)
+        self._lock = threading.Lock()
+
+    def send(self, name: str) -> None:
+        from Xlib import X  # noqa: PLC0415
+        from Xlib.protocol import event  # noqa: PLC0415
+
+        with self._lock:
+            message = event.ClientMessage(
+                window=self._window,
+                client_type=self._display.intern_atom(name),
+                data=(32, (X.CurrentTime, 0, 0, 0, 0)),
+            )
+            self._display.send_event(self._window, message, event_mask=X.NoEventMask)
+            self._display.flush()
+
+
+def _shape(icon: Any) -> None:
+    """Cut the XEmbed window to the icon's opaque pixels, so the panel shows around it.
+
+    pystray paints the icon onto a black square; without a shape that square shows on light
+    panels. The shape is a set of one-pixel-high rectangles, one per run of opaque pixels.
+    """
+    from PIL import Image  # noqa: PLC0415
+    from Xlib import X  # noqa: PLC0415
+    from Xlib.ext import shape  # noqa: PLC0415
+
+    try:
+        geometry = icon._window.get_geometry()  # noqa: SLF001
+        width, height = geometry.width, geometry.height
+        alpha = icon.icon.convert("RGBA").resize((width, height), Image.Resampling.LANCZOS)
+        opaque = alpha.getchannel("A").point(lambda a: 255 if a >= 100 else 0).tobytes()
+        rectangles = []
+        for y in range(height):
+            row = opaque[y * width : (y + 1) * width]
+            x = 0
+            while x < width:
+                if row[x]:
+                    start = x
+                    while x < width and row[x]:
+                        x += 1
+                    rectangles.append((start, y, x - start, 1))
+                x += 1
+        window = icon._window  # noqa: SLF001
+        window.shape_rectangles(shape.SO.Set, shape.SK.Bounding, X.Unsorted, 0, 0, rectangles)
+        icon._display.flush()  # noqa: SLF001
+    except Exception as error:  # noqa: BLE001 - a square icon is better than none
+        log.debug("could not shape the tray icon: %r", error)
 
 
 def _as_json(item: Item) -> dict[str, Any]:
