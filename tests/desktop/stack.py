@@ -151,17 +151,17 @@ class Desktop:
     def tray_window(self, classname: str) -> int | None:
         """The id of a window with WM_CLASS instance ``classname`` docked in the tray, if any."""
         found = self.run("xdotool", "search", "--classname", f"^{classname}$", check=False).stdout
-        for line in found.split():
-            wid = int(line)
-            tree = self.run("xwininfo", "-children", "-id", str(wid), check=False).stdout
-            info = self.run("xwininfo", "-id", str(wid), check=False).stdout
-            root_line = next((x for x in tree.splitlines() if "Root window id" in x), "")
-            parent_line = next((x for x in tree.splitlines() if "Parent window id" in x), "")
-            root_id = root_line.split()[3] if root_line else None
-            parent_id = parent_line.split()[3] if parent_line else None
-            if parent_id and parent_id != root_id and "IsViewable" in info:
-                return wid
-        return None
+        return next((int(w) for w in found.split() if self.docked(int(w))), None)
+
+    def docked(self, wid: int) -> bool:
+        """Whether window ``wid`` is docked (reparented away from the root) and viewable."""
+        tree = self.run("xwininfo", "-children", "-id", str(wid), check=False).stdout
+        info = self.run("xwininfo", "-id", str(wid), check=False).stdout
+        root_line = next((x for x in tree.splitlines() if "Root window id" in x), "")
+        parent_line = next((x for x in tree.splitlines() if "Parent window id" in x), "")
+        root_id = root_line.split()[3] if root_line else None
+        parent_id = parent_line.split()[3] if parent_line else None
+        return bool(parent_id and parent_id != root_id and "IsViewable" in info)
 
     def click(self, wid: int, button: int = 1) -> None:
         """A real pointer click (XTEST) in the middle of window ``wid``."""
