@@ -14,6 +14,22 @@ class _NoTraceback(logging.Formatter):
         return f"hamstray: {record.getMessage()}"
 
 
+class _Once(logging.Filter):
+    """Lets each distinct message through once (pystray repeats "Failed to dock icon" on every
+    icon update while there is no tray)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if text in self._seen:
+            return False
+        self._seen.add(text)
+        return True
+
+
 def _log_thread_crash(args: threading.ExceptHookArgs) -> None:
     """A crash in any thread goes to the log file with its traceback; the app goes on."""
     if args.exc_type is SystemExit:
@@ -34,6 +50,8 @@ def setup(log_file: Path | None, verbose: bool = False) -> None:
     console.setFormatter(_NoTraceback())
     root.addHandler(console)
     threading.excepthook = _log_thread_crash
+    for name in ("pystray._base", "pystray._xorg"):
+        logging.getLogger(name).addFilter(_Once())
     if log_file is None:
         return
     try:

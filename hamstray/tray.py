@@ -95,6 +95,11 @@ class Tray:
         )
         if self.backend == "xorg":
             self._accept_clicks()
+            if not self._has_tray_host():
+                log.warning(
+                    "No system tray on this display: the icon appears when one starts; "
+                    "reminders still come as notifications."
+                )
 
     def _items(self) -> tuple[Item, ...]:
         return menu.items(self._view, self._extras)
@@ -184,6 +189,13 @@ class Tray:
                 _shape(icon)
 
             icon._draw = draw_shaped  # noqa: SLF001
+
+    def _has_tray_host(self) -> bool:
+        from Xlib import X  # noqa: PLC0415
+
+        display = self._icon._display  # noqa: SLF001
+        owner = display.get_selection_owner(display.intern_atom("_NET_SYSTEM_TRAY_S0"))
+        return bool(owner != X.NONE)
 
     def _on_button(self, event: Any) -> None:
         """A real click on the XEmbed icon (in pystray's thread)."""

@@ -117,3 +117,21 @@ def test_doctor_is_right_about_this_desktop(app_factory) -> None:
     assert lines["idle"] == "OK"
     assert f"running (pid {app.process.pid})" in result.stdout
     assert result.returncode == 0, result.stdout
+
+
+def test_without_a_tray_host_reminders_still_come_and_it_is_said_once(stack) -> None:
+    from .conftest import hamstray_command
+
+    tint2 = next(process for name, process in stack.processes if name == "tint2")
+    stack.stop(tint2)
+    config = stack.root / "no-tray.toml"
+    config.write_text('[breaks]\ninterval = "2s"\nremind_again = "2s"\n')
+    env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
+    app = stack.start("hamstray", hamstray_command(), env=env)
+    wait_for_notification(stack, timeout=10)
+    time.sleep(3)  # more icon updates and reminders
+    output = (stack.root / "hamstray.log").read_text()
+    assert output.count("No system tray on this display") == 1
+    assert output.count("Failed to dock icon") <= 1
+    assert "Traceback" not in output
+    stack.stop(app)

@@ -1,0 +1,68 @@
+"""The tray menu as a function of the view: labels and enabled states follow the phase."""
+
+import pytest
+
+from hamstray import core, menu
+from hamstray.assets import stretches
+from hamstray.core import Phase, View
+
+STRETCH = stretches()[0]
+EXTRAS = menu.Extras(snooze_s=300, breaks_today=6, stretches_today=4, autostart=True)
+
+
+def view(phase: Phase, snoozes_left: int = 2, standing: bool = False) -> View:
+    return View(phase, 3, 600.0, snoozes_left, STRETCH, None, standing)
+
+
+def by_label(items: tuple[menu.Item, ...]) -> dict[str, menu.Item]:
+    return {i.label: i for i in items if not i.separator}
+
+
+@pytest.mark.parametrize("phase", list(Phase))
+def test_every_phase_has_the_full_menu_with_start_first_and_default(phase: Phase) -> None:
+    items = menu.items(view(phase), EXTRAS)
+    assert items[0].label == f"Start: {STRETCH.name}"
+    assert items[0].default
+    assert items[0].action == core.StartStretch()
+    labels = [i.label for i in items if not i.separator]
+    assert labels[-1] == "Quit"
+    assert "Today: 6 breaks · 4 stretches" in labels
+    assert {
+        "Morning routine",
+        "Evening routine",
+        "I'm standing",
+        "Statistics…",
+        "Settings…",
+        "Start at login",
+    } <= set(labels)
+
+
+def test_snooze_says_how_many_are_left_and_is_enabled_only_when_due() -> None:
+    assert by_label(menu.items(view(Phase.DUE), EXTRAS))["Snooze 5 min (2 left)"].enabled
+    assert not by_label(menu.items(view(Phase.SITTING), EXTRAS))["Snooze 5 min (2 left)"].enabled
+    none_left = by_label(menu.items(view(Phase.DUE, snoozes_left=0), EXTRAS))
+    assert not none_left["Snooze 5 min (0 left)"].enabled
+
+
+def test_pause_offers_a_submenu_and_resume_replaces_it_while_paused() -> None:
+    sitting = by_label(menu.items(view(Phase.SITTING), EXTRAS))
+    assert [i.label for i in sitting["Pause"].submenu] == [
+        "30 min",
+        "1 hour",
+        "2 hours",
+        "Until tomorrow",
+    ]
+    assert sitting["Pause"].submenu[0].action == core.Pause(seconds=1800)
+    assert sitting["Pause"].submenu[3].action == menu.PAUSE_TOMORROW
+    paused = by_label(menu.items(view(Phase.PAUSED), EXTRAS))
+    assert "Pause" not in paused
+    assert paused["Resume"].action == core.Resume()
+    assert not paused["Skip this break"].enabled
+
+
+def test_check_items_show_their_state() -> None:
+    items = by_label(menu.items(view(Phase.SITTING, standing=True), EXTRAS))
+    assert items["I'm standing"].checked is True
+    assert items["I'm standing"].action == core.Stand(on=False)
+    assert items["Start at login"].checked is True
+    assert items["Today: 6 breaks · 4 stretches"].enabled is False
