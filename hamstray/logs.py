@@ -48,6 +48,7 @@ def setup(log_file: Path | None, verbose: bool = False) -> None:
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.WARNING)
     console.setFormatter(_NoTraceback())
+    console.addFilter(lambda record: record.name.startswith("hamstray"))  # the rest: the file
     root.addHandler(console)
     threading.excepthook = _log_thread_crash
     for name in ("pystray._base", "pystray._xorg"):

@@ -132,6 +132,6 @@ def test_without_a_tray_host_reminders_still_come_and_it_is_said_once(stack) -> 
     time.sleep(3)  # more icon updates and reminders
     output = (stack.root / "hamstray.log").read_text()
     assert output.count("No system tray on this display") == 1
-    assert output.count("Failed to dock icon") <= 1
+    assert "Failed to dock icon" not in output  # pystray's own errors go to the log file
     assert "Traceback" not in output
     stack.stop(app)
