@@ -342,7 +342,7 @@ class App:
                 core.view(self.loop.state, now, self.config),
                 self._extras(),
             )
-            server = control.Server(self.paths.socket, self.handle)
+            server = control.serve(self.paths.socket, self.handle)
         except (TrayError, control.ControlError) as error:
             lock.release()
             raise StartError(str(error)) from error

@@ -6,6 +6,7 @@ The protocol is one JSON object per line each way, e.g. ``{"v": 1, "cmd": "snooz
 """
 
 import contextlib
+import getpass
 import json
 import logging
 import os
@@ -179,10 +180,101 @@ def _same_user(connection: socket.socket) -> bool:
     return bool(uid == os.getuid())
 
 
+def _lock(handle: TextIO) -> None:
+    """Lock ``handle`` without waiting; OSError if another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt  # noqa: PLC0415
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl  # noqa: PLC0415
+
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def pipe_name() -> str:
+    """The control channel's named pipe on Windows, one per user."""
+    return rf"\\.\pipe\hamstray-{getpass.getuser()}"
+
+
+def serve(path: Path, handler: Handler) -> "Server | PipeServer":
+    """The control channel for this platform: a Unix socket, or a named pipe on Windows."""
+    if sys.platform == "win32":
+        return PipeServer(pipe_name(), handler, family="AF_PIPE")
+    return Server(path, handler)
+
+
+class PipeServer:
+    """The same protocol over a multiprocessing.connection listener: a named pipe on Windows
+    (Python has no Unix sockets there); tests run it over AF_UNIX. A pipe's default security
+    lets only its creator, administrators and the system write to it."""
+
+    def __init__(self, address: str, handler: Handler, family: str) -> None:
+        from multiprocessing.connection import Listener  # noqa: PLC0415
+
+        self._handler = handler
+        self._listener = Listener(address, family=family)
+        self._thread = threading.Thread(target=self._serve, name="hamstray-control", daemon=True)
+
+    def start(self) -> None:
+        """Start answering in a background thread."""
+        self._thread.start()
+
+    def close(self) -> None:
+        """Stop answering."""
+        with contextlib.suppress(OSError):
+            self._listener.close()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection = self._listener.accept()
+            except OSError:
+                return  # closed
+            with connection:
+                try:
+                    if not connection.poll(CLIENT_TIMEOUT):
+                        continue  # a client that sends nothing loses its turn
+                    data = connection.recv_bytes()
+                    try:
+                        reply = {"v": PROTOCOL, **self._handler(*parse_request(data.rstrip(b"\n")))}
+                    except ProtocolError as error:
+                        reply = {"v": PROTOCOL, "ok": False, "error": str(error)}
+                    connection.send_bytes(json.dumps(reply).encode())
+                except (OSError, EOFError):
+                    log.debug("a control client went away")
+                except Exception:
+                    log.exception("A control request failed")
+
+
+def pipe_request(
+    address: str, command: str, args: dict[str, Any] | None, timeout: float, family: str = "AF_PIPE"
+) -> dict[str, Any]:
+    """One request over the named pipe (see PipeServer)."""
+    from multiprocessing.connection import Client  # noqa: PLC0415
+
+    try:
+        with Client(address, family=family) as connection:
+            connection.send_bytes(
+                json.dumps({"v": PROTOCOL, "cmd": command, "args": args or {}}).encode()
+            )
+            if not connection.poll(timeout):
+                raise ControlError("hamstray did not answer in time")
+            answer: dict[str, Any] = json.loads(connection.recv_bytes())
+    except (FileNotFoundError, ConnectionRefusedError) as error:
+        raise NotRunning("hamstray is not running") from error
+    except (OSError, EOFError, json.JSONDecodeError) as error:
+        raise ControlError(f"hamstray did not answer ({error})") from error
+    return answer
+
+
 def request(
     path: Path, command: str, args: dict[str, Any] | None = None, timeout: float = 10.0
 ) -> dict[str, Any]:
     """Send one command to the running app and return its reply; raise NotRunning if none."""
+    if sys.platform == "win32":
+        return pipe_request(pipe_name(), command, args, timeout)
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(timeout)
@@ -211,14 +303,10 @@ class InstanceLock:
 
     def acquire(self) -> bool:
         """Take the lock; False when another instance holds it."""
-        if sys.platform == "win32":
-            return True  # one instance per session is left to the named pipe there (not yet built)
-        import fcntl  # noqa: PLC0415 - POSIX only
-
         private_dir(self.path.parent)
         handle = self.path.open("a+", encoding="ascii")
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock(handle)
         except OSError:
             handle.close()
             return False

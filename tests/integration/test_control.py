@@ -165,3 +165,46 @@ def test_the_autostart_entry_passes_desktop_file_validate(tmp_path: Path) -> Non
     assert status.stdout.strip() == f"enabled ({entry})"
     subprocess.run([HAMSTRAY, "autostart", "disable"], env=env, check=True, capture_output=True)
     assert not entry.exists()
+
+
+@pytest.fixture
+def pipe_server(tmp_path: Path):
+    """The Windows transport (multiprocessing.connection), run here over AF_UNIX."""
+    address = str(tmp_path / "pipe")
+    instance = control.PipeServer(
+        address, lambda c, a: {"ok": True, "status": {"cmd": c, **a}}, family="AF_UNIX"
+    )
+    instance.start()
+    yield address
+    instance.close()
+
+
+def test_the_pipe_transport_answers_requests(pipe_server) -> None:
+    reply = control.pipe_request(pipe_server, "snooze", {"seconds": 60}, 5, family="AF_UNIX")
+    assert reply == {"v": 1, "ok": True, "status": {"cmd": "snooze", "seconds": 60}}
+
+
+def test_the_pipe_transport_refuses_bad_requests(pipe_server) -> None:
+    from multiprocessing.connection import Client
+
+    for data, error in ((b"nonsense", "request is not JSON"), (b"{" * 5000, "request too long")):
+        with Client(pipe_server, family="AF_UNIX") as connection:
+            connection.send_bytes(data)
+            assert connection.poll(5)
+            reply = json.loads(connection.recv_bytes())
+        assert reply["ok"] is False
+        assert error in reply["error"]
+    assert control.pipe_request(pipe_server, "status", None, 5, family="AF_UNIX")["ok"] is True
+
+
+def test_the_pipe_transport_survives_a_silent_client(pipe_server) -> None:
+    from multiprocessing.connection import Client
+
+    silent = Client(pipe_server, family="AF_UNIX")
+    assert control.pipe_request(pipe_server, "status", None, 10, family="AF_UNIX")["ok"] is True
+    silent.close()
+
+
+def test_without_a_server_the_pipe_client_says_not_running(tmp_path: Path) -> None:
+    with pytest.raises(control.NotRunning):
+        control.pipe_request(str(tmp_path / "nobody"), "status", None, 1, family="AF_UNIX")
