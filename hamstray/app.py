@@ -17,6 +17,7 @@ from hamstray import (
     control,
     core,
     desktop,
+    durations,
     guide,
     idle,
     logs,
@@ -180,6 +181,20 @@ class App:
                 self._do(name)
             case Refuse(reason):
                 log.info("Refused: %s", reason)
+
+    def _hello(self) -> None:
+        """The first start without a config says what will happen, once."""
+        if self.paths.config_file.exists() or self.history is None or self.notifier is None:
+            return
+        if self.history.rows(("hello",), limit=1):
+            return
+        minutes = durations.humanize(self.config.breaks.interval)
+        self.notifier.notify(
+            "hamstray is running",
+            f"After {minutes} of sitting it will suggest a stretch. Right-click the tray icon "
+            "for the menu, or run `hamstray setup` to change the interval and routines.",
+        )
+        self.history.record("hello", time.time())
 
     def _notifications(self, tray: "Tray") -> Notifier:
         """Notifications with buttons where the desktop has them, else plainer ones."""
@@ -348,6 +363,7 @@ class App:
             raise StartError(str(error)) from error
         self._tray = tray
         self.notifier = self._notifications(tray)
+        self._hello()
         if self.history is not None and self.history.moved_aside is not None:
             self.notifier.notify(
                 "hamstray started a new history",

@@ -15,6 +15,7 @@ from typing import Protocol
 
 APP_ID = "io.github.hamstray"
 MARKER = "X-Hamstray-Autostart=true"
+LAUNCHER_MARKER = "X-Hamstray-Launcher=true"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 ICON_SIZES = (48, 64, 128, 256)
 
@@ -68,8 +69,7 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
         "Keywords=break;stretch;sitting;hamstrings;health;",
         "StartupNotify=false",
     ]
-    if autostart:
-        lines += ["X-GNOME-Autostart-enabled=true", MARKER]
+    lines += ["X-GNOME-Autostart-enabled=true", MARKER] if autostart else [LAUNCHER_MARKER]
     return "\n".join(lines) + "\n"
 
 
@@ -154,6 +154,31 @@ class Autostart:
         if self.registry is None:
             raise AutostartError("no registry on this platform")
         return self.registry
+
+
+def install_launcher(data_home: Path, command: list[str]) -> Path:
+    """Put hamstray into the app menu: a .desktop launcher and the icon in the hicolor theme."""
+    path = data_home / "applications" / "hamstray.desktop"
+    _write(path, desktop_entry(command, autostart=False).encode())
+    install_icons(data_home)
+    return path
+
+
+def uninstall_launcher(data_home: Path) -> list[Path]:
+    """Remove what install_launcher wrote (only that); return what was removed."""
+    removed = []
+    launcher = data_home / "applications" / "hamstray.desktop"
+    if launcher.is_file():
+        if LAUNCHER_MARKER.encode() not in launcher.read_bytes():
+            raise AutostartError(f"{launcher} was not written by hamstray; left as it is")
+        launcher.unlink()
+        removed.append(launcher)
+    for size in ICON_SIZES:
+        icon = data_home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "hamstray.png"
+        if icon.is_file():
+            icon.unlink()
+            removed.append(icon)
+    return removed
 
 
 def _ours(path: Path) -> bool:

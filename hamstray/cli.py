@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("sit", help="standing-desk mode off")
     commands.add_parser("quit", help="stop the running app")
 
+    _add_practice_commands(commands)
+    return parser
+
+
+def _add_practice_commands(commands: Any) -> None:
+    """The commands that work without a running app."""
     listing = commands.add_parser("stretches", help="list the stretch catalogue")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.add_argument("--reset", metavar="ID", help="clear your feedback for stretch ID")
@@ -115,13 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--limit", type=_count_any, metavar="N", help="only the newest N")
     history.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
     commands.add_parser("doctor", help="check each platform part: tray, notifications, idle, ...")
+    setup = commands.add_parser("setup", help="friendly first-run setup: interval, login, routines")
+    setup.add_argument("--yes", action="store_true", help="take the defaults without questions")
+    launcher = commands.add_parser(
+        "desktop", help="add hamstray to (or remove it from) the app menu"
+    )
+    launcher.add_argument("action", choices=("install", "uninstall"), metavar="install|uninstall")
     autostart = commands.add_parser("autostart", help="start hamstray at login, or not")
     autostart.add_argument(
         "action", choices=("enable", "disable", "status"), metavar="enable|disable|status"
     )
     routine = commands.add_parser("routine", help="start the morning or evening floor routine")
     routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
-    return parser
 
 
 def _count_any(text: str) -> int:
@@ -149,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             return _config(args, paths)
         if command == "autostart":
             return _autostart(args.action)
+        if command in ("setup", "desktop"):
+            return _desktop(command, args, paths)
         if command == "doctor":
             from hamstray import doctor  # noqa: PLC0415
 
@@ -180,6 +193,45 @@ def _autostart(action: str) -> int:
                 print(f"enabled ({entry.location})" if entry.enabled() else "disabled")
     except (AutostartError, OSError) as error:
         print(f"hamstray autostart: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
+    from hamstray import autostart, setup  # noqa: PLC0415
+
+    entry = autostart.for_this_user()
+
+    def login(on: bool) -> str:
+        if on:
+            entry.enable()
+            return f"hamstray will start at login ({entry.location})."
+        entry.disable()
+        return "hamstray will not start at login."
+
+    def launcher() -> str:
+        if entry.platform != "linux":
+            return "The app menu entry is for Linux desktops; skipped."
+        path = autostart.install_launcher(entry.data_home, list(entry.command))
+        return f"hamstray is in your app menu ({path})."
+
+    try:
+        if command == "setup":
+            return setup.run(paths, None if args.yes else input, login, launcher)
+        if args.action == "install":
+            print(launcher())
+        else:
+            removed = autostart.uninstall_launcher(entry.data_home)
+            print(
+                f"Removed {len(removed)} file(s) from your app menu and icon theme."
+                if removed
+                else "hamstray was not in your app menu."
+            )
+    except (autostart.AutostartError, OSError) as error:
+        print(f"hamstray {command}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (EOFError, KeyboardInterrupt):
+        print("\nSetup cancelled; nothing was changed.")
         return EXIT_FAILURE
     return EXIT_OK
 

@@ -6,6 +6,8 @@ plyer, then the tray's own notification, then the log.
 """
 
 import logging
+import subprocess
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Sequence
@@ -37,8 +39,12 @@ class Notifier:
         app_icon: Path,
         tray_notify: Callable[[str, str], bool] | None = None,
         server: Server | None = None,
+        platform: str = sys.platform,
+        run: Callable[[list[str]], int] | None = None,
     ) -> None:
         self._app_icon = app_icon
+        self._platform = platform
+        self._run = run or _run
         self._tray_notify = tray_notify
         self._server = server
         self._warned: set[str] = set()
@@ -66,6 +72,9 @@ class Notifier:
                 self._last_id = sent
                 self.last_path = "dbus"
                 return self.last_path
+        elif self._platform == "darwin" and self._osascript(title, message):
+            self.last_path = "osascript"
+            return self.last_path
         elif self._plyer(title, message):
             self.last_path = "plyer"
             return self.last_path
@@ -76,6 +85,26 @@ class Notifier:
             log.info("Reminder: %s. %s", title, message)
             self.last_path = "log"
         return self.last_path
+
+    def _osascript(self, title: str, message: str) -> bool:
+        """macOS: plyer needs pyobjus there, so ask AppleScript; the texts go in as arguments,
+        never into the script."""
+        script = [
+            "osascript",
+            "-e",
+            "on run argv",
+            "-e",
+            "display notification (item 2 of argv) with title (item 1 of argv)",
+            "-e",
+            "end run",
+            title,
+            message,
+        ]
+        try:
+            return self._run(script) == 0
+        except OSError as error:
+            self._warn_once("osascript", f"osascript could not notify ({error}).")
+            return False
 
     def _plyer(self, title: str, message: str) -> bool:
         try:
@@ -100,6 +129,10 @@ class Notifier:
         if key not in self._warned:
             self._warned.add(key)
             log.warning(text)
+
+
+def _run(argv: list[str]) -> int:
+    return subprocess.run(argv, capture_output=True, timeout=10, check=False).returncode
 
 
 class Freedesktop:

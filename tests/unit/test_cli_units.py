@@ -11,6 +11,8 @@ from hamstray import cli, schedule
 
 @pytest.fixture
 def berlin():
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset exists on Unix only")
     old = os.environ.get("TZ")
     os.environ["TZ"] = "Europe/Berlin"
     time.tzset()

@@ -46,3 +46,15 @@ def test_with_nothing_at_all_it_goes_to_the_log_and_warns_once(caplog) -> None:
     assert notifier.notify("Title", "Body") == "log"
     assert caplog.text.count("No notification server answers on the session bus") == 1
     assert caplog.text.count("Reminder: Title. Body") == 2
+
+
+def test_macos_notifies_through_osascript_with_the_texts_as_arguments() -> None:
+    ran: list[list[str]] = []
+    notifier = Notifier(
+        Path("icon.png"), None, None, platform="darwin", run=lambda argv: ran.append(argv) or 0
+    )
+    assert notifier.notify('Say "hi"', "and then; rm -rf /") == "osascript"
+    (argv,) = ran
+    assert argv[0] == "osascript"
+    assert argv[-2:] == ['Say "hi"', "and then; rm -rf /"]  # data, not script
+    assert all('"hi"' not in part for part in argv[:-2])

@@ -1,0 +1,70 @@
+"""`hamstray setup`: asks four things, writes them, keeps everything else."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from hamstray import config, setup
+from hamstray.paths import Paths
+
+
+def paths(tmp_path: Path) -> Paths:
+    return Paths(tmp_path / "config.toml", tmp_path / "data", tmp_path / "log", tmp_path / "run")
+
+
+def answers(*replies: str) -> tuple[list[str], "callable"]:
+    asked: list[str] = []
+    queue: Iterator[str] = iter(replies)
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return next(queue)
+
+    return asked, ask
+
+
+def test_yes_writes_the_commented_defaults(tmp_path: Path, capsys) -> None:
+    calls: list[bool] = []
+    assert setup.run(paths(tmp_path), None, lambda on: str(calls.append(on)), lambda: "menu") == 0
+    text = (tmp_path / "config.toml").read_text()
+    assert config.parse(text, tmp_path / "config.toml") == (config.Config(), [])
+    assert "# Sitting time before a reminder." in text
+    assert calls == [True]
+
+
+def test_answers_are_written_and_nothing_else_is_lost(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '# mine\n[breaks]\nsnooze = "7m"   # I like seven\n[notifications]\nenabled = false\n'
+    )
+    asked, ask = answers("45", "no", "", "none")
+    setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
+    text = path.read_text()
+    cfg, problems = config.parse(text, path)
+    assert problems == []
+    assert cfg.breaks.interval == 45 * 60
+    assert cfg.breaks.snooze == 7 * 60  # kept
+    assert cfg.notifications.enabled is False  # kept
+    assert cfg.routines.morning is not None
+    assert cfg.routines.evening is None
+    assert "# I like seven" in text
+    assert len(asked) == 4
+
+
+def test_a_bad_answer_is_asked_again(tmp_path: Path, capsys) -> None:
+    _, ask = answers("soon", "500", "20", "maybe", "yes", "7am", "06:00", "")
+    setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
+    out = capsys.readouterr().out
+    assert 'expected a duration like "45m", got "soon"' in out
+    assert "enter between 1 and 240 minutes" in out
+    assert "answer yes or no" in out
+    cfg, _ = config.load(tmp_path / "config.toml")
+    assert cfg.breaks.interval == 20 * 60
+    assert f"{cfg.routines.morning:%H:%M}" == "06:00"
+
+
+def test_rerunning_offers_the_current_values(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('[breaks]\ninterval = "40m"\n[routines]\nmorning = ""\n')
+    asked, ask = answers("", "", "", "")
+    setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
+    assert asked[0].endswith("[40]: ")
+    assert asked[2].endswith("[none]: ")
