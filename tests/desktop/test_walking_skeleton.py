@@ -135,3 +135,21 @@ def test_after_kill_9_the_next_start_works(app_factory) -> None:
     again = app_factory()
     assert again.status()["pid"] == again.process.pid
     wait_for(lambda: again.desktop.tray_window("hamstraySystemTrayIcon"), 5, "the icon")
+
+
+def test_the_first_start_without_a_config_says_hello_once(stack) -> None:
+    from .conftest import ICON_CLASS, hamstray_command
+
+    env = dict(stack.env, HAMSTRAY_CONFIG=str(stack.root / "missing.toml"))
+    first = stack.start("hamstray", hamstray_command(), env=env)
+    wait_for(lambda: stack.displayed_count() > 0, 10, "the hello")
+    stack.close_notifications()
+    (note,) = stack.notifications()
+    assert note["summary"] == "hamstray is running"
+    assert "30 min" in note["body"]
+    stack.stop(first)
+    second = stack.start("hamstray-again", hamstray_command(), env=env)
+    wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the icon")
+    time.sleep(2)
+    assert stack.displayed_count() == 0
+    stack.stop(second)

@@ -208,3 +208,49 @@ def test_the_pipe_transport_survives_a_silent_client(pipe_server) -> None:
 def test_without_a_server_the_pipe_client_says_not_running(tmp_path: Path) -> None:
     with pytest.raises(control.NotRunning):
         control.pipe_request(str(tmp_path / "nobody"), "status", None, 1, family="AF_UNIX")
+
+
+def test_the_app_menu_launcher_is_valid_and_removed_cleanly(tmp_path: Path) -> None:
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": os.environ["PATH"],
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+    }
+    installed = subprocess.run(
+        [HAMSTRAY, "desktop", "install"], env=env, capture_output=True, text=True, check=True
+    )
+    launcher = tmp_path / "d" / "applications" / "hamstray.desktop"
+    assert str(launcher) in installed.stdout
+    validation = subprocess.run(
+        ["desktop-file-validate", str(launcher)], capture_output=True, text=True, check=False
+    )
+    assert validation.returncode == 0, validation.stdout + validation.stderr
+    icons = sorted((tmp_path / "d" / "icons" / "hicolor").glob("*/apps/hamstray.png"))
+    assert [p.parent.parent.name for p in icons] == ["128x128", "256x256", "48x48", "64x64"]
+    removed = subprocess.run(
+        [HAMSTRAY, "desktop", "uninstall"], env=env, capture_output=True, text=True, check=True
+    )
+    assert removed.stdout.strip() == "Removed 5 file(s) from your app menu and icon theme."
+    assert not launcher.exists()
+
+
+def test_setup_yes_configures_everything_without_questions(tmp_path: Path) -> None:
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": os.environ["PATH"],
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+    }
+    result = subprocess.run(
+        [HAMSTRAY, "setup", "--yes"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    assert "All set." in result.stdout
+    assert (tmp_path / "c" / "hamstray" / "config.toml").is_file()
+    assert (tmp_path / "c" / "autostart" / "hamstray.desktop").is_file()
+    assert (tmp_path / "d" / "applications" / "hamstray.desktop").is_file()
