@@ -52,20 +52,21 @@ def notifications_inhibited(get: Callable[[str, str, str, str], Any]) -> Check:
     """The notification server's do-not-disturb: the Inhibited property (KDE, newer servers)
     or dunst's paused state."""
 
+    missing: set[str] = set()  # properties this server does not have: not asked again
+
     def check() -> bool:
         for interface, name in (
             ("org.freedesktop.Notifications", "Inhibited"),
             ("org.dunstproject.cmd0", "paused"),
         ):
-            if (
-                get(
-                    "org.freedesktop.Notifications",
-                    "/org/freedesktop/Notifications",
-                    interface,
-                    name,
-                )
-                is True
-            ):
+            if name in missing:
+                continue
+            value = get(
+                "org.freedesktop.Notifications", "/org/freedesktop/Notifications", interface, name
+            )
+            if value is None:
+                missing.add(name)
+            elif value is True:
                 return True
         return False
 

@@ -170,9 +170,12 @@ class Tray:
         self._wake = _Wake(icon._window.id)  # noqa: SLF001
         refresh = icon._display.intern_atom("_HAMSTRAY_REFRESH")  # noqa: SLF001
         stop = icon._display.intern_atom("_HAMSTRAY_STOP")  # noqa: SLF001
+        show = icon._display.intern_atom("_HAMSTRAY_SHOW")  # noqa: SLF001
 
         def on_message(event: Any) -> None:
-            if event.client_type == refresh:
+            if event.client_type == show:
+                icon.visible = True
+            elif event.client_type == refresh:
                 self._apply()
             elif event.client_type == stop:
                 icon.stop()
@@ -272,7 +275,10 @@ class Tray:
         """Show the icon and block in the tray's main loop; ``setup`` runs once it is up."""
 
         def started(icon: Any) -> None:
-            icon.visible = True
+            if self._wake is not None:
+                self._wake.send("_HAMSTRAY_SHOW")  # in pystray's thread, like every update
+            else:
+                icon.visible = True
             setup()
 
         self._icon.run(setup=started)
