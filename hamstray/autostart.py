@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from hamstray.files import write_atomically
+
 APP_ID = "io.github.hamstray"
 MARKER = "X-Hamstray-Autostart=true"
 LAUNCHER_MARKER = "X-Hamstray-Launcher=true"
@@ -129,9 +131,11 @@ class Autostart:
         if self.platform == "win32":
             self._registry().set(RUN_KEY, "hamstray", self._value())
         elif self.platform == "darwin":
-            _write(self._plist, launch_agent(list(self.command)))
+            write_atomically(self._plist, launch_agent(list(self.command)))
         else:
-            _write(self._desktop_file, desktop_entry(list(self.command), autostart=True).encode())
+            write_atomically(
+                self._desktop_file, desktop_entry(list(self.command), autostart=True).encode()
+            )
             install_icons(self.data_home)
 
     def disable(self) -> bool:
@@ -159,7 +163,7 @@ class Autostart:
 def install_launcher(data_home: Path, command: list[str]) -> Path:
     """Put hamstray into the app menu: a .desktop launcher and the icon in the hicolor theme."""
     path = data_home / "applications" / "hamstray.desktop"
-    _write(path, desktop_entry(command, autostart=False).encode())
+    write_atomically(path, desktop_entry(command, autostart=False).encode())
     install_icons(data_home)
     return path
 
@@ -189,14 +193,6 @@ def _ours(path: Path) -> bool:
         except plistlib.InvalidFileException:
             return False
     return MARKER.encode() in data
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a temp file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
 
 
 def install_icons(data_home: Path) -> list[Path]:

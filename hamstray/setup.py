@@ -5,6 +5,7 @@ from datetime import time
 from pathlib import Path
 
 from hamstray import config, durations
+from hamstray.files import write_atomically
 from hamstray.paths import Paths
 
 Ask = Callable[[str], str]
@@ -90,7 +91,7 @@ def run(
             ("routines", "evening"): _toml_clock(answers["evening"]),
         },
     )
-    _write(path, updated)
+    write_atomically(path, updated.encode())
     print(f"Saved {path}")
     print(enable_autostart(_yes(answers["autostart"])))
     print(install_launcher())
@@ -115,11 +116,3 @@ def _toml_clock(text: str) -> str:
         return '""'
     hours, minutes = text.split(":")
     return f'"{time(int(hours), int(minutes)):%H:%M}"'
-
-
-def _write(path: Path, text: str) -> None:
-    """Write atomically: a temp file beside it, then a rename (never a half-written config)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)

@@ -17,6 +17,16 @@ from hamstray import control
 HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
 
 
+def user(tmp_path: Path) -> dict[str, str]:
+    """A home with its own config and data dirs."""
+    return {
+        "HOME": str(tmp_path),
+        "PATH": os.environ["PATH"],
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+    }
+
+
 @pytest.fixture
 def server(tmp_path: Path):
     answered: list[tuple[str, dict]] = []
@@ -143,12 +153,7 @@ def test_concurrent_clients_all_get_answers(server) -> None:
 
 
 def test_the_autostart_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
-    env = {
-        "HOME": str(tmp_path),
-        "PATH": os.environ["PATH"],
-        "XDG_CONFIG_HOME": str(tmp_path / "c"),
-        "XDG_DATA_HOME": str(tmp_path / "d"),
-    }
+    env = user(tmp_path)
     enabled = subprocess.run(
         [HAMSTRAY, "autostart", "enable"], env=env, capture_output=True, text=True, check=True
     )
@@ -211,12 +216,7 @@ def test_without_a_server_the_pipe_client_says_not_running(tmp_path: Path) -> No
 
 
 def test_the_app_menu_launcher_is_valid_and_removed_cleanly(tmp_path: Path) -> None:
-    env = {
-        "HOME": str(tmp_path),
-        "PATH": os.environ["PATH"],
-        "XDG_CONFIG_HOME": str(tmp_path / "c"),
-        "XDG_DATA_HOME": str(tmp_path / "d"),
-    }
+    env = user(tmp_path)
     installed = subprocess.run(
         [HAMSTRAY, "desktop", "install"], env=env, capture_output=True, text=True, check=True
     )
@@ -236,12 +236,7 @@ def test_the_app_menu_launcher_is_valid_and_removed_cleanly(tmp_path: Path) -> N
 
 
 def test_setup_yes_configures_everything_without_questions(tmp_path: Path) -> None:
-    env = {
-        "HOME": str(tmp_path),
-        "PATH": os.environ["PATH"],
-        "XDG_CONFIG_HOME": str(tmp_path / "c"),
-        "XDG_DATA_HOME": str(tmp_path / "d"),
-    }
+    env = user(tmp_path)
     result = subprocess.run(
         [HAMSTRAY, "setup", "--yes"],
         env=env,

@@ -2,35 +2,11 @@
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from .conftest import run
 
-HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
 KEYS = {"id", "name", "groups", "context", "per_side", "hold_s", "cues", "caution", "picture"}
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    home = tmp_path / "home"
-    variables = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
-    for name, sub in (
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_RUNTIME_DIR", "runtime"),
-    ):
-        (home / sub).mkdir(parents=True)
-        variables[name] = str(home / sub)
-    return variables
-
-
-def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [HAMSTRAY, *args], env=env, capture_output=True, text=True, timeout=30, check=False
-    )
 
 
 def history(env: dict[str, str]) -> Path:
