@@ -5,8 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[2] / "hamstray"
-PURE = ("core.py", "durations.py", "config.py", "catalogue.py")
+PURE = ("core.py", "durations.py", "config.py", "catalogue.py", "rotation.py", "menu.py")
 ALLOWED = {
     "dataclasses",
     "enum",
@@ -21,6 +23,7 @@ ALLOWED = {
     "hamstray.durations",
     "hamstray.config",
     "hamstray.catalogue",
+    "hamstray.core",
 }
 
 
@@ -47,12 +50,21 @@ def test_the_core_never_reads_the_clock() -> None:
             assert clock not in source, (name, clock)
 
 
-def test_an_offline_command_does_not_load_the_gui_stack() -> None:
-    """``hamstray config show`` must not import pystray, Tk or plyer (start-up cost)."""
+@pytest.mark.parametrize("command", [["config", "show"], ["stretches"], ["plan", "3"]])
+def test_an_offline_command_does_not_load_the_gui_stack(command: list[str], tmp_path: Path) -> None:
+    """Offline commands must not import pystray, Tk, plyer, Xlib or Pillow (start-up cost)."""
     code = (
-        "import sys; from hamstray import cli; cli.main(['config', 'show']); "
+        f"import sys; from hamstray import cli; cli.main({command!r}); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('pystray', 'tkinter', 'plyer', 'Xlib', 'PIL')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     assert out.stdout.strip().splitlines()[-1] == "[]"
