@@ -108,18 +108,27 @@ def check_display() -> None:
 class App:
     """One running hamstray."""
 
+    # Set by _start, once this process holds the instance lock.
+    history: History | None
+    practice: Practice
+    loop: Loop
+
     def __init__(self, paths: Paths, verbose: bool = False) -> None:
         self.paths = paths
         logs.setup(paths.log_file, verbose)
         self.config, problems = config.load(paths.config_file)
         for problem in problems:
             log.warning("%s", problem)
-        self.history = self._open_history()
-        self.practice = Practice(self.config, self.history)
         self.notifier: Notifier | None = None
         self._tray: Tray | None = None
         self._guide: guide.Session | None = None
         self._autostart = autostart.for_this_user()
+
+    def _start(self) -> None:
+        """Open the history and the desktop probes: only the one instance that runs does this
+        (a second start must not touch the history file or the display)."""
+        self.history = self._open_history()
+        self.practice = Practice(self.config, self.history)
         self.loop = Loop(
             self.config,
             core.initial(time.time()),
@@ -348,6 +357,7 @@ class App:
                 raise AlreadyRunning(self._already_running(lock))
         except control.ControlError as error:
             raise StartError(str(error)) from error
+        self._start()
         try:
             now = time.time()
             tray = Tray(
