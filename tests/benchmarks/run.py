@@ -243,33 +243,26 @@ def hamstray_extras(stack: Desktop) -> dict:
         extras["stats_two_years_ms"] = round(statistics.median(runs))
         extras["history_two_years_mib"] = round(size / 2**20, 2)
         extras["history_two_years_events"] = events
-    imports = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import hamstray.cli"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stderr
-    cli = [
-        int(line.split("|")[1])
-        for line in imports.splitlines()
-        if line.rstrip().endswith(" hamstray.cli")
-    ]
-    app = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import hamstray.app, hamstray.tray"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stderr
-    total = sum(
-        int(line.split("|")[1])
-        for line in app.splitlines()
-        if line.startswith("import time:")
-        and line.split("|")[1].strip().isdigit()
-        and not line.split("|")[2].startswith("  ")
-    )
-    extras["import_cli_ms"] = round(cli[0] / 1000) if cli else None
-    extras["import_app_ms"] = round(total / 1000)
+    extras["import_cli_ms"] = import_ms("import hamstray.cli")
+    extras["import_app_ms"] = import_ms("import hamstray.app, hamstray.tray")
     return extras
+
+
+def import_ms(statement: str) -> int:
+    """What ``statement`` costs to import, from ``python -X importtime``: the cumulative times
+    of the top-level hamstray modules it imports (interpreter start-up left out)."""
+    report = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", statement],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    total = 0
+    for line in report.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit() and parts[2].startswith(" hamstray"):
+            total += int(parts[1])
+    return round(total / 1000)
 
 
 def guide_shown(stack: Desktop):
