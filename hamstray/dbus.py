@@ -41,7 +41,7 @@ class Session:
                 body = unwrap_msg(self._connection.send_and_get_reply(message, timeout=TIMEOUT_S))
             except Exception as error:  # noqa: BLE001 - no bus, no service, or a D-Bus error
                 log.debug("D-Bus %s.%s failed: %r", interface, method, error)
-                if not _is_dbus_error(error):
+                if not is_dbus_error(error):
                     self.close()
                 return None
         return body[0] if len(body) == 1 else body
@@ -62,5 +62,6 @@ class Session:
                 self._connection = None
 
 
-def _is_dbus_error(error: Exception) -> bool:
+def is_dbus_error(error: Exception) -> bool:
+    """Whether ``error`` is an error reply (the connection itself is fine)."""
     return type(error).__name__ == "DBusErrorResponse"

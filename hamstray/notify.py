@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from hamstray import dbus
+
 log = logging.getLogger(__name__)
 
 TIMEOUT_S = 60
@@ -160,7 +162,7 @@ class Freedesktop:
             body = unwrap_msg(reply)
         except Exception as error:  # noqa: BLE001 - no bus, no server, or a D-Bus error
             log.debug("Notifications.%s failed: %r", method, error)
-            if type(error).__name__ != "DBusErrorResponse":
+            if not dbus.is_dbus_error(error):
                 self._drop()
             return None
         return body[0] if body else None
