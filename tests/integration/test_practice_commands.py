@@ -101,7 +101,7 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     """The hand-counted working day of the core's tests, recorded as the app records it."""
     import csv
     import io
-    from datetime import datetime, time
+    from datetime import date, datetime, time, timedelta
 
     from hamstray import core
     from hamstray.config import Config
@@ -109,7 +109,9 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     from tests.unit.drive import drive
     from tests.unit.test_core import M
 
-    start = datetime.combine(datetime.now().date(), time(8, 0)).timestamp()
+    # Yesterday, so the whole day is in the past whatever the hour the test runs at.
+    day = date.today() - timedelta(days=1)
+    start = datetime.combine(day, time(8, 0)).timestamp()
     script = [
         (start + t * M, e)
         for t, e in [
@@ -152,16 +154,17 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
         )
     history.close()
 
-    (today,) = json.loads(run(env, "stats", "--days", "1", "--json").stdout)["days"]
-    assert (today["reminders"], today["stretches"], today["snoozes"], today["skips"]) == (
+    days = json.loads(run(env, "stats", "--days", "2", "--json").stdout)["days"]
+    (the_day,) = [d for d in days if d["date"] == day.isoformat()]
+    assert (the_day["reminders"], the_day["stretches"], the_day["snoozes"], the_day["skips"]) == (
         10,
         4,
         1,
         1,
     )
-    assert today["breaks"] == 6  # four stretches and two natural breaks (lunch, the suspend)
-    assert today["longest_sitting_s"] == 58 * 60  # 72 to 130 min, skipped, no stretch
-    text = run(env, "stats", "--days", "1").stdout
+    assert the_day["breaks"] == 6  # four stretches and two natural breaks (lunch, the suspend)
+    assert the_day["longest_sitting_s"] == 58 * 60  # 72 to 130 min, skipped, no stretch
+    text = run(env, "stats", "--days", "2").stdout
     assert "Streak: 1 day in a row with 3 or more stretches." in text
 
     exported = list(csv.DictReader(io.StringIO(run(env, "history", "--csv").stdout)))
