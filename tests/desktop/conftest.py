@@ -85,7 +85,13 @@ class RunningApp:
 
 
 def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> RunningApp:
-    """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked."""
+    """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked.
+
+    Routine reminders are off unless ``config_text`` sets them, so a test that happens to run at
+    07:30 or 21:00 sees only the notifications it asked for.
+    """
+    if "[routines]" not in config_text:
+        config_text += '\n[routines]\nmorning = ""\nevening = ""\n'
     config = stack.root / f"{name}.toml"
     config.write_text(config_text)
     env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
