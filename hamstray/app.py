@@ -349,7 +349,7 @@ class App:
 
     def run(self) -> int:
         """Show the icon and run until Quit; return the exit code."""
-        from hamstray.tray import Tray, TrayError  # noqa: PLC0415 - pystray loads the GUI stack
+        from hamstray import tray as trays  # noqa: PLC0415 - loads the GUI stack
 
         lock = control.InstanceLock(self.paths.runtime_dir / "instance.lock")
         try:
@@ -360,7 +360,7 @@ class App:
         self._start()
         try:
             now = time.time()
-            tray = Tray(
+            tray = trays.create(
                 self.loop.post,
                 time.time,
                 self.loop.quit,
@@ -368,7 +368,7 @@ class App:
                 self._extras(),
             )
             server = control.serve(self.paths.socket, self.handle)
-        except (TrayError, control.ControlError) as error:
+        except (trays.TrayError, control.ControlError) as error:
             lock.release()
             raise StartError(str(error)) from error
         self._tray = tray

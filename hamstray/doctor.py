@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from hamstray import config, control
+from hamstray import backend, config, control
 from hamstray.paths import Paths
 
 
@@ -32,16 +32,14 @@ def tray(
     watcher: Callable[[], bool | None],
     has_gi: bool,
 ) -> Check:
-    """Which tray backend hamstray will use, and whether something will show it."""
+    """Which tray backend hamstray will use and why, and whether something will show it."""
+    try:
+        choice = backend.choose(env, platform, lambda: bool(watcher()), lambda: has_gi)
+    except ValueError as error:
+        return Check("tray", False, str(error), f"one of: {', '.join(backend.BACKENDS)}")
+    named = f"{choice.name} backend ({choice.why})"
     if platform in ("win32", "darwin"):
-        return Check("tray", True, f"pystray's native {platform} backend")
-    chosen = env.get("HAMSTRAY_TRAY") or env.get("PYSTRAY_BACKEND")
-    why = (
-        "chosen by HAMSTRAY_TRAY"
-        if chosen
-        else ("PyGObject is installed" if has_gi else "pystray without PyGObject")
-    )
-    backend = chosen or ("appindicator" if has_gi else "xorg")
+        return Check("tray", True, named)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return Check(
             "tray",
@@ -50,45 +48,35 @@ def tray(
             "run hamstray from your desktop session",
         )
     gnome = "GNOME" in env.get("XDG_CURRENT_DESKTOP", "").upper()
-    has_watcher = watcher()
-    if backend == "xorg":
-        if not env.get("DISPLAY"):
-            return Check(
-                "tray",
-                False,
-                f"{backend} backend ({why}) needs X11, this is Wayland",
-                "install PyGObject (see README: hamstray[gtk]) for an AppIndicator icon",
-            )
-        owner = tray_owner()
-        if not owner:
-            hint = (
-                "GNOME shows no tray icons without the AppIndicator extension "
-                "(gnome-shell-extension-appindicator)"
-                if gnome
-                else "add a system tray (notification area) to your panel"
-            )
-            return Check(
-                "tray",
-                False,
-                f"{backend} (XEmbed) backend ({why}), but no system tray on this display",
-                hint,
-            )
-        return Check(
-            "tray",
-            True,
-            f"{backend} (XEmbed) backend ({why}); a system tray is there; "
-            "left click starts, right click opens hamstray's menu",
-        )
-    if not has_watcher:
+    if choice.name in ("sni", "appindicator"):
+        if watcher():
+            return Check("tray", True, f"{named}; a StatusNotifierItem host is there")
         hint = (
             "enable the AppIndicator extension (gnome-shell-extension-appindicator)"
             if gnome
-            else "your panel needs a StatusNotifierItem host"
+            else "your panel needs a StatusNotifierItem host (a system tray)"
         )
+        return Check("tray", False, f"{named}, but no StatusNotifierWatcher", hint)
+    if not env.get("DISPLAY"):
         return Check(
-            "tray", False, f"{backend} backend ({why}), but no StatusNotifierWatcher", hint
+            "tray",
+            False,
+            f"{named} needs X11, this is Wayland",
+            "enable your desktop's tray (on GNOME: the AppIndicator extension); hamstray then "
+            "shows a StatusNotifierItem",
         )
-    return Check("tray", True, f"{backend} backend ({why}); a StatusNotifierItem host is there")
+    if not tray_owner():
+        hint = (
+            "GNOME shows no tray icons without the AppIndicator extension "
+            "(gnome-shell-extension-appindicator)"
+            if gnome
+            else "add a system tray (notification area) to your panel"
+        )
+        return Check("tray", False, f"{named}, but no system tray on this display", hint)
+    clicks = (
+        "; left click starts, right click opens hamstray's menu" if choice.name == "xorg" else ""
+    )
+    return Check("tray", True, f"{named}; an XEmbed system tray is there{clicks}")
 
 
 def notifications(capabilities: list[str] | None, server: str | None) -> Check:

@@ -7,20 +7,135 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from hamstray import durations, icons, menu, schedule
+from hamstray import backend, durations, icons, menu, schedule
 from hamstray.core import Command, Event, Pause, Phase, View
 from hamstray.menu import Extras, Item
 
 log = logging.getLogger(__name__)
 
 ICON_SIZE = 64
-BACKENDS = ("xorg", "gtk", "appindicator", "win32", "darwin", "dummy")
 
 
 class TrayError(Exception):
     """The tray cannot start here; the message says why."""
+
+
+class Tray(Protocol):
+    """What the app needs of a tray icon, whatever draws it."""
+
+    backend: str
+
+    @property
+    def can_notify(self) -> bool:
+        """Whether the tray shows notifications of its own."""
+
+    def notify(self, title: str, message: str) -> bool:
+        """Show a notification through the tray, if it can."""
+
+    def show(self, view: View, extras: Extras) -> None:
+        """Show ``view`` (from any thread)."""
+
+    def run(self, setup: Callable[[], None]) -> None:
+        """Show the icon and block until ``stop``; ``setup`` runs once it is up."""
+
+    def stop(self) -> None:
+        """End ``run`` (from any thread)."""
+
+
+def create(
+    post: Callable[[Event], None],
+    clock: Callable[[], float],
+    on_quit: Callable[[], None],
+    view: View,
+    extras: Extras,
+) -> Tray:
+    """The tray icon for this session (see ``backend.choose``)."""
+    try:
+        choice = backend.choose(os.environ, sys.platform, _has_watcher, _has_gi)
+    except ValueError as error:
+        raise TrayError(str(error)) from error
+    log.info("tray backend: %s (%s)", choice.name, choice.why)
+    if choice.name == "sni":
+        from hamstray.sni import SniTray  # noqa: PLC0415
+
+        return SniTray(post, clock, on_quit, view, extras)
+    os.environ["PYSTRAY_BACKEND"] = choice.name
+    return PystrayTray(post, clock, on_quit, view, extras)
+
+
+def _has_watcher() -> bool:
+    from hamstray import dbus  # noqa: PLC0415
+
+    session = dbus.Session()
+    try:
+        owned = session.call(
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "NameHasOwner",
+            "s",
+            "org.kde.StatusNotifierWatcher",
+        )
+    finally:
+        session.close()
+    return owned is True
+
+
+def _has_gi() -> bool:
+    import importlib.util  # noqa: PLC0415
+
+    return importlib.util.find_spec("gi") is not None
+
+
+class Actions:
+    """Carries out menu actions: events go to the loop; Quit and "until tomorrow" are resolved."""
+
+    def __init__(
+        self,
+        post: Callable[[Event], None],
+        clock: Callable[[], float],
+        on_quit: Callable[[], None],
+    ) -> None:
+        self._post = post
+        self._clock = clock
+        self._on_quit = on_quit
+
+    def __call__(self, action: menu.Action) -> None:
+        if action is None:
+            return
+        if action == menu.QUIT:
+            self._on_quit()
+        elif action == menu.PAUSE_TOMORROW:
+            self._post(Pause(schedule.next_local_midnight(self._clock())))
+        elif isinstance(action, str):
+            self._post(Command(action))
+        else:
+            self._post(action)
+
+
+def popup_menu(
+    items: tuple[Item, ...], x: int, y: int, act: Callable[[menu.Action], None]
+) -> "subprocess.Popen[str]":
+    """Open hamstray's own menu at (x, y); the choice is acted on from a reader thread."""
+    spec = json.dumps([_as_json(item) for item in items])
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hamstray.popup", spec, str(x), str(y)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    chosen = flatten(items)
+
+    def wait() -> None:
+        assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
+        key = process.stdout.read().strip()
+        process.wait()
+        if key in chosen:
+            act(chosen[key].action)
+
+    threading.Thread(target=wait, name="hamstray-menu", daemon=True).start()
+    return process
 
 
 def title_for(view: View) -> str:
@@ -56,7 +171,7 @@ def flatten(items: tuple[Item, ...], prefix: str = "") -> dict[str, Item]:
     return found
 
 
-class Tray:
+class PystrayTray:
     """A pystray icon whose clicks only post events; ``show`` may be called from any thread."""
 
     def __init__(
@@ -67,19 +182,12 @@ class Tray:
         view: View,
         extras: Extras,
     ) -> None:
-        backend = os.environ.get("HAMSTRAY_TRAY")
-        if backend:
-            if backend not in BACKENDS:
-                raise TrayError(f"HAMSTRAY_TRAY={backend} is not one of {', '.join(BACKENDS)}")
-            os.environ["PYSTRAY_BACKEND"] = backend
         try:
             import pystray  # noqa: PLC0415 - connects to the display on import
         except Exception as error:
             raise TrayError(f"the tray cannot start: {error}") from error
         self._pystray = pystray
-        self._post = post
-        self._clock = clock
-        self._on_quit = on_quit
+        self.act = Actions(post, clock, on_quit)
         self._view = view
         self._extras = extras
         self._lock = threading.Lock()
@@ -106,19 +214,6 @@ class Tray:
 
     def _image(self, view: View) -> Any:
         return icons.draw(view.phase, view.progress, ICON_SIZE, view.standing)
-
-    def act(self, action: menu.Action) -> None:
-        """Carry out a menu action: events go to the loop."""
-        if action is None:
-            return
-        if action == menu.QUIT:
-            self._on_quit()
-        elif action == menu.PAUSE_TOMORROW:
-            self._post(Pause(schedule.next_local_midnight(self._clock())))
-        elif isinstance(action, str):
-            self._post(Command(action))
-        else:
-            self._post(action)
 
     def _pystray_items(self, items: tuple[Item, ...]) -> list[Any]:
         entries = []
@@ -210,26 +305,8 @@ class Tray:
 
     def popup(self, x: int, y: int) -> None:
         """Open hamstray's own menu at (x, y); the choice comes back in a reader thread."""
-        if self._popup is not None and self._popup.poll() is None:
-            return
-        items = self._items()
-        spec = json.dumps([_as_json(item) for item in items])
-        self._popup = subprocess.Popen(
-            [sys.executable, "-m", "hamstray.popup", spec, str(x), str(y)],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        process = self._popup
-        chosen = flatten(items)
-
-        def wait() -> None:
-            assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
-            key = process.stdout.read().strip()
-            process.wait()
-            if key in chosen:
-                self.act(chosen[key].action)
-
-        threading.Thread(target=wait, name="hamstray-menu", daemon=True).start()
+        if self._popup is None or self._popup.poll() is not None:
+            self._popup = popup_menu(self._items(), x, y, self.act)
 
     @property
     def can_notify(self) -> bool:

@@ -9,27 +9,43 @@ GNOME_WAYLAND = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_D
 def test_an_xembed_tray_without_pygobject_is_ok() -> None:
     check = doctor.tray(X11, "linux", lambda: True, lambda: False, has_gi=False)
     assert check.ok
-    assert "xorg (XEmbed) backend (pystray without PyGObject)" in check.detail
+    assert "xorg backend (no StatusNotifierItem host and no PyGObject)" in check.detail
+    assert "right click opens hamstray's menu" in check.detail
 
 
-def test_no_system_tray_on_gnome_points_at_the_appindicator_extension() -> None:
+def test_a_statusnotifier_host_is_used_without_pygobject() -> None:
+    check = doctor.tray(GNOME_WAYLAND, "linux", lambda: False, lambda: True, has_gi=False)
+    assert check.ok
+    assert check.detail.startswith("sni backend (a StatusNotifierItem host is on the session bus)")
+
+
+def test_no_tray_at_all_on_gnome_points_at_the_appindicator_extension() -> None:
     check = doctor.tray(GNOME_WAYLAND, "linux", lambda: False, lambda: False, has_gi=False)
     assert not check.ok
     assert "AppIndicator extension" in check.hint
 
 
-def test_pygobject_without_a_watcher_is_a_problem_with_a_hint() -> None:
-    check = doctor.tray(GNOME_WAYLAND, "linux", lambda: None, lambda: False, has_gi=True)
+def test_wayland_without_x11_and_without_a_host_is_a_problem() -> None:
+    wayland = {"WAYLAND_DISPLAY": "wayland-0", "XDG_CURRENT_DESKTOP": "sway"}
+    check = doctor.tray(wayland, "linux", lambda: None, lambda: False, has_gi=False)
     assert not check.ok
-    assert "appindicator backend (PyGObject is installed)" in check.detail
+    assert "needs X11, this is Wayland" in check.detail
+
+
+def test_a_forced_sni_backend_without_a_watcher_is_a_problem_with_a_hint() -> None:
+    env = {**GNOME_WAYLAND, "HAMSTRAY_TRAY": "sni"}
+    check = doctor.tray(env, "linux", lambda: True, lambda: False, has_gi=True)
+    assert not check.ok
+    assert "sni backend (chosen by HAMSTRAY_TRAY), but no StatusNotifierWatcher" in check.detail
     assert "gnome-shell-extension-appindicator" in check.hint
 
 
-def test_the_override_is_named() -> None:
-    check = doctor.tray(
-        {**X11, "HAMSTRAY_TRAY": "xorg"}, "linux", lambda: True, lambda: None, has_gi=True
+def test_an_unknown_override_is_named_with_the_choices() -> None:
+    check = doctor.tray({**X11, "HAMSTRAY_TRAY": "qt"}, "linux", lambda: True, lambda: True, False)
+    assert not check.ok
+    assert check.detail == (
+        "HAMSTRAY_TRAY=qt is not one of sni, gtk, appindicator, xorg, win32, darwin, dummy"
     )
-    assert "chosen by HAMSTRAY_TRAY" in check.detail
 
 
 def test_notifications_with_and_without_buttons() -> None:

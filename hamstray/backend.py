@@ -1,0 +1,43 @@
+"""Which tray backend hamstray uses, and why: a pure choice from what the session offers."""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+LINUX = ("sni", "gtk", "appindicator", "xorg")
+BACKENDS = (*LINUX, "win32", "darwin", "dummy")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A tray backend and the reason it was chosen."""
+
+    name: str
+    why: str
+
+
+def choose(
+    env: Mapping[str, str],
+    platform: str,
+    has_watcher: Callable[[], bool],
+    has_gi: Callable[[], bool],
+) -> Choice:
+    """The backend for this session; ``HAMSTRAY_TRAY`` overrides (a ValueError if unknown).
+
+    On Linux: StatusNotifierItem when a watcher is on the session bus (KDE, GNOME with the
+    AppIndicator extension, Xfce, Wayland bars), else GTK's XEmbed icon when PyGObject is
+    there, else pystray's plain X11 icon. Elsewhere pystray's native backend.
+    """
+    chosen = env.get("HAMSTRAY_TRAY")
+    if chosen:
+        if chosen not in BACKENDS:
+            raise ValueError(f"HAMSTRAY_TRAY={chosen} is not one of {', '.join(BACKENDS)}")
+        return Choice(chosen, "chosen by HAMSTRAY_TRAY")
+    if platform in ("win32", "darwin"):
+        return Choice(platform, "the native backend of this platform")
+    if env.get("PYSTRAY_BACKEND") in LINUX:
+        return Choice(env["PYSTRAY_BACKEND"], "chosen by PYSTRAY_BACKEND")
+    if has_watcher():
+        return Choice("sni", "a StatusNotifierItem host is on the session bus")
+    if has_gi():
+        return Choice("gtk", "no StatusNotifierItem host; PyGObject is installed")
+    return Choice("xorg", "no StatusNotifierItem host and no PyGObject")
