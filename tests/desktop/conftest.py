@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .stack import Desktop, desktop, missing_tools, wait_for
+from .stack import Desktop, desktop, missing_tools, wait_for, xfconfd
 
 ICON_CLASS = "hamstraySystemTrayIcon"  # pystray's xorg window: WM_CLASS "<name>SystemTrayIcon"
 
@@ -46,6 +46,19 @@ def wm_stack(tmp_path: Path) -> Iterator[Desktop]:
         yield session
 
 
+@pytest.fixture
+def xfce_stack(tmp_path: Path) -> Iterator[Desktop]:
+    """The desktop with xfce4-panel: a StatusNotifierItem host as well as an XEmbed tray."""
+    missing = missing_tools() + [t for t in ("xfce4-panel", "dbus-send") if not shutil.which(t)]
+    if missing or not xfconfd():
+        pytest.fail(
+            f"the desktop tests need {', '.join(missing or ['xfconf'])}: "
+            "run tests/run as root to install them"
+        )
+    with desktop(tmp_path, panel="xfce4-panel") as session:
+        yield session
+
+
 @dataclass
 class RunningApp:
     """The installed hamstray, running on a private desktop."""
@@ -54,7 +67,7 @@ class RunningApp:
     process: subprocess.Popen[bytes]
     env: dict[str, str]
     home: Path
-    icon: int
+    icon: int  # the XEmbed icon's window (0 for a StatusNotifierItem, which has none)
 
     def cli(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -84,8 +97,8 @@ class RunningApp:
         wait_for(lambda: any(k == kind for k, _ in self.events()), timeout, f"a {kind} event")
 
 
-def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> RunningApp:
-    """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked.
+def launch(stack: Desktop, config_text: str, name: str = "hamstray", **env_vars: str) -> RunningApp:
+    """Start the installed ``hamstray`` with ``config_text`` (its icon may not be up yet).
 
     Routine reminders are off unless ``config_text`` sets them, so a test that happens to run at
     07:30 or 21:00 sees only the notifications it asked for.
@@ -94,11 +107,18 @@ def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> Runni
         config_text += '\n[routines]\nmorning = ""\nevening = ""\n'
     config = stack.root / f"{name}.toml"
     config.write_text(config_text)
-    env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
+    env = dict(stack.env, HAMSTRAY_CONFIG=str(config), **env_vars)
     process = stack.start(name, hamstray_command(), "--verbose", env=env)
+    return RunningApp(stack, process, env, Path(env["HOME"]), 0)
+
+
+def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> RunningApp:
+    """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked."""
+    app = launch(stack, config_text, name)
     icon = wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
     assert isinstance(icon, int)
-    return RunningApp(stack, process, env, Path(env["HOME"]), icon)
+    app.icon = icon
+    return app
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""A real, private desktop for end-to-end tests: Xvfb, a session D-Bus, dunst and a tint2 tray.
+"""A real, private desktop for end-to-end tests: Xvfb, a session D-Bus, dunst and a panel.
+
+The panel is tint2 (an XEmbed system tray) or xfce4-panel, whose systray plugin hosts both
+XEmbed icons and StatusNotifierItems (it owns ``org.kde.StatusNotifierWatcher``).
 
 Each part is started in order and waited for with a readiness check; everything is torn down by
 PID, in reverse order. Nothing here touches the user's own session.
@@ -34,6 +37,33 @@ systray_icon_size = 24
 systray_padding = 4 4 4
 startup_notifications = 0
 """
+
+XFCE_PANEL = """<?xml version="1.0" encoding="UTF-8"?>
+<channel name="xfce4-panel" version="1.0">
+  <property name="configver" type="int" value="2"/>
+  <property name="panels" type="array">
+    <value type="int" value="1"/>
+    <property name="panel-1" type="empty">
+      <property name="position" type="string" value="p=6;x=0;y=0"/>
+      <property name="length" type="uint" value="100"/>
+      <property name="position-locked" type="bool" value="true"/>
+      <property name="size" type="uint" value="32"/>
+      <property name="plugin-ids" type="array">
+        <value type="int" value="1"/><value type="int" value="2"/><value type="int" value="3"/>
+      </property>
+    </property>
+  </property>
+  <property name="plugins" type="empty">
+    <property name="plugin-1" type="string" value="separator">
+      <property name="expand" type="bool" value="true"/>
+      <property name="style" type="uint" value="0"/>
+    </property>
+    <property name="plugin-2" type="string" value="systray"/>
+    <property name="plugin-3" type="string" value="clock"/>
+  </property>
+</channel>
+"""
+WATCHER = "org.kde.StatusNotifierWatcher"
 
 DUNSTRC = """[global]
 dmenu = /bin/grep -m1 -i snooze
@@ -184,8 +214,11 @@ def _free_display() -> int:
 
 
 @contextlib.contextmanager
-def desktop(root: Path, window_manager: bool = False) -> Iterator[Desktop]:
-    """Bring up Xvfb, D-Bus, dunst (openbox) and tint2 under ``root``; tear them down after."""
+def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> Iterator[Desktop]:
+    """Bring up Xvfb, D-Bus, dunst, (openbox) and a panel under ``root``; tear them down after.
+
+    ``panel`` is "tint2" or "xfce4-panel".
+    """
     number = _free_display()
     display = f":{number}"
     home = root / "home"
@@ -252,12 +285,51 @@ def desktop(root: Path, window_manager: bool = False) -> Iterator[Desktop]:
         else:  # tint2 waits 15 s for a window manager's desktops unless they are set
             for prop, value in (("_NET_NUMBER_OF_DESKTOPS", "1"), ("_NET_CURRENT_DESKTOP", "0")):
                 session.run("xprop", "-root", "-f", prop, "32c", "-set", prop, value)
-        (root / "tint2rc").write_text(TINT2RC)
-        session.start("tint2", "tint2", "-c", str(root / "tint2rc"))
-        wait_for(lambda: tray_owner(display), 15, "the tint2 system tray")
+        if panel == "xfce4-panel":
+            start_xfce_panel(session)
+        else:
+            (root / "tint2rc").write_text(TINT2RC)
+            session.start("tint2", "tint2", "-c", str(root / "tint2rc"))
+            wait_for(lambda: tray_owner(display), 15, "the tint2 system tray")
         yield session
     finally:
         session.close()
+
+
+def xfconfd() -> str | None:
+    """Xfce's settings daemon, which the panel needs (it is not on PATH)."""
+    found = sorted(Path("/usr/lib").glob("*/xfce4/xfconf/xfconfd"))
+    return str(found[0]) if found else None
+
+
+def start_xfce_panel(session: Desktop) -> subprocess.Popen[bytes]:
+    """Start xfce4-panel (systray plugin: XEmbed and StatusNotifierItem host) and wait for it."""
+    settings = Path(session.env["XDG_CONFIG_HOME"]) / "xfce4/xfconf/xfce-perchannel-xml"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "xfce4-panel.xml").write_text(XFCE_PANEL)
+    if not any(name == "xfconfd" for name, _ in session.processes):
+        daemon = xfconfd()
+        assert daemon, "xfconfd is missing: install xfconf"
+        session.start("xfconfd", daemon)
+        wait_for(lambda: has_owner(session, "org.xfce.Xfconf"), 10, "xfconfd")
+    panel = session.start("xfce4-panel", "xfce4-panel", "--disable-wm-check")
+    wait_for(lambda: tray_owner(session.display) and has_owner(session, WATCHER), 15, "xfce4-panel")
+    return panel
+
+
+def has_owner(session: Desktop, name: str) -> bool:
+    """Whether ``name`` is owned on the desktop's session bus."""
+    reply = session.run(
+        "dbus-send",
+        "--session",
+        "--print-reply",
+        "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.NameHasOwner",
+        f"string:{name}",
+        check=False,
+    ).stdout
+    return "boolean true" in reply
 
 
 def tray_owner(display: str) -> int:

@@ -1,0 +1,126 @@
+"""The StatusNotifierItem tray in a real SNI host: xfce4-panel's systray plugin.
+
+hamstray chooses this backend by itself when a StatusNotifierWatcher is on the bus; the panel
+draws the icon from hamstray's pixmaps and the menu from its dbusmenu.
+"""
+
+import signal
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from hamstray import icons
+
+from .conftest import RunningApp, launch
+from .stack import Desktop, start_xfce_panel, wait_for
+
+PANEL_HEIGHT = 32
+
+
+def registered(stack: Desktop) -> str:
+    """The watcher's list of registered items, as dbus-send prints it."""
+    return stack.run(
+        "dbus-send",
+        "--session",
+        "--print-reply",
+        "--dest=org.kde.StatusNotifierWatcher",
+        "/StatusNotifierWatcher",
+        "org.freedesktop.DBus.Properties.Get",
+        "string:org.kde.StatusNotifierWatcher",
+        "string:RegisteredStatusNotifierItems",
+        check=False,
+    ).stdout
+
+
+def icon_in_panel(stack: Desktop, colour: tuple[int, ...], shot: Path) -> tuple[int, int] | None:
+    """The centre of the pixels of ``colour`` in the panel, if the panel shows any."""
+    stack.screenshot(shot)
+    with Image.open(shot) as image:
+        panel = image.convert("RGB").crop((0, 0, image.width, PANEL_HEIGHT))
+    found = [
+        (x, y)
+        for y in range(panel.height)
+        for x in range(panel.width)
+        if all(abs(a - b) <= 40 for a, b in zip(panel.getpixel((x, y)), colour[:3], strict=False))
+    ]
+    if len(found) < 12:  # a few stray pixels are not an icon
+        return None
+    xs, ys = [x for x, _ in found], [y for _, y in found]
+    return (min(xs) + max(xs)) // 2, (min(ys) + max(ys)) // 2
+
+
+def start(stack: Desktop, config_text: str) -> RunningApp:
+    app = launch(stack, config_text)
+    wait_for(lambda: "StatusNotifierItem-" in registered(stack), 15, "hamstray to register")
+    return app
+
+
+def test_the_icon_appears_follows_the_view_and_clicks_work(xfce_stack, tmp_path) -> None:
+    app = start(xfce_stack, '[breaks]\ninterval = "4s"\n[stretches]\nhold = "60s"\n')
+    try:
+        assert "tray backend: sni" in app.log()
+        sitting = wait_for(
+            lambda: icon_in_panel(xfce_stack, icons.TEAL, tmp_path / "sitting.png"),
+            10,
+            "the teal sitting icon in the panel",
+        )
+        wait_for(lambda: app.status()["phase"] == "due", 15, "due")
+        due = wait_for(
+            lambda: icon_in_panel(xfce_stack, icons.ORANGE, tmp_path / "due.png"),
+            10,
+            "the orange due icon in the panel",
+        )
+        assert isinstance(sitting, tuple)
+        assert isinstance(due, tuple)
+        assert abs(sitting[0] - due[0]) <= 4  # the same item, redrawn
+        xfce_stack.close_notifications()
+
+        x, y = due
+        xfce_stack.run("xdotool", "mousemove", str(x), str(y), "click", "3")
+        time.sleep(1)  # the panel reads the layout and draws the menu
+        xfce_stack.screenshot(tmp_path / "menu.png")
+        xfce_stack.run("xdotool", "key", "Down", "Down", "Return")
+        wait_for(lambda: app.status()["phase"] == "snoozed", 10, "the snooze from the menu")
+        wait_for(
+            lambda: icon_in_panel(xfce_stack, icons.BLUE, tmp_path / "snoozed.png"),
+            10,
+            "the blue snoozed icon",
+        )
+
+        xfce_stack.run("xdotool", "mousemove", str(x), str(y), "click", "1")
+        wait_for(lambda: app.status()["phase"] == "stretching", 10, "the stretch to start")
+
+        app.cli("skip", check=True)
+        wait_for(lambda: app.status()["phase"] == "sitting", 10, "sitting again")
+        xfce_stack.run("xdotool", "mousemove", str(x), str(y), "click", "3")
+        time.sleep(1)
+        # GTK's keys pass over the disabled Snooze: Start, Skip, Pause ▸ 30 min.
+        xfce_stack.run("xdotool", "key", "Down", "Down", "Down", "Right")
+        time.sleep(0.5)
+        xfce_stack.screenshot(tmp_path / "pause-menu.png")
+        xfce_stack.run("xdotool", "key", "Return")
+        wait_for(lambda: app.status()["phase"] == "paused", 10, "the pause from the submenu")
+    finally:
+        xfce_stack.stop(app.process)
+    wait_for(lambda: "StatusNotifierItem-" not in registered(xfce_stack), 10, "the item to go")
+
+
+def test_the_icon_comes_back_when_the_panel_restarts(xfce_stack, tmp_path) -> None:
+    app = start(xfce_stack, "")
+    try:
+        (panel,) = [p for name, p in xfce_stack.processes if name == "xfce4-panel"]
+        xfce_stack.stop(panel, signal.SIGKILL)
+        # The systray plugin runs in a child process of its own; it goes with the panel's bus name.
+        wait_for(lambda: "StatusNotifierItem-" not in registered(xfce_stack), 10, "no watcher")
+        start_xfce_panel(xfce_stack)
+        wait_for(lambda: "StatusNotifierItem-" in registered(xfce_stack), 10, "a new registration")
+        wait_for(
+            lambda: icon_in_panel(xfce_stack, icons.TEAL, tmp_path / "back.png"),
+            10,
+            "the icon back in the panel",
+        )
+        assert "The tray host came back" in app.log()
+        assert app.process.poll() is None
+    finally:
+        xfce_stack.stop(app.process)
