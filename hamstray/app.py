@@ -121,6 +121,7 @@ class App:
             log.warning("%s", problem)
         self.notifier: Notifier | None = None
         self._tray: Tray | None = None
+        self._history_trouble = False
         self._guide: guide.Session | None = None
         self._autostart = autostart.for_this_user()
 
@@ -172,15 +173,14 @@ class App:
                     self.notifier.notify(title, message, buttons)
             case Record(kind, at, stretch, seconds, detail):
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
-                if self.history is not None:
-                    self.history.record(
-                        kind.value,
-                        at,
-                        stretch.id if stretch else None,
-                        stretch.groups if stretch else (),
-                        seconds,
-                        detail,
-                    )
+                self._write(
+                    kind.value,
+                    at,
+                    stretch.id if stretch else None,
+                    stretch.groups if stretch else (),
+                    seconds,
+                    detail,
+                )
             case Guide(stretch):
                 self._open_guide([stretch], "Stretch break", can_snooze=True)
             case OpenRoutine(name):
@@ -203,7 +203,7 @@ class App:
             f"After {minutes} of sitting it will suggest a stretch. Right-click the tray icon "
             "for the menu, or run `hamstray setup` to change the interval and routines.",
         )
-        self.history.record("hello", time.time())
+        self._write("hello", time.time())
 
     def _notifications(self, tray: "Tray") -> Notifier:
         """Notifications with buttons where the desktop has them, else plainer ones."""
@@ -374,12 +374,7 @@ class App:
         self._tray = tray
         self.notifier = self._notifications(tray)
         self._hello()
-        if self.history is not None and self.history.moved_aside is not None:
-            self.notifier.notify(
-                "hamstray started a new history",
-                f"The old history file could not be read. It was kept as "
-                f"{self.history.moved_aside.name}; nothing was deleted.",
-            )
+        self._tell_about_history()
         self._record("app_started")
         signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
         signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
@@ -424,8 +419,47 @@ class App:
         return f"hamstray is already running (pid {pid})"
 
     def _record(self, kind: str) -> None:
-        if self.history is not None:
-            try:
-                self.history.record(kind, time.time(), detail=hamstray.__version__)
-            except Exception:
-                log.exception("Could not record %s", kind)
+        self._write(kind, time.time(), detail=hamstray.__version__)
+
+    def _write(
+        self,
+        kind: str,
+        at: float,
+        stretch: str | None = None,
+        groups: tuple[str, ...] = (),
+        seconds: float | None = None,
+        detail: str = "",
+    ) -> None:
+        """Record an event; when the history cannot be written, say so once, keep it in memory."""
+        if self.history is None:
+            return
+        self._report_history(self.history.record(kind, at, stretch, groups, seconds, detail))
+
+    def _tell_about_history(self) -> None:
+        """At start: whether the history was damaged, or cannot be written."""
+        if self.history is None or self.notifier is None:
+            return
+        if self.history.moved_aside is not None:
+            self.notifier.notify(
+                "hamstray started a new history",
+                f"The old history file could not be read. It was kept as "
+                f"{self.history.moved_aside.name}; nothing was deleted.",
+            )
+        self._report_history(self.history.trouble is None)
+
+    def _report_history(self, written: bool) -> None:
+        """Say once when the history cannot be written, and when it can again."""
+        if self.history is None:
+            return
+        if written and self._history_trouble:
+            log.info("The history is written again (%s).", self.history.path)
+            self._history_trouble = False
+        elif not written and not self._history_trouble:
+            self._history_trouble = True
+            log.warning("%s: events are kept in memory and written later.", self.history.trouble)
+            if self.notifier is not None:
+                self.notifier.notify(
+                    "hamstray cannot save its history",
+                    f"{self.history.trouble}. Nothing is lost: events are kept in memory and "
+                    "saved as soon as the file can be written.",
+                )

@@ -78,15 +78,17 @@ def stretches(paths: Paths, want_json: bool, reset: str | None) -> int:
 
 def feedback(paths: Paths, stretch_id: str, word: str) -> int:
     """Record how a stretch felt; it shapes the rotation and the hold."""
-    practice = _practice(paths, writable=True)
+    practice = _practice(paths)
     stretch = practice.find(stretch_id, time.time())
     if stretch is None:
         print(
             f"hamstray: unknown stretch {stretch_id!r} (see: hamstray stretches)", file=sys.stderr
         )
         return EXIT_USAGE
-    assert practice.history is not None  # noqa: S101 - opened writable above
-    practice.history.record("feedback", time.time(), stretch.id, stretch.groups, detail=word)
+    history = practice.history or History(paths.history)  # created only for a known stretch
+    if not history.record("feedback", time.time(), stretch.id, stretch.groups, detail=word):
+        print(f"hamstray: the feedback was not saved: {history.trouble}", file=sys.stderr)
+        return EXIT_FAILURE
     messages = {
         "easy": "a little longer from now on",
         "hard": "a gentler variation or a shorter hold from now on",
@@ -162,6 +164,9 @@ def routine(paths: Paths, name: str) -> int:
     session = guide.start(steps, f"{name.capitalize()} routine", can_snooze=False, on_event=record)
     session.process.wait()
     session.done.wait(timeout=5)
+    if not history.flush():
+        print(f"hamstray: the routine was not saved: {history.trouble}", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK
 
 

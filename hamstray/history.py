@@ -3,6 +3,7 @@
 import logging
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,10 @@ CREATE INDEX IF NOT EXISTS events_kind_at ON events (kind, at);
 }
 SCHEMA_VERSION = max(_MIGRATIONS)
 _COLUMNS = "at, kind, stretch, groups, seconds, detail"
+_INSERT = (
+    "INSERT INTO events (at, kind, stretch, groups, seconds, detail) VALUES (?, ?, ?, ?, ?, ?)"
+)
+MAX_PENDING = 20_000  # events kept in memory while the file cannot be written (months of use)
 # The kinds that end a break and so move the rotation on.
 BREAK_ENDINGS = ("stretch_done", "stretch_skipped", "skipped", "natural_break")
 
@@ -55,15 +60,26 @@ class History:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.moved_aside: Path | None = None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.trouble: str | None = None  # why the file cannot be written now (None: it can)
+        self._pending: deque[tuple[object, ...]] = deque(maxlen=MAX_PENDING)
+        self._in_memory = False
         try:
-            self._db = self._open()
-        except sqlite3.DatabaseError as error:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open(path)
+        except (sqlite3.OperationalError, OSError) as error:  # read-only, full, no permission
+            self._use_memory(error)
+        except sqlite3.DatabaseError as error:  # not a database: keep it, start afresh
             self.moved_aside = _move_aside(path, error)
-            self._db = self._open()
+            self._db = self._open(path)
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+    def _use_memory(self, error: Exception) -> None:
+        """Keep this run's events in memory until the file can be written."""
+        self.trouble = f"{self.path} cannot be written ({error})"
+        self._in_memory = True
+        self._db = self._open(":memory:")
+
+    def _open(self, where: Path | str) -> sqlite3.Connection:
+        db = sqlite3.connect(where, check_same_thread=False, isolation_level=None)
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
@@ -89,13 +105,47 @@ class History:
         groups: Sequence[str] = (),
         seconds: float | None = None,
         detail: str = "",
-    ) -> None:
-        """Append one event."""
-        self._db.execute(
-            "INSERT INTO events (at, kind, stretch, groups, seconds, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (at, kind, stretch, ",".join(groups) or None, seconds, detail),
-        )
+    ) -> bool:
+        """Append one event; False when the file cannot be written just now.
+
+        Then the event is kept in memory (``trouble`` says why) and written, with every other
+        waiting one, by the next call that succeeds, or by ``close``.
+        """
+        row = (at, kind, stretch, ",".join(groups) or None, seconds, detail)
+        self._pending.append(row)
+        if self._in_memory:
+            self._db.execute(_INSERT, row)  # so this run's reads still see it
+        return self.flush()
+
+    def flush(self) -> bool:
+        """Write the events kept in memory; False (and ``trouble`` set) when that fails."""
+        if not self._pending:
+            return True
+        try:
+            if self._in_memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = self._open(self.path)
+                self._db.close()
+                self._db, self._in_memory = db, False
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.executemany(_INSERT, list(self._pending))
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:  # SQLite itself rolls back when the disk is full
+                    self._db.execute("ROLLBACK")
+                raise
+        except (sqlite3.OperationalError, OSError) as error:
+            self.trouble = f"{self.path} cannot be written ({error})"
+            return False
+        self._pending.clear()
+        self.trouble = None
+        return True
+
+    @property
+    def waiting(self) -> int:
+        """How many events wait in memory to be written."""
+        return len(self._pending)
 
     def rows(self, kinds: Sequence[str] = (), limit: int | None = None) -> list[Row]:
         """Return events oldest first: all, or only ``kinds``, or only the newest ``limit``."""
@@ -140,7 +190,9 @@ class History:
         return {stretch: word for stretch, word in latest.items() if word != "reset"}
 
     def close(self) -> None:
-        """Close the file."""
+        """Write what waits in memory if the file allows it now, and close."""
+        if not self.flush():
+            log.warning("%s: %d events could not be saved.", self.trouble, self.waiting)
         self._db.close()
 
 
