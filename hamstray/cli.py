@@ -303,7 +303,7 @@ def _config(args: argparse.Namespace, paths: Paths) -> int:
 def _control(command: str, args: argparse.Namespace, paths: Paths) -> int:
     try:
         request_args = _request_args(command, args)
-    except durations.DurationError as error:
+    except ValueError as error:  # a bad duration or stretch id
         print(f"hamstray {command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -334,6 +334,10 @@ def _request_args(command: str, args: argparse.Namespace) -> dict[str, Any]:
         case "pause" if args.duration:
             return {"until": time.time() + _positive(args.duration)}
         case "stretch" if args.id:
+            from hamstray.assets import stretches  # noqa: PLC0415 - only this command needs it
+
+            if args.id not in {s.id for s in stretches()}:
+                raise ValueError(f"unknown stretch {args.id!r} (see: hamstray stretches)")
             return {"id": args.id}
     return {}
 
