@@ -1,5 +1,6 @@
 """The tray icon (pystray): shows the view, and turns clicks into events for the loop."""
 
+import contextlib
 import json
 import logging
 import os
@@ -194,20 +195,25 @@ class PystrayTray:
         self._popup: subprocess.Popen[str] | None = None
         self._pending: tuple[View, Extras] | None = None
         self._wake: _Wake | None = None
+        self._stopping = False
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
-        self._icon = pystray.Icon(
+        self._icon = self._build()
+        if self.backend == "xorg" and not self._has_tray_host():
+            log.warning(
+                "No system tray on this display: the icon appears when one starts; "
+                "reminders still come as notifications."
+            )
+
+    def _build(self) -> Any:
+        icon = self._pystray.Icon(
             "hamstray",
-            icon=self._image(view),
-            title=title_for(view),
-            menu=pystray.Menu(lambda: self._pystray_items(self._items())),
+            icon=self._image(self._view),
+            title=title_for(self._view),
+            menu=self._pystray.Menu(lambda: self._pystray_items(self._items())),
         )
         if self.backend == "xorg":
-            self._accept_clicks()
-            if not self._has_tray_host():
-                log.warning(
-                    "No system tray on this display: the icon appears when one starts; "
-                    "reminders still come as notifications."
-                )
+            self._fix_xembed(icon)
+        return icon
 
     def _items(self) -> tuple[Item, ...]:
         return menu.items(self._view, self._extras)
@@ -247,13 +253,12 @@ class PystrayTray:
     def _checked(value: bool) -> Callable[[Any], bool]:
         return lambda _: value
 
-    def _accept_clicks(self) -> None:
+    def _fix_xembed(self, icon: Any) -> None:
         # pystray's xorg backend creates its window without ButtonPressMask, so real clicks never
         # reach it (pystray issue #151), and it has no menu: ask for button presses, let the
         # left button start the stretch and the right one open hamstray's own menu.
         from Xlib import X  # noqa: PLC0415
 
-        icon = self._icon
         icon._window.change_attributes(  # noqa: SLF001 - no public handle exists
             event_mask=X.ExposureMask | X.StructureNotifyMask | X.ButtonPressMask
         )
@@ -262,13 +267,32 @@ class PystrayTray:
         # carried out in pystray's thread: pystray's own cross-thread calls share one Xlib
         # connection between threads and now and then wait forever for a lost reply.
         pystray_messages = icon._message_handlers[X.ClientMessage]  # noqa: SLF001
+        if self._wake is not None:
+            self._wake.close()
         self._wake = _Wake(icon._window.id)  # noqa: SLF001
         refresh = icon._display.intern_atom("_HAMSTRAY_REFRESH")  # noqa: SLF001
         stop = icon._display.intern_atom("_HAMSTRAY_STOP")  # noqa: SLF001
         show = icon._display.intern_atom("_HAMSTRAY_SHOW")  # noqa: SLF001
 
+        # pystray docks once: when the panel restarts (or starts after us) the icon would stay
+        # gone. The new tray announces itself with a MANAGER message on the root window.
+        manager = icon._display.intern_atom("MANAGER")  # noqa: SLF001
+        tray_selection = icon._display.intern_atom("_NET_SYSTEM_TRAY_S0")  # noqa: SLF001
+        icon._display.screen().root.change_attributes(event_mask=X.StructureNotifyMask)  # noqa: SLF001
+
+        def on_destroy(event: Any) -> None:
+            tray = icon._systray_manager  # noqa: SLF001
+            if tray is not None and event.window.id == tray.id:
+                icon._systray_manager = None  # noqa: SLF001 - docks again on MANAGER
+
+        icon._message_handlers[X.DestroyNotify] = on_destroy  # noqa: SLF001
+
         def on_message(event: Any) -> None:
-            if event.client_type == show:
+            if event.client_type == manager and event.data[1][1] == tray_selection:
+                if icon.visible:
+                    log.info("A system tray started: docking the icon.")
+                    icon._dock_window()  # noqa: SLF001
+            elif event.client_type == show:
                 icon.visible = True
             elif event.client_type == refresh:
                 self._apply()
@@ -351,17 +375,30 @@ class PystrayTray:
     def run(self, setup: Callable[[], None]) -> None:
         """Show the icon and block in the tray's main loop; ``setup`` runs once it is up."""
 
+        first = [setup]
+
         def started(icon: Any) -> None:
             if self._wake is not None:
                 self._wake.send("_HAMSTRAY_SHOW")  # in pystray's thread, like every update
             else:
                 icon.visible = True
-            setup()
+            while first:
+                first.pop()()
 
-        self._icon.run(setup=started)
+        while True:
+            self._icon.run(setup=started)
+            if self._stopping or self.backend != "xorg":
+                return
+            # A tray that dies takes the icon's window with it (a window it reparented goes
+            # when its process goes), and pystray's loop ends: make a new icon and wait.
+            log.warning("The system tray went away: the icon comes back when it returns.")
+            with contextlib.suppress(Exception):
+                self._icon._display.close()  # noqa: SLF001
+            self._icon = self._build()
 
     def stop(self) -> None:
         """End ``run``."""
+        self._stopping = True
         if self._wake is not None:
             self._wake.send("_HAMSTRAY_STOP")
         else:
@@ -383,13 +420,21 @@ class _Wake:
         from Xlib.protocol import event  # noqa: PLC0415
 
         with self._lock:
-            message = event.ClientMessage(
-                window=self._window,
-                client_type=self._display.intern_atom(name),
-                data=(32, (X.CurrentTime, 0, 0, 0, 0)),
-            )
-            self._display.send_event(self._window, message, event_mask=X.NoEventMask)
-            self._display.flush()
+            try:
+                message = event.ClientMessage(
+                    window=self._window,
+                    client_type=self._display.intern_atom(name),
+                    data=(32, (X.CurrentTime, 0, 0, 0, 0)),
+                )
+                self._display.send_event(self._window, message, event_mask=X.NoEventMask)
+                self._display.flush()
+            except Exception as error:  # noqa: BLE001 - the window went with its tray
+                log.debug("could not reach the icon's window: %r", error)
+
+    def close(self) -> None:
+        """Close this connection."""
+        with self._lock, contextlib.suppress(Exception):
+            self._display.close()
 
 
 def _shape(icon: Any) -> None:
