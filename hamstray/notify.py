@@ -67,19 +67,14 @@ class Notifier:
                 "No notification server answers on the session bus; "
                 "reminders show in the tray icon only.",
             )
-        elif capabilities is not None and "actions" in capabilities and actions:
-            assert self._server is not None  # noqa: S101 - capabilities came from it
-            sent = self._server.notify(title, message, str(self._app_icon), actions, self._last_id)
-            if sent is not None:
-                self._last_id = sent
-                self.last_path = "dbus"
-                return self.last_path
-        elif self._platform == "darwin" and self._osascript(title, message):
-            self.last_path = "osascript"
-            return self.last_path
-        elif self._plyer(title, message):
-            self.last_path = "plyer"
-            return self.last_path
+        else:
+            if "server" in self._warned:
+                self._warned.discard("server")  # a later outage is told again
+                log.info("The notification server answers again.")
+            path = self._send(title, message, actions, capabilities or [])
+            if path is not None:
+                self.last_path = path
+                return path
         if self._tray_notify is not None and self._tray_notify(title, message):
             self.last_path = "tray"
         else:
@@ -87,6 +82,21 @@ class Notifier:
             log.info("Reminder: %s. %s", title, message)
             self.last_path = "log"
         return self.last_path
+
+    def _send(
+        self, title: str, message: str, actions: Sequence[tuple[str, str]], capabilities: list[str]
+    ) -> str | None:
+        """Show it with buttons over D-Bus, else through AppleScript or plyer; the path used."""
+        if self._server is not None and "actions" in capabilities and actions:
+            sent = self._server.notify(title, message, str(self._app_icon), actions, self._last_id)
+            if sent is not None:
+                self._last_id = sent
+                return "dbus"
+        elif self._platform == "darwin" and self._osascript(title, message):
+            return "osascript"
+        elif self._plyer(title, message):
+            return "plyer"
+        return None
 
     def _osascript(self, title: str, message: str) -> bool:
         """macOS: plyer needs pyobjus there, so ask AppleScript; the texts go in as arguments,
