@@ -264,13 +264,7 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
         assert _alive(bus)
         env["DBUS_SESSION_BUS_ADDRESS"] = str(address).splitlines()[0]
 
-        (root / "dunstrc").write_text(DUNSTRC)
-        session.start("dunst", "dunst", "-config", str(root / "dunstrc"))
-        wait_for(
-            lambda: session.run("dunstctl", "is-paused", check=False).stdout.strip() == "false",
-            10,
-            "dunst",
-        )
+        start_dunst(session)
 
         if window_manager:
             session.start("openbox", "openbox", "--sm-disable")
@@ -288,12 +282,30 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
         if panel == "xfce4-panel":
             start_xfce_panel(session)
         else:
-            (root / "tint2rc").write_text(TINT2RC)
-            session.start("tint2", "tint2", "-c", str(root / "tint2rc"))
-            wait_for(lambda: tray_owner(display), 15, "the tint2 system tray")
+            start_tint2(session)
         yield session
     finally:
         session.close()
+
+
+def start_dunst(session: Desktop) -> subprocess.Popen[bytes]:
+    """Start the notification daemon and wait until it answers."""
+    (session.root / "dunstrc").write_text(DUNSTRC)
+    process = session.start("dunst", "dunst", "-config", str(session.root / "dunstrc"))
+    wait_for(
+        lambda: session.run("dunstctl", "is-paused", check=False).stdout.strip() == "false",
+        10,
+        "dunst",
+    )
+    return process
+
+
+def start_tint2(session: Desktop) -> subprocess.Popen[bytes]:
+    """Start tint2 (an XEmbed system tray) and wait until it owns the tray selection."""
+    (session.root / "tint2rc").write_text(TINT2RC)
+    process = session.start("tint2", "tint2", "-c", str(session.root / "tint2rc"))
+    wait_for(lambda: tray_owner(session.display), 15, "the tint2 system tray")
+    return process
 
 
 def xfconfd() -> str | None:
