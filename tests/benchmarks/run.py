@@ -1,5 +1,6 @@
 """The benchmark suite (tests/run --bench): hamstray side by side with a bare pystray icon (the
-floor) and, when installed, Workrave and Safe Eyes, on the same Xvfb + dunst + tint2 desktop.
+floor) and, when installed, Workrave (tint2's XEmbed tray) and Safe Eyes (xfce4-panel's
+StatusNotifierItem host), on private Xvfb + dunst desktops.
 
 Writes docs/benchmarks.md and docs/benchmarks.json and prints the table. Machines here are shared
 and noisy: read the ratios, not single figures.
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -32,14 +34,40 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def candidates(home: Path) -> dict[str, list[str]]:
-    found = {
-        "hamstray": [HAMSTRAY],
-        "floor (bare pystray)": [sys.executable, str(ROOT / "tests" / "benchmarks" / "floor.py")],
+Programs = dict[str, tuple[list[str], dict[str, str]]]  # name: (command, extra environment)
+FLOOR = [str(ROOT / "tests" / "benchmarks" / "floor.py")]
+SESSION_BUS = "<the desktop's session bus>"
+GTK_VENV = Path(os.environ.get("HAMSTRAY_GTK_VENV", ROOT / ".venv-gtk"))
+
+
+def xembed_programs() -> Programs:
+    """Everything that docks in tint2's XEmbed tray."""
+    found: Programs = {
+        "hamstray": ([HAMSTRAY], {"HAMSTRAY_TRAY": "xorg"}),
+        "floor (bare pystray)": ([sys.executable, *FLOOR], {"PYSTRAY_BACKEND": "xorg"}),
     }
-    for name, command in (("Workrave", "workrave"), ("Safe Eyes", "safeeyes")):
-        if shutil.which(command):
-            found[name] = [command]
+    if (GTK_VENV / "bin" / "hamstray").exists():
+        found["hamstray (gtk)"] = ([str(GTK_VENV / "bin" / "hamstray")], {"HAMSTRAY_TRAY": "gtk"})
+        found["floor (pystray gtk)"] = (
+            [str(GTK_VENV / "bin" / "python"), *FLOOR],
+            {"PYSTRAY_BACKEND": "gtk"},
+        )
+    if shutil.which("workrave"):
+        found["Workrave"] = (["workrave"], {})
+    return found
+
+
+def sni_programs() -> Programs:
+    """Everything that shows a StatusNotifierItem in xfce4-panel."""
+    found: Programs = {"hamstray (sni)": ([HAMSTRAY], {})}
+    if (GTK_VENV / "bin" / "python").exists():
+        found["floor (pystray appindicator)"] = (
+            [str(GTK_VENV / "bin" / "python"), *FLOOR],
+            {"PYSTRAY_BACKEND": "appindicator"},
+        )
+    if shutil.which("safeeyes"):
+        # Safe Eyes wants a system bus (for suspend); here the private session bus stands in.
+        found["Safe Eyes"] = (["safeeyes"], {"DBUS_SYSTEM_BUS_ADDRESS": SESSION_BUS})
     return found
 
 
@@ -93,7 +121,25 @@ def docked(stack: Desktop) -> int:
     return int(count_line.split()[0]) if count_line.endswith(("child:", "children:")) else 0
 
 
-def start_to_icon(stack: Desktop, command: list[str], env: dict[str, str]) -> list[float]:
+def registered(stack: Desktop) -> int:
+    """How many StatusNotifierItems the panel's watcher holds."""
+    out = stack.run(
+        "dbus-send",
+        "--session",
+        "--print-reply",
+        "--dest=org.kde.StatusNotifierWatcher",
+        "/StatusNotifierWatcher",
+        "org.freedesktop.DBus.Properties.Get",
+        "string:org.kde.StatusNotifierWatcher",
+        "string:RegisteredStatusNotifierItems",
+        check=False,
+    ).stdout
+    return out.count('string "')
+
+
+def start_to_icon(
+    stack: Desktop, command: list[str], env: dict[str, str], docked: Callable[[Desktop], int]
+) -> list[float]:
     times = []
     for _ in range(LAUNCHES):
         before = docked(stack)
@@ -142,52 +188,82 @@ def run() -> dict:
         [HAMSTRAY, "--version"], capture_output=True, text=True, check=True
     ).stdout.split()[-1]
     with tempfile.TemporaryDirectory() as folder, desktop(Path(folder)) as stack:
-        env = dict(stack.env, PYSTRAY_BACKEND="xorg")
-        programs = candidates(Path(stack.env["HOME"]))
-        for name, command in programs.items():
-            try:
-                times = start_to_icon(stack, command, env)
-                results["programs"][name] = {"start_to_icon_ms": round(statistics.median(times))}
-            except TimeoutError:  # e.g. an AppIndicator-only icon on an XEmbed tray
-                results["programs"][name] = {"start_to_icon_ms": None}
-                results.setdefault("notes", []).append(
-                    f"{name} showed no icon in tint2 within 20 s"
-                )
-        running = {
-            name: subprocess.Popen(
-                command,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-            for name, command in programs.items()
-        }
-        time.sleep(SETTLE_S)
-        first = {name: sample(p.pid) for name, p in running.items()}
-        time.sleep(IDLE_S)
-        last = {name: sample(p.pid) for name, p in running.items()}
-        for name in programs:
-            entry = results["programs"][name]
-            entry.update({k: round(first[name][k], 1) for k in ("rss_mib", "pss_mib")})
-            entry["threads"] = int(last[name]["threads"])
-            entry["fds"] = int(last[name]["fds"])
-            minutes = IDLE_S / 60
-            entry["cpu_ms_per_min"] = round(
-                (last[name]["cpu_ms"] - first[name]["cpu_ms"]) / minutes, 1
-            )
-            entry["wakeups_per_min"] = round(
-                (last[name]["switches"] - first[name]["switches"]) / minutes, 1
-            )
-        for process in running.values():
-            process.terminate()
-        for process in running.values():
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        results["programs"] = measure(stack, xembed_programs(), docked, results)
         results["hamstray"].update(hamstray_extras(stack))
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        desktop(Path(folder), panel="xfce4-panel") as stack,
+    ):
+        results["sni"] = measure(stack, sni_programs(), registered, results)
     return results
+
+
+def measure(
+    stack: Desktop, programs: Programs, docked: Callable[[Desktop], int], results: dict
+) -> dict:
+    """Start → icon for each program alone, then memory and idle cost with all side by side."""
+    found: dict = {}
+    envs = {name: environment(stack, name, extra) for name, (_, extra) in programs.items()}
+    for name, (command, _) in programs.items():
+        env = envs[name]
+        try:
+            times = start_to_icon(stack, command, env, docked)
+            found[name] = {"start_to_icon_ms": round(statistics.median(times))}
+        except TimeoutError:  # e.g. an AppIndicator-only icon on an XEmbed tray
+            found[name] = {"start_to_icon_ms": None}
+            results.setdefault("notes", []).append(f"{name} showed no icon within 20 s")
+    running = {
+        name: subprocess.Popen(
+            command,
+            env=envs[name],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        for name, (command, _) in programs.items()
+    }
+    time.sleep(SETTLE_S)
+    first = {name: sample(p.pid) for name, p in running.items()}
+    time.sleep(IDLE_S)
+    last = {name: sample(p.pid) for name, p in running.items()}
+    for name in programs:
+        entry = found[name]
+        entry.update({k: round(first[name][k], 1) for k in ("rss_mib", "pss_mib")})
+        entry["threads"] = int(last[name]["threads"])
+        entry["fds"] = int(last[name]["fds"])
+        minutes = IDLE_S / 60
+        entry["cpu_ms_per_min"] = round((last[name]["cpu_ms"] - first[name]["cpu_ms"]) / minutes, 1)
+        entry["wakeups_per_min"] = round(
+            (last[name]["switches"] - first[name]["switches"]) / minutes, 1
+        )
+    for process in running.values():
+        process.terminate()
+    for process in running.values():
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return found
+
+
+def environment(stack: Desktop, name: str, extra: dict[str, str]) -> dict[str, str]:
+    """A home of its own for each program (two hamstrays must not meet as one instance)."""
+    home = stack.root / "homes" / re.sub(r"\W+", "-", name)
+    env = dict(stack.env, HOME=str(home))
+    for variable, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        env[variable] = str(home / sub)
+    (home / "runtime").chmod(0o700)
+    (home / "config" / "safeeyes" / "style").mkdir(parents=True, exist_ok=True)  # or it exits
+    for key, value in extra.items():
+        env[key] = stack.env["DBUS_SESSION_BUS_ADDRESS"] if value == SESSION_BUS else value
+    return env
 
 
 def hamstray_extras(stack: Desktop) -> dict:
@@ -280,44 +356,64 @@ def _history(stack: Desktop) -> list[dict]:
     return [{"timestamp": e["timestamp"]["data"]} for e in json.loads(shown)["data"][0]]
 
 
-def table(results: dict) -> str:
-    programs = results["programs"]
-    floor = programs["floor (bare pystray)"]
-    columns = [
-        ("start_to_icon_ms", "start → icon (ms)"),
-        ("rss_mib", "RSS (MiB)"),
-        ("pss_mib", "PSS (MiB)"),
-        ("threads", "threads"),
-        ("fds", "open fds"),
-        ("cpu_ms_per_min", "idle CPU (ms/min)"),
-        ("wakeups_per_min", "wakeups/min"),
-    ]
+COLUMNS = [
+    ("start_to_icon_ms", "start → icon (ms)"),
+    ("rss_mib", "RSS (MiB)"),
+    ("pss_mib", "PSS (MiB)"),
+    ("threads", "threads"),
+    ("fds", "open fds"),
+    ("cpu_ms_per_min", "idle CPU (ms/min)"),
+    ("wakeups_per_min", "wakeups/min"),
+]
+
+
+def program_table(programs: dict, ratios: list[tuple[str, str]]) -> list[str]:
+    """One row per program, then a row per (program, base) ratio whose both ran."""
     lines = [
-        "| program | " + " | ".join(title for _, title in columns) + " |",
-        "|---|" + "---:|" * len(columns),
+        "| program | " + " | ".join(title for _, title in COLUMNS) + " |",
+        "|---|" + "---:|" * len(COLUMNS),
     ]
     for name, entry in programs.items():
         if not entry.get("rss_mib"):
             lines.append(
-                f"| {name} | did not run here | " + " | ".join("–" for _ in columns[1:]) + " |"
+                f"| {name} | did not run here | " + " | ".join("–" for _ in COLUMNS[1:]) + " |"
             )
             continue
-        cells = ["–" if entry.get(key) is None else str(entry[key]) for key, _ in columns]
+        cells = ["–" if entry.get(key) is None else str(entry[key]) for key, _ in COLUMNS]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    ratio = ["| hamstray ÷ floor |"]
-    for key, _ in columns:
-        base = floor.get(key) or 0
-        mine = programs["hamstray"].get(key)
-        ratio.append(f" {mine / base:.2f}× |" if base and mine is not None else " – |")
-    lines.append("".join(ratio))
-    for peer in ("Workrave", "Safe Eyes"):
-        if peer in programs:
-            row = [f"| hamstray ÷ {peer} |"]
-            for key, _ in columns:
-                base = programs[peer].get(key) or 0
-                mine = programs["hamstray"].get(key)
-                row.append(f" {mine / base:.2f}× |" if base and mine is not None else " – |")
-            lines.append("".join(row))
+    for mine, base in ratios:
+        if mine not in programs or base not in programs:
+            continue
+        row = [f"| {mine} ÷ {base} |"]
+        for key, _ in COLUMNS:
+            below, above = programs[base].get(key) or 0, programs[mine].get(key)
+            row.append(f" {above / below:.2f}× |" if below and above is not None else " – |")
+        lines.append("".join(row))
+    return lines
+
+
+def table(results: dict) -> str:
+    lines = program_table(
+        results["programs"],
+        [
+            ("hamstray", "floor (bare pystray)"),
+            ("hamstray", "Workrave"),
+            ("hamstray (gtk)", "floor (pystray gtk)"),
+        ],
+    )
+    lines += [
+        "",
+        "StatusNotifierItem hosts (xfce4-panel): hamstray's own pure-Python SNI tray beside a bare "
+        "pystray icon on its AppIndicator backend (PyGObject) and Safe Eyes (AppIndicator):",
+        "",
+        *program_table(
+            results.get("sni", {}),
+            [
+                ("hamstray (sni)", "floor (pystray appindicator)"),
+                ("hamstray (sni)", "Safe Eyes"),
+            ],
+        ),
+    ]
     extras = results["hamstray"]
     lines += [
         "",
@@ -345,10 +441,15 @@ def main() -> int:
     (docs / "benchmarks.md").write_text(
         "# Benchmarks\n\nGenerated by `tests/run --bench` (tests/benchmarks/run.py) on "
         f"{date.today():%Y-%m-%d}: {results['machine']}, Python {results['python']}; {versions}. "
-        "All programs run side by side on one Xvfb + dunst + tint2 desktop; start → icon is the "
+        "The programs of each table run side by side on one Xvfb + dunst desktop with tint2 "
+        "(XEmbed) or xfce4-panel (StatusNotifierItem); start → icon is the "
         f"median of {LAUNCHES} launches, memory is read {SETTLE_S} s after start (the whole "
         f"process tree), CPU time and context switches over a {IDLE_S} s idle window. The "
-        "machine is shared and noisy: compare the ratios.\n\n" + text + "\n\n" + NOTES
+        "machine is shared and noisy: compare the ratios.\n\n"
+        + text
+        + "".join(f"\n\nNote: {note}." for note in results.get("notes", []))
+        + "\n\n"
+        + NOTES
     )
     return 0
 
