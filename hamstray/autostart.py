@@ -56,6 +56,12 @@ def exec_quote(argument: str) -> str:
     return f'"{escaped}"'
 
 
+def exec_line(argv: list[str]) -> str:
+    """The Exec value as written in the file: quoted arguments, then the key file's own escaping
+    of backslashes (so a quoted ``$`` is ``\\$`` on disk, as the spec says)."""
+    return " ".join(exec_quote(a) for a in argv).replace("\\", "\\\\")
+
+
 def desktop_entry(command: list[str], autostart: bool) -> str:
     """The .desktop file for the app menu or for autostart."""
     lines = [
@@ -64,7 +70,7 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
         "Name=hamstray",
         "GenericName=Stretch Break Reminder",
         "Comment=Counts your sitting time and suggests a stretch for your hamstrings",
-        "Exec=" + " ".join(exec_quote(a) for a in [*command, "run"]),
+        "Exec=" + exec_line([*command, "run"]),
         "Icon=hamstray",
         "Terminal=false",
         "Categories=Utility;",
