@@ -32,6 +32,7 @@ from hamstray.assets import app_icon
 from hamstray.autostart import AutostartError
 from hamstray.catalogue import Stretch
 from hamstray.core import Do, Effect, Guide, Notify, OpenRoutine, Record, Refuse, Render
+from hamstray.files import write_atomically
 from hamstray.history import History, HistoryError
 from hamstray.loop import Loop, Outcome
 from hamstray.menu import Extras
@@ -248,8 +249,7 @@ class App:
                 case menu.SETTINGS:
                     path = self.paths.config_file
                     if not path.exists():
-                        path.parent.mkdir(parents=True, exist_ok=True)
-                        path.write_text(config.DEFAULT_FILE, encoding="utf-8")
+                        write_atomically(path, config.DEFAULT_FILE.encode())
                     desktop.open_file(path)
                 case menu.AUTOSTART:
                     if self._autostart.enabled():

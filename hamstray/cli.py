@@ -10,6 +10,7 @@ from typing import Any
 
 import hamstray
 from hamstray import config, control, durations, rotation, schedule
+from hamstray.files import write_atomically
 from hamstray.paths import Paths, default_paths
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_NOT_RUNNING = 0, 1, 2, 3
@@ -293,9 +294,7 @@ def _config(args: argparse.Namespace, paths: Paths) -> int:
             if target.exists():
                 print(f"{target} already exists; left as it is.")
                 return EXIT_OK
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("x", encoding="utf-8") as file:
-                file.write(config.DEFAULT_FILE)
+            write_atomically(target, config.DEFAULT_FILE.encode())
             print(f"Wrote {target}")
     return EXIT_OK
 

@@ -65,6 +65,7 @@ class History:
         self._in_memory = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)  # private: SQLite gives its journal files the same mode
             self._db = self._open(path)
         except (sqlite3.OperationalError, OSError) as error:  # read-only, full, no permission
             self._use_memory(error)
@@ -124,6 +125,7 @@ class History:
         try:
             if self._in_memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.path.touch(mode=0o600)
                 db = self._open(self.path)
                 self._db.close()
                 self._db, self._in_memory = db, False
