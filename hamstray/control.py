@@ -140,7 +140,17 @@ class Server:
             return
         except TimeoutError:
             return  # a client that sends nothing loses its turn
-        _send(connection, {"v": PROTOCOL, **self._handler(command, args)})
+        _send(connection, _reply(self._handler, command, args))
+
+
+def _reply(handler: Handler, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    """The handler's answer; a crash in it is logged, and the client told in one sentence."""
+    try:
+        reply = handler(command, args)
+    except Exception:
+        log.exception("A control request failed")
+        reply = {"ok": False, "error": "hamstray could not carry this out (details in its log)"}
+    return {"v": PROTOCOL, **reply}
 
 
 def _read_line(connection: socket.socket) -> bytes:
@@ -238,7 +248,7 @@ class PipeServer:
                         continue  # a client that sends nothing loses its turn
                     data = connection.recv_bytes()
                     try:
-                        reply = {"v": PROTOCOL, **self._handler(*parse_request(data.rstrip(b"\n")))}
+                        reply = _reply(self._handler, *parse_request(data.rstrip(b"\n")))
                     except ProtocolError as error:
                         reply = {"v": PROTOCOL, "ok": False, "error": str(error)}
                     connection.send_bytes(json.dumps(reply).encode())
