@@ -8,6 +8,7 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from hamstray import icons
@@ -106,6 +107,11 @@ def test_the_icon_appears_follows_the_view_and_clicks_work(xfce_stack, tmp_path)
     wait_for(lambda: "StatusNotifierItem-" not in registered(xfce_stack), 10, "the item to go")
 
 
+@pytest.mark.finding(
+    "the StatusNotifierItem host (xfce4-panel) is killed and started again",
+    "hamstray registers again with the new watcher; the icon is back in the panel",
+    "the app and its state",
+)
 def test_the_icon_comes_back_when_the_panel_restarts(xfce_stack, tmp_path) -> None:
     app = start(xfce_stack, "")
     try:

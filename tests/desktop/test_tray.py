@@ -3,6 +3,7 @@
 import time
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from tests.pixels import pixels
@@ -119,6 +120,11 @@ def test_doctor_is_right_about_this_desktop(app_factory) -> None:
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.finding(
+    "no system tray on the display",
+    "one warning; reminders still come as notifications",
+    "the app",
+)
 def test_without_a_tray_host_reminders_still_come_and_it_is_said_once(stack) -> None:
     from .conftest import hamstray_command
 

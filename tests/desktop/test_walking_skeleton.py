@@ -3,6 +3,7 @@
 import signal
 import time
 
+import pytest
 from PIL import Image
 
 from hamstray.assets import stretches
@@ -119,6 +120,11 @@ def test_the_cli_controls_the_running_app(app_factory) -> None:
     assert [k for k, _ in app.events()][-1] == "app_stopped"
 
 
+@pytest.mark.finding(
+    "kill -TERM to the running app",
+    "it exits 0: history flushed (app_stopped recorded), socket removed",
+    "the history",
+)
 def test_sigterm_shuts_down_cleanly(app_factory) -> None:
     app = app_factory()
     app.process.send_signal(signal.SIGTERM)
@@ -127,6 +133,11 @@ def test_sigterm_shuts_down_cleanly(app_factory) -> None:
     assert [k for k, _ in app.events()][-1] == "app_stopped"
 
 
+@pytest.mark.finding(
+    "kill -9 to the running app, then start it again",
+    "the stale socket and lock are detected; the new app starts and docks",
+    "the history",
+)
 def test_after_kill_9_the_next_start_works(app_factory) -> None:
     app = app_factory()
     app.process.kill()

@@ -77,6 +77,11 @@ def test_a_request_reaches_the_handler(server) -> None:
         (b"x" * 10_000, "request too long"),
     ],
 )
+@pytest.mark.finding(
+    "malformed, truncated, oversized, unknown-version and unknown-command requests on the socket",
+    "one JSON error reply naming the problem",
+    "the server, which answers the next request",
+)
 def test_bad_requests_get_an_error_reply_and_the_server_goes_on(server, data, error) -> None:
     instance, answered = server
     reply = json.loads(raw(instance.path, data))
@@ -86,6 +91,11 @@ def test_bad_requests_get_an_error_reply_and_the_server_goes_on(server, data, er
     assert control.request(instance.path, "status")["ok"] is True
 
 
+@pytest.mark.finding(
+    "a client that connects and sends nothing",
+    "it loses its turn after the client timeout",
+    "everyone else is served",
+)
 def test_a_client_that_sends_nothing_does_not_block_others(server) -> None:
     instance, _ = server
     silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -97,6 +107,11 @@ def test_a_client_that_sends_nothing_does_not_block_others(server) -> None:
     silent.close()
 
 
+@pytest.mark.finding(
+    "a stale socket file left by a dead app",
+    "replaced at start",
+    "-",
+)
 def test_a_stale_socket_file_is_replaced(tmp_path: Path) -> None:
     path = tmp_path / "rt" / "control.sock"
     path.parent.mkdir(mode=0o700)
@@ -129,6 +144,11 @@ def test_only_one_instance_holds_the_lock(tmp_path: Path) -> None:
     assert again.stdout.strip() == "True"
 
 
+@pytest.mark.finding(
+    "a runtime dir that others can enter",
+    "made 0700 again before the socket is created",
+    "-",
+)
 def test_a_runtime_dir_open_to_others_is_closed_again(tmp_path: Path) -> None:
     loose = tmp_path / "loose"
     loose.mkdir(mode=0o777)

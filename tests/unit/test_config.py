@@ -184,6 +184,11 @@ def test_to_toml_round_trips() -> None:
     assert parse(config.to_toml(cfg)) == (cfg, [])
 
 
+@pytest.mark.finding(
+    "any text as the config file (hypothesis)",
+    "a config and a list of problems naming the file, never an exception",
+    "every valid key",
+)
 @given(st.text(max_size=300))
 def test_any_text_gives_a_config_and_never_raises(text: str) -> None:
     cfg, problems = config.parse(text, PATH)
@@ -222,6 +227,11 @@ values = st.one_of(
         ]
     ),
     values,
+)
+@pytest.mark.finding(
+    "any value for any config key (hypothesis)",
+    "valid, or reported on its line",
+    "every other key",
 )
 def test_any_value_for_any_key_is_valid_or_reported(section: str, key: str, value: object) -> None:
     text = f"[{section}]\n{key} = {_toml(value)}\n"

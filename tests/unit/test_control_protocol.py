@@ -41,6 +41,11 @@ def test_a_bad_request_is_refused_with_a_reason(raw: bytes, message: str) -> Non
         parse_request(raw)
 
 
+@pytest.mark.finding(
+    "any bytes as a control request, to the protocol parser (hypothesis)",
+    "a command or a ProtocolError with a reason, never another exception",
+    "-",
+)
 @given(st.binary(max_size=MAX_REQUEST + 10))
 def test_any_bytes_are_parsed_or_refused_never_crash(raw: bytes) -> None:
     try:

@@ -138,6 +138,11 @@ def test_being_idle_when_a_break_is_due_means_no_reminder() -> None:
     assert trace.state.phase is Phase.AWAY
 
 
+@pytest.mark.finding(
+    "the machine suspends for 2 h 40 min, past the due time of a break",
+    "a natural break when it wakes: sitting starts afresh, no burst of missed reminders",
+    "the sitting time before the suspend",
+)
 def test_a_suspend_is_a_natural_break_not_a_burst_of_reminders() -> None:
     """The machine sleeps from 20 min to 3 h: on wake-up the user starts sitting afresh."""
     trace = drive(CONFIG, [], until=3 * 60 * M + 10 * M, asleep=[(20 * M, 3 * 60 * M)])
@@ -147,6 +152,11 @@ def test_a_suspend_is_a_natural_break_not_a_burst_of_reminders() -> None:
     assert core.sitting_seconds(trace.state, 3 * 60 * M + 10 * M) == pytest.approx(10 * M)
 
 
+@pytest.mark.finding(
+    "the wall clock is set back five minutes while sitting",
+    "sitting time does not go backwards or negative",
+    "the sitting time so far",
+)
 def test_a_clock_set_back_keeps_the_sitting_time() -> None:
     state, _ = step(sitting(1000 * M), Tick(), 1010 * M, CONFIG)
     state, _ = core.step(state, Tick(), 1005 * M, CONFIG)  # the clock went back five minutes

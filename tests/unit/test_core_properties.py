@@ -1,5 +1,6 @@
 """Invariants of the break engine over random configs and random event sequences (hypothesis)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,6 +145,11 @@ def test_nothing_nags_without_end(config: Config, scenario: list) -> None:
                 assert count <= core.MAX_REMINDERS + config.breaks.max_snoozes
 
 
+@pytest.mark.finding(
+    "random clock jumps back and forth between random events (hypothesis)",
+    "every invariant holds: no reminder while paused or away, the wakeup never in the past",
+    "the state machine's consistency",
+)
 @settings(max_examples=150, deadline=None)
 @given(configs, scenarios, st.lists(st.floats(-7200, 7200), min_size=1, max_size=10))
 def test_clock_jumps_never_break_the_invariants(

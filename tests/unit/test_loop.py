@@ -4,6 +4,8 @@ import queue
 import threading
 from collections import deque
 
+import pytest
+
 from hamstray import core
 from hamstray.assets import stretches
 from hamstray.config import Config
@@ -104,6 +106,11 @@ def test_a_reminder_fires_exactly_at_the_due_time() -> None:
     assert when == start + 30 * M
 
 
+@pytest.mark.finding(
+    "a crash while carrying out an effect (notification, history, tray update)",
+    "logged with its traceback; the loop steps on",
+    "the state and every later event",
+)
 def test_a_failing_effect_is_logged_and_the_loop_goes_on(caplog) -> None:
     clock = FakeClock()
     inbox = FakeInbox(clock, clock.now + 31 * M)
