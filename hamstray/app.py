@@ -7,8 +7,9 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import hamstray
 from hamstray import (
@@ -106,6 +107,23 @@ def check_display() -> None:
         )
 
 
+Probe = TypeVar("Probe")
+
+
+def _lazily(make: Callable[[], Callable[[], Probe] | None]) -> Callable[[], Probe | None]:
+    """A desktop probe made when the loop first asks (minutes after start), not before the icon
+    shows: each opens its own display or bus connection."""
+    made: list[Callable[[], Probe] | None] = []
+
+    def probe() -> Probe | None:
+        if not made:
+            made.append(make())
+        found = made[0]
+        return None if found is None else found()
+
+    return probe
+
+
 class App:
     """One running hamstray."""
 
@@ -136,8 +154,8 @@ class App:
             core.initial(time.time()),
             time.time,
             self._run_effect,
-            idle=idle.default_probe(),
-            quiet=quiet.default_probe(sys.platform, os.environ),
+            idle=_lazily(idle.default_probe),
+            quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: schedule.next_routine(now, self.config.routines),
         )
@@ -372,10 +390,6 @@ class App:
             lock.release()
             raise StartError(str(error)) from error
         self._tray = tray
-        self.notifier = self._notifications(tray)
-        self._hello()
-        self._tell_about_history()
-        self._record("app_started")
         signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
         signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
         finished = threading.Lock()
@@ -399,6 +413,11 @@ class App:
                 tray.stop()
 
         def setup() -> None:
+            """Once the icon is up: what it did not need to show itself."""
+            self.notifier = self._notifications(tray)
+            self._hello()
+            self._tell_about_history()
+            self._record("app_started")
             server.start()
             threading.Thread(target=run_loop, name="hamstray-loop", daemon=True).start()
             log.info(

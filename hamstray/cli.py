@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"hamstray {hamstray.__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     parser.add_argument(
         "--config",
         metavar="PATH",
@@ -297,6 +297,17 @@ def _config(args: argparse.Namespace, paths: Paths) -> int:
             write_atomically(target, config.DEFAULT_FILE.encode())
             print(f"Wrote {target}")
     return EXIT_OK
+
+
+class _Version(argparse.Action):
+    """``--version``, which reads the installed metadata only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"hamstray {hamstray.__version__}")
+        parser.exit()
 
 
 def _control(command: str, args: argparse.Namespace, paths: Paths) -> int:
