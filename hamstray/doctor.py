@@ -50,7 +50,10 @@ def tray(
     gnome = "GNOME" in env.get("XDG_CURRENT_DESKTOP", "").upper()
     if choice.name in ("sni", "appindicator"):
         if watcher():
-            return Check("tray", True, f"{named}; a StatusNotifierItem host is there")
+            there = (
+                "" if choice.name == "sni" and not env.get("HAMSTRAY_TRAY") else "; a host is there"
+            )
+            return Check("tray", True, f"{named}{there}")
         hint = (
             "enable the AppIndicator extension (gnome-shell-extension-appindicator)"
             if gnome

@@ -4,6 +4,10 @@ The modern Linux tray: KDE Plasma, GNOME with the AppIndicator extension, Xfce, 
 and Wayland bars host icons this way, and on Wayland it is the only way in. The icon speaks
 ``org.kde.StatusNotifierItem`` and its menu ``com.canonical.dbusmenu`` (built from the same menu
 model as every other backend). One connection; the tray thread blocks until a message arrives.
+
+jeepney rather than dbus-fast: it is pure Python, hamstray already speaks D-Bus through it, and
+its blocking connection fits one thread that sleeps in ``receive``; dbus-fast would bring an
+asyncio loop (and a compiled extension for its speed) to a service that answers a few calls a day.
 """
 
 import contextlib

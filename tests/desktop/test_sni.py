@@ -61,6 +61,8 @@ def test_the_icon_appears_follows_the_view_and_clicks_work(xfce_stack, tmp_path)
     app = start(xfce_stack, '[breaks]\ninterval = "4s"\n[stretches]\nhold = "60s"\n')
     try:
         assert "tray backend: sni" in app.log()
+        doctor = app.cli("doctor").stdout
+        assert "OK       tray           sni backend (a StatusNotifierItem host is on the " in doctor
         sitting = wait_for(
             lambda: icon_in_panel(xfce_stack, icons.TEAL, tmp_path / "sitting.png"),
             10,

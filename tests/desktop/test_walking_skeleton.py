@@ -111,7 +111,7 @@ def test_the_cli_controls_the_running_app(app_factory) -> None:
     )
     assert app.cli("skip").returncode == 0
     bad = app.cli("stretch", "no-such-stretch")
-    assert bad.returncode == 1
+    assert bad.returncode == 2  # a usage error, as for `feedback`: the CLI knows the catalogue
     assert "unknown stretch 'no-such-stretch'" in bad.stderr
 
     assert app.cli("quit").returncode == 0
