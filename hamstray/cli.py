@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import hamstray
-from hamstray import config, control, durations, rotation, schedule
+from hamstray import config, durations, rotation, schedule
 from hamstray.files import write_atomically
 from hamstray.paths import Paths, default_paths
 
@@ -316,6 +316,8 @@ def _control(command: str, args: argparse.Namespace, paths: Paths) -> int:
     except ValueError as error:  # a bad duration or stretch id
         print(f"hamstray {command}: {error}", file=sys.stderr)
         return EXIT_USAGE
+    from hamstray import control  # noqa: PLC0415 - offline commands do without sockets
+
     try:
         reply = control.request(paths.socket, command, request_args)
     except control.NotRunning as error:

@@ -6,7 +6,7 @@ import time
 from datetime import timedelta
 from typing import Any
 
-from hamstray import assets, config, control, durations, guide, rotation
+from hamstray import assets, config, durations, rotation
 from hamstray.catalogue import GROUP_NAMES, GROUPS, Stretch
 from hamstray.history import History, Row
 from hamstray.paths import Paths
@@ -118,6 +118,8 @@ def plan(paths: Paths, count: int, want_json: bool) -> int:
 
 def routine(paths: Paths, name: str) -> int:
     """Start the floor routine: in the running app if there is one, else in a window of its own."""
+    from hamstray import control, guide  # noqa: PLC0415 - only this command talks to the app
+
     try:
         reply = control.request(paths.socket, "routine", {"name": name})
     except control.NotRunning:

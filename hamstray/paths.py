@@ -2,7 +2,6 @@
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,4 +59,6 @@ def _runtime_dir() -> Path:
         or os.environ.get("USERNAME")
         or str(os.getuid() if hasattr(os, "getuid") else "user")
     )
+    import tempfile  # noqa: PLC0415 - only where no runtime dir is given
+
     return Path(tempfile.gettempdir()) / f"{APP}-{user}"
