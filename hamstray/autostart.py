@@ -6,7 +6,6 @@ wrote (its entries carry a marker).
 """
 
 import os
-import plistlib
 import shutil
 import sys
 from dataclasses import dataclass
@@ -83,6 +82,8 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
 
 def launch_agent(command: list[str]) -> bytes:
     """The LaunchAgent plist (macOS)."""
+    import plistlib  # noqa: PLC0415 - macOS only; 15 ms of imports elsewhere
+
     return plistlib.dumps(
         {
             "Label": APP_ID,
@@ -194,6 +195,8 @@ def uninstall_launcher(data_home: Path) -> list[Path]:
 def _ours(path: Path) -> bool:
     data = path.read_bytes()
     if path.suffix == ".plist":
+        import plistlib  # noqa: PLC0415 - macOS only
+
         try:
             return bool(plistlib.loads(data).get("X-Hamstray-Autostart"))
         except plistlib.InvalidFileException:
