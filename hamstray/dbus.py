@@ -62,6 +62,23 @@ class Session:
                 self._connection = None
 
 
+def has_owner(name: str) -> bool | None:
+    """Whether someone owns ``name`` on the session bus (None: there is no bus)."""
+    session = Session()
+    try:
+        found = session.call(
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "NameHasOwner",
+            "s",
+            name,
+        )
+    finally:
+        session.close()
+    return None if found is None else bool(found)
+
+
 def is_dbus_error(error: Exception) -> bool:
     """Whether ``error`` is an error reply (the connection itself is fine)."""
     return type(error).__name__ == "DBusErrorResponse"

@@ -224,12 +224,4 @@ def _tray_owner() -> bool | None:
 def _watcher() -> bool | None:
     from hamstray import dbus  # noqa: PLC0415
 
-    found = dbus.Session().call(
-        "org.freedesktop.DBus",
-        "/org/freedesktop/DBus",
-        "org.freedesktop.DBus",
-        "NameHasOwner",
-        "s",
-        "org.kde.StatusNotifierWatcher",
-    )
-    return None if found is None else bool(found)
+    return dbus.has_owner("org.kde.StatusNotifierWatcher")

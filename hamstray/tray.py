@@ -69,19 +69,7 @@ def create(
 def _has_watcher() -> bool:
     from hamstray import dbus  # noqa: PLC0415
 
-    session = dbus.Session()
-    try:
-        owned = session.call(
-            "org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus",
-            "NameHasOwner",
-            "s",
-            "org.kde.StatusNotifierWatcher",
-        )
-    finally:
-        session.close()
-    return owned is True
+    return dbus.has_owner("org.kde.StatusNotifierWatcher") is True
 
 
 def _has_gi() -> bool:

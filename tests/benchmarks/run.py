@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.desktop.stack import Desktop, desktop, wait_for  # noqa: E402
+from tests.desktop.stack import Desktop, desktop, sni_items, wait_for  # noqa: E402
 from tests.synthetic import workdays  # noqa: E402
 
 HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
@@ -123,18 +123,7 @@ def docked(stack: Desktop) -> int:
 
 def registered(stack: Desktop) -> int:
     """How many StatusNotifierItems the panel's watcher holds."""
-    out = stack.run(
-        "dbus-send",
-        "--session",
-        "--print-reply",
-        "--dest=org.kde.StatusNotifierWatcher",
-        "/StatusNotifierWatcher",
-        "org.freedesktop.DBus.Properties.Get",
-        "string:org.kde.StatusNotifierWatcher",
-        "string:RegisteredStatusNotifierItems",
-        check=False,
-    ).stdout
-    return out.count('string "')
+    return sni_items(stack).count('string "')
 
 
 def start_to_icon(

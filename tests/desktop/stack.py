@@ -329,6 +329,21 @@ def start_xfce_panel(session: Desktop) -> subprocess.Popen[bytes]:
     return panel
 
 
+def sni_items(session: Desktop) -> str:
+    """The StatusNotifierWatcher's list of registered items, as dbus-send prints it."""
+    return session.run(
+        "dbus-send",
+        "--session",
+        "--print-reply",
+        f"--dest={WATCHER}",
+        "/StatusNotifierWatcher",
+        "org.freedesktop.DBus.Properties.Get",
+        f"string:{WATCHER}",
+        "string:RegisteredStatusNotifierItems",
+        check=False,
+    ).stdout
+
+
 def has_owner(session: Desktop, name: str) -> bool:
     """Whether ``name`` is owned on the desktop's session bus."""
     reply = session.run(

@@ -14,24 +14,9 @@ from PIL import Image
 from hamstray import icons
 
 from .conftest import RunningApp, launch
-from .stack import Desktop, start_xfce_panel, wait_for
+from .stack import Desktop, sni_items, start_xfce_panel, wait_for
 
 PANEL_HEIGHT = 32
-
-
-def registered(stack: Desktop) -> str:
-    """The watcher's list of registered items, as dbus-send prints it."""
-    return stack.run(
-        "dbus-send",
-        "--session",
-        "--print-reply",
-        "--dest=org.kde.StatusNotifierWatcher",
-        "/StatusNotifierWatcher",
-        "org.freedesktop.DBus.Properties.Get",
-        "string:org.kde.StatusNotifierWatcher",
-        "string:RegisteredStatusNotifierItems",
-        check=False,
-    ).stdout
 
 
 def icon_in_panel(stack: Desktop, colour: tuple[int, ...], shot: Path) -> tuple[int, int] | None:
@@ -53,7 +38,7 @@ def icon_in_panel(stack: Desktop, colour: tuple[int, ...], shot: Path) -> tuple[
 
 def start(stack: Desktop, config_text: str) -> RunningApp:
     app = launch(stack, config_text)
-    wait_for(lambda: "StatusNotifierItem-" in registered(stack), 15, "hamstray to register")
+    wait_for(lambda: "StatusNotifierItem-" in sni_items(stack), 15, "hamstray to register")
     return app
 
 
@@ -106,7 +91,7 @@ def test_the_icon_appears_follows_the_view_and_clicks_work(xfce_stack, tmp_path)
         wait_for(lambda: app.status()["phase"] == "paused", 10, "the pause from the submenu")
     finally:
         xfce_stack.stop(app.process)
-    wait_for(lambda: "StatusNotifierItem-" not in registered(xfce_stack), 10, "the item to go")
+    wait_for(lambda: "StatusNotifierItem-" not in sni_items(xfce_stack), 10, "the item to go")
 
 
 @pytest.mark.finding(
@@ -120,9 +105,9 @@ def test_the_icon_comes_back_when_the_panel_restarts(xfce_stack, tmp_path) -> No
         (panel,) = [p for name, p in xfce_stack.processes if name == "xfce4-panel"]
         xfce_stack.stop(panel, signal.SIGKILL)
         # The systray plugin runs in a child process of its own; it goes with the panel's bus name.
-        wait_for(lambda: "StatusNotifierItem-" not in registered(xfce_stack), 10, "no watcher")
+        wait_for(lambda: "StatusNotifierItem-" not in sni_items(xfce_stack), 10, "no watcher")
         start_xfce_panel(xfce_stack)
-        wait_for(lambda: "StatusNotifierItem-" in registered(xfce_stack), 10, "a new registration")
+        wait_for(lambda: "StatusNotifierItem-" in sni_items(xfce_stack), 10, "a new registration")
         wait_for(
             lambda: icon_in_panel(xfce_stack, icons.TEAL, tmp_path / "back.png"),
             10,

@@ -106,7 +106,7 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     from hamstray import core
     from hamstray.config import Config
     from hamstray.history import History
-    from tests.unit.drive import drive
+    from tests.unit.drive import drive, save
     from tests.unit.test_core import M
 
     # Yesterday, so the whole day is in the past whatever the hour the test runs at.
@@ -143,15 +143,7 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     )
     history = History(Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3")
     for _, effect in trace.of(core.Record):
-        s = effect.stretch
-        history.record(
-            effect.kind.value,
-            effect.at,
-            s.id if s else None,
-            s.groups if s else (),
-            effect.seconds,
-            effect.detail,
-        )
+        save(history, effect)
     history.close()
 
     days = json.loads(run(env, "stats", "--days", "2", "--json").stdout)["days"]

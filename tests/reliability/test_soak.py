@@ -24,6 +24,7 @@ from hamstray.core import Effect, Guide, Notify, Record
 from hamstray.history import History
 from hamstray.loop import Item, Loop, _Quit
 from hamstray.practice import Practice
+from tests.unit.drive import save
 
 FIRST_MONDAY = date(2026, 11, 2)
 WEEKS = 4
@@ -119,15 +120,7 @@ def test_a_simulated_month_gives_exactly_the_reminders_the_rules_say(tmp_path) -
             month.scheduled.append((month.now + 120, core.StretchEnded(True, 30, effect.stretch)))
             month.scheduled.sort(key=lambda pair: pair[0])
         elif isinstance(effect, Record):
-            stretch = effect.stretch
-            history.record(
-                effect.kind.value,
-                effect.at,
-                stretch.id if stretch else None,
-                stretch.groups if stretch else (),
-                effect.seconds,
-                effect.detail,
-            )
+            save(history, effect)
 
     loop = Loop(
         config,

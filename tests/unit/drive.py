@@ -8,6 +8,7 @@ from hamstray import core
 from hamstray.assets import stretches
 from hamstray.config import Config
 from hamstray.core import Effect, Event, State
+from hamstray.history import History
 
 
 @dataclass
@@ -70,3 +71,16 @@ def _step(trace: Trace, event: Event, now: float, config: Config) -> None:
     trace.state, effects = core.step(trace.state, event, now, config)
     trace.steps += 1
     trace.effects += [(now, e) for e in effects]
+
+
+def save(history: History, record: core.Record) -> None:
+    """Write a core Record to a real history, as the app does."""
+    stretch = record.stretch
+    history.record(
+        record.kind.value,
+        record.at,
+        stretch.id if stretch else None,
+        stretch.groups if stretch else (),
+        record.seconds,
+        record.detail,
+    )
