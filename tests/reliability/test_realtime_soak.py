@@ -34,6 +34,7 @@ def guide_window(desktop) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SOAK_S + 180)
 @pytest.mark.finding(
     f"{SOAK_S / 60:.0f} real minutes under Xvfb with interval 5 s: every reminder answered "
     "through the notification's Snooze button, then a real click on the tray icon and Return "
