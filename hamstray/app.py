@@ -413,11 +413,8 @@ class App:
                 tray.stop()
 
         def setup() -> None:
-            """Once the icon is up: what it did not need to show itself."""
-            self.notifier = self._notifications(tray)
-            self._hello()
-            self._tell_about_history()
-            self._record("app_started")
+            """Once the icon is up: what it did not need to show itself, then the loop."""
+            self._after_icon(tray)
             server.start()
             threading.Thread(target=run_loop, name="hamstray-loop", daemon=True).start()
             log.info(
@@ -429,6 +426,16 @@ class App:
         finally:
             shutdown()
         return 0
+
+    def _after_icon(self, tray: "Tray") -> None:
+        """Notifications, the hello, the history notices: after the icon, and never fatal."""
+        try:
+            self.notifier = self._notifications(tray)
+            self._hello()
+            self._tell_about_history()
+            self._record("app_started")
+        except Exception:  # the loop must start whatever happens here
+            log.exception("Part of the start-up failed; hamstray runs without it")
 
     def _already_running(self, lock: control.InstanceLock) -> str:
         try:
