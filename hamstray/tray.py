@@ -363,15 +363,17 @@ class PystrayTray:
     def run(self, setup: Callable[[], None]) -> None:
         """Show the icon and block in the tray's main loop; ``setup`` runs once it is up."""
 
-        first = [setup]
+        set_up = False
 
         def started(icon: Any) -> None:
+            nonlocal set_up
             if self._wake is not None:
                 self._wake.send("_HAMSTRAY_SHOW")  # in pystray's thread, like every update
             else:
                 icon.visible = True
-            while first:
-                first.pop()()
+            if not set_up:  # once, not again for an icon rebuilt after its tray went away
+                set_up = True
+                setup()
 
         while True:
             self._icon.run(setup=started)
