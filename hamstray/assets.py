@@ -28,7 +28,7 @@ def picture(relative: str) -> Path:
 
 def catalogue_text() -> str:
     """The stretch catalogue data file."""
-    return (resources.files("hamstray") / "stretches.toml").read_text(encoding="utf-8")
+    return (resources.files("hamstray.store") / "stretches.toml").read_text(encoding="utf-8")
 
 
 def stretches() -> tuple["Stretch", ...]:

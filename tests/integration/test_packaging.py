@@ -41,7 +41,7 @@ def test_the_wheel_holds_the_icons_the_catalogue_and_the_license(dist: Path) -> 
         metadata = wheel.read("hamstray-0.1.0.dist-info/METADATA").decode()
     assert "hamstray/icons/hamstray.png" in names
     assert "hamstray/icons/stretches/legs-up-the-wall.png" in names
-    assert "hamstray/stretches.toml" in names
+    assert "hamstray/store/stretches.toml" in names
     assert any(n.endswith("licenses/LICENSE") for n in names)
     for field in (
         "License-Expression: MIT",

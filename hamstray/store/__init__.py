@@ -1,0 +1,1 @@
+"""What hamstray keeps on disk: the history, its paths, atomic files and the shipped assets."""
