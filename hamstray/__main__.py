@@ -2,6 +2,6 @@
 
 import sys
 
-from hamstray.cli import main
+from hamstray.cli.main import main
 
 sys.exit(main())

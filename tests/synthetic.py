@@ -3,8 +3,9 @@
 import random
 from datetime import date, datetime, time, timedelta
 
-from hamstray.assets import stretches
-from hamstray.history import History
+from hamstray.engine.model import Entry, Kind
+from hamstray.store.assets import stretches
+from hamstray.store.history import History
 
 
 def workdays(history: History, first: date, days: int, seed: int = 7) -> int:
@@ -15,13 +16,9 @@ def workdays(history: History, first: date, days: int, seed: int = 7) -> int:
 
     def record(kind: str, at: float, stretch=None, seconds=None, detail: str = "") -> None:
         nonlocal count
+        groups = stretch.groups if stretch else ()
         history.record(
-            kind,
-            at,
-            stretch.id if stretch else None,
-            stretch.groups if stretch else (),
-            seconds,
-            detail,
+            Entry(at, Kind(kind), stretch.id if stretch else None, groups, seconds, detail)
         )
         count += 1
 

@@ -293,7 +293,7 @@ def hamstray_extras(stack: Desktop) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "hamstray"
         data.mkdir()
-        from hamstray.history import History
+        from hamstray.store.history import History
 
         store = History(data / "history.sqlite3")
         events = workdays(store, date.today() - timedelta(days=730), 731)
@@ -308,8 +308,10 @@ def hamstray_extras(stack: Desktop) -> dict:
         extras["stats_two_years_ms"] = round(statistics.median(runs))
         extras["history_two_years_mib"] = round(size / 2**20, 2)
         extras["history_two_years_events"] = events
-    extras["import_cli_ms"] = import_ms("import hamstray.cli")
-    extras["import_app_ms"] = import_ms("import hamstray.app, hamstray.tray")
+    extras["import_cli_ms"] = import_ms("import hamstray.cli.main")
+    extras["import_app_ms"] = import_ms(
+        "import hamstray.runtime.app, hamstray.desktop.tray.pystray_icon"
+    )
     return extras
 
 

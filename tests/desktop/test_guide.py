@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from hamstray.catalogue import GROUPS
+from hamstray.engine.catalogue import GROUPS
 from tests.pixels import pixels
 
 from .stack import wait_for

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hamstray import icons
+from hamstray.desktop.tray import icons
 
 from .conftest import RunningApp, launch
 from .stack import Desktop, sni_items, start_xfce_panel, wait_for

@@ -6,7 +6,7 @@ import time
 import pytest
 from PIL import Image
 
-from hamstray.assets import stretches
+from hamstray.store.assets import stretches
 from tests.pixels import pixels
 
 from .conftest import wait_for_notification

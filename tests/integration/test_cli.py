@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import hamstray
-from hamstray import config
+from hamstray.config import loader, writer
 
 from .conftest import run
 
@@ -109,7 +109,7 @@ def test_config_init_writes_the_commented_defaults_and_never_overwrites(
     path = Path(env["XDG_CONFIG_HOME"]) / "hamstray" / "config.toml"
     first = run(env, "config", "init")
     assert first.stdout.strip() == f"Wrote {path}"
-    assert path.read_text() == config.DEFAULT_FILE
+    assert path.read_text() == writer.default_file()
     path.write_text('[breaks]\ninterval = "45m"\n')
     second = run(env, "config", "init")
     assert second.returncode == 0
@@ -135,7 +135,7 @@ def test_config_check_prints_one_line_per_problem_and_exits_2(
 
 def test_config_check_of_a_good_file_says_ok(env: dict[str, str], tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text(config.DEFAULT_FILE)
+    path.write_text(writer.default_file())
     result = run(env, "config", "check", str(path))
     assert (result.returncode, result.stdout.strip()) == (0, f"{path}: OK")
 
@@ -157,6 +157,6 @@ def test_config_show_prints_the_effective_values(env: dict[str, str], tmp_path: 
     assert 'interval = "45m"' in result.stdout
     assert 'snooze = "5m"' in result.stdout  # the bad value falls back to its default
     assert 'breaks.snooze: expected a duration like "45m", got "never"' in result.stderr
-    parsed, problems = config.parse(result.stdout, path)
+    parsed, problems = loader.parse(result.stdout, path)
     assert problems == []
     assert parsed.breaks.interval == 2700

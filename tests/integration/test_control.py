@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from hamstray import control
+from hamstray.runtime import requests
+from hamstray.runtime.control import lock, pipe, unix
+from hamstray.runtime.control.protocol import CLIENT_TIMEOUT, NotRunning
+from hamstray.runtime.requests import Command, Request
+
+STATUS = Request(Command.STATUS)
 
 HAMSTRAY = str(Path(sys.executable).with_name("hamstray"))
 
@@ -29,14 +34,14 @@ def user(tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def server(tmp_path: Path):
-    answered: list[tuple[str, dict]] = []
+    answered: list[Request] = []
 
-    def handler(command: str, args: dict) -> dict:
-        answered.append((command, args))
+    def handler(request: Request) -> dict:
+        answered.append(request)
         return {"ok": True, "status": {"phase": "sitting", "pid": os.getpid()}}
 
     runtime = tmp_path / "runtime" / "hamstray"
-    instance = control.Server(runtime / "control.sock", handler)
+    instance = unix.Server(runtime / "control.sock", handler)
     instance.start()
     yield instance, answered
     instance.close()
@@ -62,9 +67,9 @@ def test_the_socket_is_private(server) -> None:
 
 def test_a_request_reaches_the_handler(server) -> None:
     instance, answered = server
-    reply = control.request(instance.path, "snooze", {"seconds": 60})
+    reply = unix.request(instance.path, requests.snooze(60))
     assert reply == {"v": 1, "ok": True, "status": {"phase": "sitting", "pid": os.getpid()}}
-    assert answered == [("snooze", {"seconds": 60})]
+    assert answered == [requests.snooze(60)]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +93,7 @@ def test_bad_requests_get_an_error_reply_and_the_server_goes_on(server, data, er
     assert reply["ok"] is False
     assert error in reply["error"]
     assert answered == []
-    assert control.request(instance.path, "status")["ok"] is True
+    assert unix.request(instance.path, STATUS)["ok"] is True
 
 
 @pytest.mark.finding(
@@ -101,9 +106,9 @@ def test_a_client_that_sends_nothing_does_not_block_others(server) -> None:
     silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     silent.connect(str(instance.path))
     started = time.monotonic()
-    reply = control.request(instance.path, "status", timeout=10)
+    reply = unix.request(instance.path, STATUS, timeout=10)
     assert reply["ok"] is True
-    assert time.monotonic() - started < control.CLIENT_TIMEOUT + 1.5
+    assert time.monotonic() - started < CLIENT_TIMEOUT + 1.5
     silent.close()
 
 
@@ -118,23 +123,23 @@ def test_a_stale_socket_file_is_replaced(tmp_path: Path) -> None:
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(str(path))
     stale.close()  # the file stays, nobody listens: what a crash leaves
-    with pytest.raises(control.NotRunning):
-        control.request(path, "status")
-    fresh = control.Server(path, lambda c, a: {"ok": True})
+    with pytest.raises(NotRunning):
+        unix.request(path, STATUS)
+    fresh = unix.Server(path, lambda request: {"ok": True})
     fresh.start()
     try:
-        assert control.request(path, "status") == {"v": 1, "ok": True}
+        assert unix.request(path, STATUS) == {"v": 1, "ok": True}
     finally:
         fresh.close()
     assert not path.exists()
 
 
 def test_only_one_instance_holds_the_lock(tmp_path: Path) -> None:
-    first = control.InstanceLock(tmp_path / "rt" / "instance.lock")
+    first = lock.InstanceLock(tmp_path / "rt" / "instance.lock")
     assert first.acquire()
     code = (
-        "import sys; from pathlib import Path; from hamstray import control; "
-        f"print(control.InstanceLock(Path({str(tmp_path / 'rt' / 'instance.lock')!r})).acquire())"
+        "import sys; from pathlib import Path; from hamstray.runtime.control import lock; "
+        f"print(lock.InstanceLock(Path({str(tmp_path / 'rt' / 'instance.lock')!r})).acquire())"
     )
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert other.stdout.strip() == "False"
@@ -153,7 +158,7 @@ def test_a_runtime_dir_open_to_others_is_closed_again(tmp_path: Path) -> None:
     loose = tmp_path / "loose"
     loose.mkdir(mode=0o777)
     loose.chmod(0o777)
-    control.private_dir(loose)
+    lock.private_dir(loose)
     assert stat.S_IMODE(loose.stat().st_mode) == 0o700
 
 
@@ -161,7 +166,7 @@ def test_concurrent_clients_all_get_answers(server) -> None:
     instance, _ = server
     replies: list[dict] = []
     threads = [
-        threading.Thread(target=lambda: replies.append(control.request(instance.path, "status")))
+        threading.Thread(target=lambda: replies.append(unix.request(instance.path, STATUS)))
         for _ in range(10)
     ]
     for thread in threads:
@@ -196,8 +201,13 @@ def test_the_autostart_entry_passes_desktop_file_validate(tmp_path: Path) -> Non
 def pipe_server(tmp_path: Path):
     """The Windows transport (multiprocessing.connection), run here over AF_UNIX."""
     address = str(tmp_path / "pipe")
-    instance = control.PipeServer(
-        address, lambda c, a: {"ok": True, "status": {"cmd": c, **a}}, family="AF_UNIX"
+    instance = pipe.PipeServer(
+        address,
+        lambda request: {
+            "ok": True,
+            "status": {"cmd": request.command.value, "s": request.seconds},
+        },
+        family="AF_UNIX",
     )
     instance.start()
     yield address
@@ -205,8 +215,8 @@ def pipe_server(tmp_path: Path):
 
 
 def test_the_pipe_transport_answers_requests(pipe_server) -> None:
-    reply = control.pipe_request(pipe_server, "snooze", {"seconds": 60}, 5, family="AF_UNIX")
-    assert reply == {"v": 1, "ok": True, "status": {"cmd": "snooze", "seconds": 60}}
+    reply = pipe.pipe_request(pipe_server, requests.snooze(60), 5, family="AF_UNIX")
+    assert reply == {"v": 1, "ok": True, "status": {"cmd": "snooze", "s": 60}}
 
 
 def test_the_pipe_transport_refuses_bad_requests(pipe_server) -> None:
@@ -219,20 +229,20 @@ def test_the_pipe_transport_refuses_bad_requests(pipe_server) -> None:
             reply = json.loads(connection.recv_bytes())
         assert reply["ok"] is False
         assert error in reply["error"]
-    assert control.pipe_request(pipe_server, "status", None, 5, family="AF_UNIX")["ok"] is True
+    assert pipe.pipe_request(pipe_server, STATUS, 5, family="AF_UNIX")["ok"] is True
 
 
 def test_the_pipe_transport_survives_a_silent_client(pipe_server) -> None:
     from multiprocessing.connection import Client
 
     silent = Client(pipe_server, family="AF_UNIX")
-    assert control.pipe_request(pipe_server, "status", None, 10, family="AF_UNIX")["ok"] is True
+    assert pipe.pipe_request(pipe_server, STATUS, 10, family="AF_UNIX")["ok"] is True
     silent.close()
 
 
 def test_without_a_server_the_pipe_client_says_not_running(tmp_path: Path) -> None:
-    with pytest.raises(control.NotRunning):
-        control.pipe_request(str(tmp_path / "nobody"), "status", None, 1, family="AF_UNIX")
+    with pytest.raises(NotRunning):
+        pipe.pipe_request(str(tmp_path / "nobody"), STATUS, 1, family="AF_UNIX")
 
 
 def test_the_app_menu_launcher_is_valid_and_removed_cleanly(tmp_path: Path) -> None:

@@ -8,14 +8,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hamstray import chart, stats
-from hamstray.history import SCHEMA_VERSION, History, HistoryError
+from hamstray.engine import stats
+from hamstray.engine.model import Entry, Kind
+from hamstray.store.history import SCHEMA_VERSION, History, HistoryError
+from hamstray.ui import chart
 from tests.synthetic import workdays
 
 
 def test_a_new_file_uses_wal_and_the_current_schema(tmp_path: Path) -> None:
     history = History(tmp_path / "history.sqlite3")
-    history.record("app_started", 1.0)
+    history.record(Entry(1.0, Kind.APP_STARTED))
     history.close()
     with sqlite3.connect(tmp_path / "history.sqlite3") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -32,7 +34,7 @@ def test_a_damaged_file_is_moved_aside_and_a_new_one_started(tmp_path: Path, dam
     else:
         good = History(path)
         for n in range(200):
-            good.record("reminder", float(n))
+            good.record(Entry(float(n), Kind.REMINDER))
         good.close()
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 3])
@@ -40,11 +42,11 @@ def test_a_damaged_file_is_moved_aside_and_a_new_one_started(tmp_path: Path, dam
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     original = path.read_bytes()
     history = History(path)
-    history.record("app_started", 1.0)
+    history.record(Entry(1.0, Kind.APP_STARTED))
     if damage == "garbage":
         assert history.moved_aside is not None
         assert history.moved_aside.read_bytes() == original  # kept, not deleted
-        assert history.rows()[0].kind == "app_started"
+        assert history.rows()[0].kind is Kind.APP_STARTED
     else:  # SQLite may still read a truncated file; either way nothing is lost or raised
         assert history.moved_aside is None or history.moved_aside.read_bytes() == original
     history.close()
@@ -73,7 +75,7 @@ def test_two_years_of_use_stay_small_and_fast(tmp_path: Path) -> None:
     history = History(path)
     started = time.perf_counter()
     start = stats.midnight(today - timedelta(days=6), None)
-    rows = history.between(start - 400 * 86400, start, kinds=("stretch_done",))
+    rows = history.between(start - 400 * 86400, start, kinds=(Kind.STRETCH_DONE,))
     rows += history.between(start - 86400)
     summary = stats.summarize(rows, today, 7)
     elapsed = time.perf_counter() - started

@@ -4,7 +4,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from hamstray.catalogue import GROUPS
+from hamstray.engine.catalogue import GROUPS
+from hamstray.engine.model import Entry, Kind
 
 from .conftest import run
 
@@ -88,10 +89,10 @@ def test_feedback_words_are_checked(env: dict[str, str]) -> None:
 
 
 def test_the_rotation_continues_from_the_history(env: dict[str, str]) -> None:
-    from hamstray.history import History
+    from hamstray.store.history import History
 
     store = History(history(env))
-    store.record("stretch_done", 1.0, "chair-hamstring", ("hamstrings",), 60)
+    store.record(Entry(1.0, Kind.STRETCH_DONE, "chair-hamstring", ("hamstrings",), 60))
     store.close()
     items = json.loads(run(env, "plan", "1", "--json").stdout)
     assert items[0]["groups"][0] == "hip_flexors"
@@ -103,10 +104,10 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     import io
     from datetime import date, datetime, time, timedelta
 
-    from hamstray import core
-    from hamstray.config import Config
-    from hamstray.history import History
-    from tests.unit.drive import drive, save
+    from hamstray.engine import model
+    from hamstray.engine.settings import Config
+    from hamstray.store.history import History
+    from tests.unit.drive import drive
     from tests.unit.test_core import M
 
     # Yesterday, so the whole day is in the past whatever the hour the test runs at.
@@ -115,18 +116,18 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     script = [
         (start + t * M, e)
         for t, e in [
-            (31, core.StartStretch()),
-            (33, core.StretchEnded(done=True, held_s=60)),
-            (64, core.Snooze()),
-            (70, core.StartStretch()),
-            (72, core.StretchEnded(done=True, held_s=60)),
-            (130, core.Skip()),
-            (241, core.Pause(start + 300 * M)),
-            (331, core.StartStretch()),
-            (333, core.StretchEnded(done=True, held_s=60)),
-            (452, core.StartStretch()),
-            (454, core.StretchEnded(done=True, held_s=60)),
-            (470, core.Pause(None)),
+            (31, model.StartStretch()),
+            (33, model.StretchEnded(done=True, held_s=60)),
+            (64, model.Snooze()),
+            (70, model.StartStretch()),
+            (72, model.StretchEnded(done=True, held_s=60)),
+            (130, model.Skip()),
+            (241, model.Pause(start + 300 * M)),
+            (331, model.StartStretch()),
+            (333, model.StretchEnded(done=True, held_s=60)),
+            (452, model.StartStretch()),
+            (454, model.StretchEnded(done=True, held_s=60)),
+            (470, model.Pause(None)),
         ]
     ]
 
@@ -142,8 +143,8 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
         start=start,
     )
     history = History(Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3")
-    for _, effect in trace.of(core.Record):
-        save(history, effect)
+    for _, effect in trace.of(model.Record):
+        history.record(effect.entry())
     history.close()
 
     days = json.loads(run(env, "stats", "--days", "2", "--json").stdout)["days"]

@@ -34,7 +34,7 @@ def test_the_wheel_ships_the_icons_and_runs(tmp_path: Path) -> None:
         timeout=600,
     )
     code = (
-        "import hamstray, hamstray.assets as i; print(hamstray.__version__); "
+        "import hamstray, hamstray.store.assets as i; print(hamstray.__version__); "
         "print(i.app_icon()); print(i.app_icon().is_file())"
     )
     out = subprocess.run(

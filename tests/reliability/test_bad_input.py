@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from hamstray import config
+from hamstray.config import writer
 from tests.integration.conftest import HAMSTRAY
 
 from .conftest import run
 
-DEFAULTS = tomllib.loads(config.DEFAULT_FILE)
+DEFAULTS = tomllib.loads(writer.default_file())
 KEYS = [(section, key, value) for section, keys in DEFAULTS.items() for key, value in keys.items()]
 
 
@@ -152,7 +152,7 @@ def test_an_empty_file_is_every_default(env, tmp_path) -> None:
     path.write_text("")
     assert check(env, path).stdout.strip() == f"{path}: OK"
     defaults = tmp_path / "defaults.toml"
-    defaults.write_text(config.DEFAULT_FILE)
+    defaults.write_text(writer.default_file())
     assert effective(env, path) == effective(env, defaults)
 
 

@@ -1,37 +1,67 @@
 """The control socket, fuzzed for real: random bytes through a real Unix socket to the real
-server, and a handler that crashes. The server answers or hangs up, and then serves the next."""
+server and the app's own request handling (the request model, a running loop and the engine),
+and a handler that crashes. Each request is answered, and the loop neither dies nor spins."""
 
 import json
 import logging
+import math
 import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hamstray import control
+from hamstray.engine.model import initial
+from hamstray.engine.settings import Config
+from hamstray.runtime.answers import Answers
+from hamstray.runtime.control import unix
+from hamstray.runtime.control.protocol import CLIENT_TIMEOUT, PROTOCOL
+from hamstray.runtime.loop import Loop
+from hamstray.runtime.practice import Practice
+from hamstray.runtime.requests import Command, Request
+
+STATUS = Request(Command.STATUS)
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    calls: list[tuple[str, dict]] = []
-
-    def handler(command: str, args: dict) -> dict:
-        calls.append((command, args))
-        if command == "skip":
-            raise RuntimeError("a handler bug")
-        return {"ok": True, "status": {"phase": "sitting"}}
-
-    instance = control.Server(tmp_path_factory.mktemp("fuzz") / "rt" / "control.sock", handler)
+def app(tmp_path_factory):
+    """The running app's request handling: a real loop on the real clock, with the engine."""
+    practice = Practice(Config(), None)
+    loop = Loop(
+        Config(),
+        initial(time.time()),
+        time.time,
+        lambda effect: None,
+        suggest=lambda: practice.suggest(time.time()),
+    )
+    thread = threading.Thread(target=loop.run, daemon=True)
+    thread.start()
+    handler = Answers(loop, lambda stretch_id: practice.find(stretch_id, time.time()))
+    instance = unix.Server(tmp_path_factory.mktemp("fuzz") / "rt" / "control.sock", handler)
     instance.start()
-    yield instance, calls
+    yield instance, loop, thread
+    instance.close()
+    loop.quit()
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def crashing(tmp_path_factory):
+    def handler(request: Request) -> dict:
+        raise RuntimeError("a handler bug")
+
+    instance = unix.Server(tmp_path_factory.mktemp("crash") / "rt" / "control.sock", handler)
+    instance.start()
+    yield instance
     instance.close()
 
 
 def exchange(path: Path, data: bytes) -> bytes:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.settimeout(control.CLIENT_TIMEOUT + 3)
+        client.settimeout(CLIENT_TIMEOUT + 3)
         client.connect(str(path))
         try:
             client.sendall(data)
@@ -47,6 +77,19 @@ def exchange(path: Path, data: bytes) -> bytes:
     return reply
 
 
+numbers = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0, -1, 10**30, 1e308, float("nan"), float("inf"), -float("inf")]),
+)
+arguments = st.dictionaries(
+    st.sampled_from(["seconds", "until", "id", "name", "x"]),
+    st.one_of(st.none(), numbers, st.text(max_size=20), st.sampled_from(["desk-calf", "morning"])),
+    max_size=2,
+)
+commands = st.one_of(
+    st.sampled_from([c.value for c in Command if c is not Command.QUIT]), st.text()
+)
 requests = st.one_of(
     st.binary(max_size=6000),
     st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass") + b"\n"),
@@ -54,7 +97,17 @@ requests = st.one_of(
         st.sampled_from(["v", "cmd", "args", "x"]),
         st.one_of(st.none(), st.integers(), st.text(max_size=20), st.lists(st.integers())),
     ).map(lambda d: json.dumps(d).encode() + b"\n"),
+    st.builds(lambda c, a: {"v": 1, "cmd": c, "args": a}, commands, arguments).map(
+        lambda d: json.dumps(d).encode() + b"\n"  # json writes NaN and Infinity as JS does
+    ),
 )
+
+
+def assert_sleeping(loop: Loop) -> None:
+    """The loop is waiting on its queue, not turning (a bad deadline would spin it)."""
+    before = loop.iterations
+    time.sleep(0.05)
+    assert loop.iterations - before <= 2
 
 
 @pytest.mark.finding(
@@ -66,18 +119,36 @@ requests = st.one_of(
 )
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(requests)
-def test_whatever_arrives_gets_a_reply_and_the_server_goes_on(server, data: bytes) -> None:
-    instance, calls = server
-    calls.clear()
+def test_whatever_arrives_gets_a_reply_and_the_app_goes_on(app, data: bytes) -> None:
+    instance, loop, thread = app
     reply = exchange(instance.path, data)
     lines = reply.decode().splitlines()
     assert len(lines) == 1
     answer = json.loads(lines[0])
-    assert answer["v"] == control.PROTOCOL
+    assert answer["v"] == PROTOCOL
     if not answer["ok"]:
         assert answer.get("error")
-    assert all(command in control.COMMANDS for command, _ in calls)
-    assert control.request(instance.path, "status")["ok"] is True
+    assert thread.is_alive()
+    assert_sleeping(loop)
+    status = unix.request(instance.path, STATUS)["status"]
+    assert math.isfinite(status["sitting_s"])
+    unix.request(instance.path, Request(Command.RESUME))  # the next example starts unpaused
+
+
+@pytest.mark.finding(
+    "a pause until NaN, Infinity or a time centuries away, on the socket",
+    "refused with a reason; before, NaN made the loop spin and Infinity killed it",
+    "the loop, which sleeps and answers",
+)
+@pytest.mark.parametrize("until", ["NaN", "Infinity", "-Infinity", "1e300"])
+def test_a_pause_until_a_time_that_is_no_time_is_refused(app, until: str) -> None:
+    instance, loop, thread = app
+    data = b'{"v": 1, "cmd": "pause", "args": {"until": ' + until.encode() + b"}}\n"
+    answer = json.loads(exchange(instance.path, data))
+    assert answer["ok"] is False
+    assert thread.is_alive()
+    assert_sleeping(loop)
+    assert unix.request(instance.path, STATUS)["status"]["phase"] == "sitting"
 
 
 @pytest.mark.finding(
@@ -86,9 +157,9 @@ def test_whatever_arrives_gets_a_reply_and_the_server_goes_on(server, data: byte
     "this out (details in its log)",
     "the server: the next request is answered",
 )
-def test_a_crashing_handler_is_logged_and_the_server_goes_on(server, caplog) -> None:
-    instance, _ = server
-    with caplog.at_level(logging.ERROR, logger="hamstray.control"):
+def test_a_crashing_handler_is_logged_and_the_server_goes_on(crashing, caplog) -> None:
+    instance = crashing
+    with caplog.at_level(logging.ERROR, logger="hamstray.runtime.control"):
         reply = json.loads(exchange(instance.path, b'{"v": 1, "cmd": "skip"}\n'))
     assert reply == {
         "v": 1,
@@ -99,4 +170,5 @@ def test_a_crashing_handler_is_logged_and_the_server_goes_on(server, caplog) -> 
     assert record.getMessage() == "A control request failed"
     assert record.exc_info is not None
     assert "a handler bug" in caplog.text
-    assert control.request(instance.path, "status")["ok"] is True
+    again = json.loads(exchange(instance.path, b'{"v": 1, "cmd": "status"}\n'))
+    assert again["error"] == "hamstray could not carry this out (details in its log)"

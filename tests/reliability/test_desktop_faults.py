@@ -81,6 +81,6 @@ def test_a_full_disk_is_told_once_and_nothing_is_lost(stack, app_factory) -> Non
         filler.unlink()
         app.cli("snooze", check=True)  # one more event: everything waiting is written
         wait_for(lambda: "The history is written again" in app.log(), 10, "the history back")
-        logged = app.log().count("INFO hamstray.app: reminder")
+        logged = app.log().count("INFO hamstray.runtime.effects: reminder")
         assert [k for k, _ in app.events()].count("reminder") == logged >= 2
         stack.stop(app.process)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hamstray.history import History
+from hamstray.engine.model import Entry, Kind
+from hamstray.store.history import History
 
 from .conftest import run
 from .fs import ReadOnly, data_dir, fill, tmpfs
@@ -32,12 +33,15 @@ def test_a_read_only_data_dir_keeps_events_until_it_can_write(tmp_path) -> None:
         history = History(path)
         assert history.trouble is not None
         assert str(path) in history.trouble
-        assert history.record("app_started", 1.0) is False
-        assert history.record("reminder", 2.0, "calf-wall", ("calves",)) is False
-        assert [r.kind for r in history.rows()] == ["app_started", "reminder"]  # reads still work
+        assert history.record(Entry(1.0, Kind.APP_STARTED)) is False
+        assert history.record(Entry(2.0, Kind.REMINDER, "calf-wall", ("calves",))) is False
+        assert [r.kind.value for r in history.rows()] == [
+            "app_started",
+            "reminder",
+        ]  # reads still work
         assert not path.exists()
         read_only.release()
-        assert history.record("snoozed", 3.0) is True
+        assert history.record(Entry(3.0, Kind.SNOOZED)) is True
         assert history.trouble is None
         assert history.waiting == 0
         history.close()
@@ -55,13 +59,16 @@ def test_a_full_disk_keeps_events_until_space_comes_back(tmp_path) -> None:
     with tmpfs(tmp_path / "small", "512k") as folder:
         path = folder / "history.sqlite3"
         history = History(path)
-        assert history.record("app_started", 1.0) is True
+        assert history.record(Entry(1.0, Kind.APP_STARTED)) is True
         filler = fill(folder)
-        written = [history.record("reminder", 2.0 + i, "calf-wall", ("calves",)) for i in range(50)]
+        written = [
+            history.record(Entry(2.0 + i, Kind.REMINDER, "calf-wall", ("calves",)))
+            for i in range(50)
+        ]
         assert False in written
         assert "disk is full" in (history.trouble or "")
         filler.unlink()
-        assert history.record("stretch_done", 100.0, "calf-wall", ("calves",), 30) is True
+        assert history.record(Entry(100.0, Kind.STRETCH_DONE, "calf-wall", ("calves",), 30)) is True
         history.close()
         kinds = kinds_in(path)
         assert kinds == ["app_started", *["reminder"] * 50, "stretch_done"]
@@ -100,6 +107,6 @@ def test_a_damaged_file_is_moved_aside_not_deleted(tmp_path) -> None:
     history = History(path)
     assert history.moved_aside is not None
     assert history.moved_aside.read_bytes() == damaged
-    assert history.record("app_started", 1.0) is True
+    assert history.record(Entry(1.0, Kind.APP_STARTED)) is True
     history.close()
     assert kinds_in(path) == ["app_started"]

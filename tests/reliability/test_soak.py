@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from hamstray import core
-from hamstray.config import Config, Routines
-from hamstray.core import Effect, Guide, Notify, Record
-from hamstray.history import History
-from hamstray.loop import Item, Loop, _Quit
-from hamstray.practice import Practice
-from tests.unit.drive import save
+from hamstray.engine import model
+from hamstray.engine.model import Effect, Guide, Kind, Record, Remind
+from hamstray.engine.settings import Config, Routines
+from hamstray.runtime.loop import Item, Loop, _Quit
+from hamstray.runtime.practice import Practice
+from hamstray.store.history import History
 
 FIRST_MONDAY = date(2026, 11, 2)
 WEEKS = 4
@@ -112,19 +111,19 @@ def test_a_simulated_month_gives_exactly_the_reminders_the_rules_say(tmp_path) -
     reminders: list[float] = []
 
     def run_effect(effect: Effect) -> None:
-        if isinstance(effect, Notify):
+        if isinstance(effect, Remind):
             reminders.append(month.now)
-            month.scheduled.append((month.now + 60, core.StartStretch()))
+            month.scheduled.append((month.now + 60, model.StartStretch()))
             month.scheduled.sort(key=lambda pair: pair[0])
         elif isinstance(effect, Guide):
-            month.scheduled.append((month.now + 120, core.StretchEnded(True, 30, effect.stretch)))
+            month.scheduled.append((month.now + 120, model.StretchEnded(True, 30, effect.stretch)))
             month.scheduled.sort(key=lambda pair: pair[0])
         elif isinstance(effect, Record):
-            save(history, effect)
+            history.record(effect.entry())
 
     loop = Loop(
         config,
-        core.initial(month.now),
+        model.initial(month.now),
         month.clock,
         run_effect,
         idle=month.idle,
@@ -149,8 +148,8 @@ def test_a_simulated_month_gives_exactly_the_reminders_the_rules_say(tmp_path) -
     kinds = Counter(row.kind for row in reopened.rows())
     served = reopened.served(limit=1000)
     reopened.close()
-    assert kinds["reminder"] == kinds["stretch_done"] == len(WORKDAYS) * REMINDERS_A_DAY
-    assert kinds["natural_break"] == 2 * len(WORKDAYS) - 1  # lunches, and every night but last
+    assert kinds[Kind.REMINDER] == kinds[Kind.STRETCH_DONE] == len(WORKDAYS) * REMINDERS_A_DAY
+    assert kinds[Kind.NATURAL_BREAK] == 2 * len(WORKDAYS) - 1  # lunches, and every night but last
     groups = Counter(s.group for s in served)
     assert max(groups.values()) - min(groups.values()) <= 1  # the rotation stays balanced
 

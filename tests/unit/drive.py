@@ -4,11 +4,10 @@ idle probe asked first) with a fake clock, so a whole day runs in milliseconds."
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from hamstray import core
-from hamstray.assets import stretches
-from hamstray.config import Config
-from hamstray.core import Effect, Event, State
-from hamstray.history import History
+from hamstray.engine import model, rules, timing
+from hamstray.engine.model import Effect, Event, State
+from hamstray.engine.settings import Config
+from hamstray.store.assets import stretches
 
 
 @dataclass
@@ -25,12 +24,14 @@ class Trace:
 
     def notify_times(self) -> list[float]:
         """When reminders popped up."""
-        return [t for t, _ in self.of(core.Notify)]
+        return [t for t, _ in self.of(model.Remind)]
 
-    def records(self, kind: core.Kind) -> list[tuple[float, core.Record]]:
+    def records(self, kind: model.Kind) -> list[tuple[float, model.Record]]:
         """The history records of one kind."""
         return [
-            (t, e) for t, e in self.of(core.Record) if isinstance(e, core.Record) and e.kind is kind
+            (t, e)
+            for t, e in self.of(model.Record)
+            if isinstance(e, model.Record) and e.kind is kind
         ]
 
 
@@ -47,10 +48,10 @@ def drive(
     ``idle(now)`` plays the idle probe; during an ``asleep`` (start, end) span no timer fires,
     as when the machine is suspended.
     """
-    trace = Trace(core.initial(start, stretches()[0]))
+    trace = Trace(model.initial(start, stretches()[0]))
     pending = sorted(script, key=lambda item: item[0])
     while True:
-        wake = core.next_wakeup(trace.state, config)
+        wake = timing.next_wakeup(trace.state, config)
         if wake is not None:
             for begin, end in asleep:
                 if begin < wake < end:
@@ -58,8 +59,8 @@ def drive(
         upcoming = pending[0][0] if pending else float("inf")
         if wake is not None and wake <= upcoming and wake <= until:
             if idle is not None:
-                _step(trace, core.Idle(idle(wake)), wake, config)
-            _step(trace, core.Tick(), wake, config)
+                _step(trace, model.Idle(idle(wake)), wake, config)
+            _step(trace, model.Tick(), wake, config)
         elif upcoming <= until:
             now, event = pending.pop(0)
             _step(trace, event, now, config)
@@ -68,19 +69,6 @@ def drive(
 
 
 def _step(trace: Trace, event: Event, now: float, config: Config) -> None:
-    trace.state, effects = core.step(trace.state, event, now, config)
+    trace.state, effects = rules.step(trace.state, event, now, config)
     trace.steps += 1
     trace.effects += [(now, e) for e in effects]
-
-
-def save(history: History, record: core.Record) -> None:
-    """Write a core Record to a real history, as the app does."""
-    stretch = record.stretch
-    history.record(
-        record.kind.value,
-        record.at,
-        stretch.id if stretch else None,
-        stretch.groups if stretch else (),
-        record.seconds,
-        record.detail,
-    )

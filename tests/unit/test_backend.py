@@ -2,7 +2,7 @@
 
 import pytest
 
-from hamstray.backend import Choice, choose
+from hamstray.desktop.tray.backend import Choice, choose
 
 LINUX = {"DISPLAY": ":0"}
 

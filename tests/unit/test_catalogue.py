@@ -3,8 +3,10 @@
 import pytest
 from PIL import Image
 
-from hamstray import assets, catalogue, pictures
-from hamstray.catalogue import GROUPS, CatalogueError
+from hamstray import pictures
+from hamstray.engine import catalogue
+from hamstray.engine.catalogue import GROUPS, CatalogueError
+from hamstray.store import assets
 
 CATALOGUE = assets.stretches()
 

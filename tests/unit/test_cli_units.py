@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from hamstray import cli, schedule
+from hamstray.cli import remote
+from hamstray.engine import calendar
 
 
 @pytest.fixture
@@ -38,12 +39,12 @@ def test_pause_tomorrow_ends_at_the_next_local_midnight(
     berlin: None, now: str, midnight: str
 ) -> None:
     start = datetime.strptime(now, "%Y-%m-%d %H:%M").timestamp()
-    end = schedule.next_local_midnight(start)
+    end = calendar.next_local_midnight(start)
     assert datetime.fromtimestamp(end).strftime("%Y-%m-%d %H:%M") == midnight
 
 
 def test_status_reads_as_sentences() -> None:
-    text = cli.describe(
+    text = remote.describe(
         {
             "phase": "sitting",
             "sitting_s": 600,
@@ -61,22 +62,22 @@ def test_status_reads_as_sentences() -> None:
 def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) -> None:
     from datetime import time as clock
 
-    from hamstray.config import Routines
+    from hamstray.engine.settings import Routines
 
     def at(text: str) -> float:
         return datetime.strptime(text, "%Y-%m-%d %H:%M").timestamp()
 
     routines = Routines(morning=clock(7, 30), evening=clock(21, 0))
-    assert schedule.next_routine(at("2026-11-25 06:00"), routines) == (
+    assert calendar.next_routine(at("2026-11-25 06:00"), routines) == (
         "morning",
         at("2026-11-25 07:30"),
     )
-    assert schedule.next_routine(at("2026-11-25 12:00"), routines) == (
+    assert calendar.next_routine(at("2026-11-25 12:00"), routines) == (
         "evening",
         at("2026-11-25 21:00"),
     )
-    assert schedule.next_routine(at("2026-11-25 22:00"), routines) == (
+    assert calendar.next_routine(at("2026-11-25 22:00"), routines) == (
         "morning",
         at("2026-11-26 07:30"),
     )
-    assert schedule.next_routine(at("2026-11-25 12:00"), Routines(None, None)) is None
+    assert calendar.next_routine(at("2026-11-25 12:00"), Routines(None, None)) is None

@@ -8,14 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hamstray import config
-from hamstray.config import Config
+from hamstray.config import loader, writer
+from hamstray.engine import settings
+from hamstray.engine.settings import Breaks, Config, Routines, Stretches
 
 PATH = Path("/home/u/.config/hamstray/config.toml")
 
 
 def parse(text: str) -> tuple[Config, list[str]]:
-    cfg, problems = config.parse(text, PATH)
+    cfg, problems = loader.parse(text, PATH)
     return cfg, [str(p) for p in problems]
 
 
@@ -60,9 +61,9 @@ length = "15m"
 enabled = false
 """)
     assert problems == []
-    assert cfg.breaks == config.Breaks(2700, 600, 1, 900, 120)
-    assert cfg.stretches == config.Stretches(("desk", "floor"), ("desk-calf",), 20, 90, "steady")
-    assert cfg.routines == config.Routines(None, time(22, 15), 900)
+    assert cfg.breaks == Breaks(2700, 600, 1, 900, 120)
+    assert cfg.stretches == Stretches(("desk", "floor"), ("desk-calf",), 20, 90, "steady")
+    assert cfg.routines == Routines(None, time(22, 15), 900)
     assert cfg.notifications.enabled is False
 
 
@@ -158,11 +159,11 @@ def test_a_section_that_is_not_a_table_is_reported() -> None:
 
 
 def test_a_missing_file_is_no_problem(tmp_path: Path) -> None:
-    assert config.load(tmp_path / "absent.toml") == (Config(), [])
+    assert loader.load(tmp_path / "absent.toml") == (Config(), [])
 
 
 def test_a_directory_instead_of_a_file_is_reported(tmp_path: Path) -> None:
-    cfg, problems = config.load(tmp_path)
+    cfg, problems = loader.load(tmp_path)
     assert cfg == Config()
     assert [str(p) for p in problems] == [f"{tmp_path}: is a directory, not a config file"]
 
@@ -170,18 +171,18 @@ def test_a_directory_instead_of_a_file_is_reported(tmp_path: Path) -> None:
 def test_a_file_that_is_not_utf8_is_reported_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_bytes(b'[breaks]\n# caf\xe9\ninterval = "5m"\n')
-    cfg, problems = config.load(path)
+    cfg, problems = loader.load(path)
     assert cfg == Config()
     assert [str(p) for p in problems] == [f"{path}:2: is not UTF-8 text (TOML files must be UTF-8)"]
 
 
 def test_the_default_file_reads_back_as_the_defaults() -> None:
-    assert parse(config.DEFAULT_FILE) == (Config(), [])
+    assert parse(writer.default_file()) == (Config(), [])
 
 
 def test_to_toml_round_trips() -> None:
     cfg, _ = parse('[breaks]\ninterval = "45m"\n[routines]\nmorning = ""\n')
-    assert parse(config.to_toml(cfg)) == (cfg, [])
+    assert parse(writer.to_toml(cfg)) == (cfg, [])
 
 
 @pytest.mark.finding(
@@ -191,7 +192,7 @@ def test_to_toml_round_trips() -> None:
 )
 @given(st.text(max_size=300))
 def test_any_text_gives_a_config_and_never_raises(text: str) -> None:
-    cfg, problems = config.parse(text, PATH)
+    cfg, problems = loader.parse(text, PATH)
     assert isinstance(cfg, Config)
     assert all(str(p).startswith(str(PATH)) for p in problems)
 
@@ -206,36 +207,16 @@ values = st.one_of(
 )
 
 
-@given(
-    st.sampled_from(["breaks", "stretches", "routines", "notifications"]),
-    st.sampled_from(
-        [
-            "interval",
-            "snooze",
-            "max_snoozes",
-            "remind_again",
-            "idle_reset",
-            "contexts",
-            "exclude",
-            "hold",
-            "max_hold",
-            "progression",
-            "morning",
-            "evening",
-            "length",
-            "enabled",
-        ]
-    ),
-    values,
-)
+@given(st.sampled_from([(k.section, k.name) for k in settings.declared()]), values)
 @pytest.mark.finding(
     "any value for any config key (hypothesis)",
     "valid, or reported on its line",
     "every other key",
 )
-def test_any_value_for_any_key_is_valid_or_reported(section: str, key: str, value: object) -> None:
-    text = f"[{section}]\n{key} = {_toml(value)}\n"
-    cfg, problems = config.parse(text, PATH)
+def test_any_value_for_any_key_is_valid_or_reported(key: tuple[str, str], value: object) -> None:
+    section, name = key
+    text = f"[{section}]\n{name} = {_toml(value)}\n"
+    cfg, problems = loader.parse(text, PATH)
     if problems:
         assert all(":2: " in str(p) for p in problems)
     assert isinstance(cfg.breaks.interval, int)
@@ -249,3 +230,14 @@ def _toml(value: object) -> str:
     if isinstance(value, float):
         return repr(value) if math.isfinite(value) else "0.0"
     return json.dumps(value, ensure_ascii=False)
+
+
+def test_each_key_is_declared_once_and_the_defaults_file_has_every_one() -> None:
+    """One declaration per key: the dataclasses, the checks and the defaults file agree."""
+    declared = [(k.section, k.name) for k in settings.declared()]
+    assert len(declared) == len(set(declared))
+    text = writer.default_file()
+    for key in settings.declared():
+        assert loader.locate(text, key.section, key.name) is not None, key.dotted
+        assert key.about in text
+        assert settings.value(Config(), key) == key.default

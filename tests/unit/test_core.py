@@ -4,10 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray import core
-from hamstray.assets import stretches
-from hamstray.config import Breaks, Config, Notifications
-from hamstray.core import (
+from hamstray.engine import model, rules, timing
+from hamstray.engine.model import (
     Idle,
     Kind,
     Pause,
@@ -19,6 +17,8 @@ from hamstray.core import (
     StretchEnded,
     Tick,
 )
+from hamstray.engine.settings import Breaks, Config, Notifications
+from hamstray.store.assets import stretches
 
 from .drive import drive
 
@@ -27,18 +27,18 @@ CONFIG = Config()  # interval 30m, snooze 5m, 3 snoozes, remind again 10m, idle 
 STRETCH = stretches()[0]
 
 
-def sitting(now: float = 0.0) -> core.State:
-    return core.initial(now, STRETCH)
+def sitting(now: float = 0.0) -> model.State:
+    return model.initial(now, STRETCH)
 
 
 def step(
-    state: core.State, event: core.Event, now: float, config: Config = CONFIG
-) -> tuple[core.State, list[core.Effect]]:
+    state: model.State, event: rules.Event, now: float, config: Config = CONFIG
+) -> tuple[model.State, list[rules.Effect]]:
     """Step as the loop does: it was awake until ``now``, so no gap looks like a suspend."""
-    return core.step(replace(state, seen=max(state.seen, now)), event, now, config)
+    return rules.step(replace(state, seen=max(state.seen, now)), event, now, config)
 
 
-def due(at: float = 30 * M) -> core.State:
+def due(at: float = 30 * M) -> model.State:
     state, _ = step(sitting(), Tick(), at)
     assert state.phase is Phase.DUE
     return state
@@ -47,21 +47,20 @@ def due(at: float = 30 * M) -> core.State:
 def test_no_reminder_before_the_interval() -> None:
     state, effects = step(sitting(), Tick(), 29 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert not [e for e in effects if isinstance(e, core.Notify)]
+    assert not [e for e in effects if isinstance(e, model.Remind)]
 
 
 def test_reminder_when_sitting_time_reaches_the_interval() -> None:
     state, effects = step(sitting(), Tick(), 30 * M, CONFIG)
-    notes = [e for e in effects if isinstance(e, core.Notify)]
+    notes = [e for e in effects if isinstance(e, model.Remind)]
     assert state.phase is Phase.DUE
     assert len(notes) == 1
-    assert notes[0].title == "You have been sitting for 30 min"
-    assert STRETCH.name in notes[0].message
-    assert core.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
+    assert notes[0] == model.Remind(30 * M, STRETCH)
+    assert model.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
 
 
 def test_next_wakeup_while_sitting_is_never_later_than_the_due_time() -> None:
-    wake = core.next_wakeup(sitting(), CONFIG)
+    wake = timing.next_wakeup(sitting(), CONFIG)
     assert wake is not None
     assert 0 < wake <= 30 * M
 
@@ -94,14 +93,14 @@ def test_snoozes_are_limited_per_break() -> None:
     state, _ = step(state, Tick(), 36 * M, config)
     state, effects = step(state, Snooze(), 37 * M, config)
     assert state.phase is Phase.DUE
-    assert core.Refuse("No snoozes left for this break: start the stretch or skip it.") in effects
-    assert core.view(state, 37 * M, config).snoozes_left == 0
+    assert model.Refuse("No snoozes left for this break: start the stretch or skip it.") in effects
+    assert timing.view(state, 37 * M, config).snoozes_left == 0
 
 
 def test_snooze_with_no_break_due_is_refused() -> None:
     state, effects = step(sitting(), Snooze(), 10 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert any(isinstance(e, core.Refuse) for e in effects)
+    assert any(isinstance(e, model.Refuse) for e in effects)
 
 
 def test_skip_restarts_the_sitting_timer() -> None:
@@ -149,7 +148,7 @@ def test_a_suspend_is_a_natural_break_not_a_burst_of_reminders() -> None:
     assert trace.notify_times() == []
     ((_, record),) = trace.records(Kind.NATURAL_BREAK)
     assert record.detail == "suspend"
-    assert core.sitting_seconds(trace.state, 3 * 60 * M + 10 * M) == pytest.approx(10 * M)
+    assert timing.sitting_seconds(trace.state, 3 * 60 * M + 10 * M) == pytest.approx(10 * M)
 
 
 @pytest.mark.finding(
@@ -159,9 +158,9 @@ def test_a_suspend_is_a_natural_break_not_a_burst_of_reminders() -> None:
 )
 def test_a_clock_set_back_keeps_the_sitting_time() -> None:
     state, _ = step(sitting(1000 * M), Tick(), 1010 * M, CONFIG)
-    state, _ = core.step(state, Tick(), 1005 * M, CONFIG)  # the clock went back five minutes
-    assert core.sitting_seconds(state, 1005 * M) == pytest.approx(10 * M)
-    assert core.next_wakeup(state, CONFIG) >= 1005 * M  # type: ignore[operator]
+    state, _ = rules.step(state, Tick(), 1005 * M, CONFIG)  # the clock went back five minutes
+    assert timing.sitting_seconds(state, 1005 * M) == pytest.approx(10 * M)
+    assert timing.next_wakeup(state, CONFIG) >= 1005 * M  # type: ignore[operator]
 
 
 def test_pause_until_a_time_then_sitting_starts_afresh() -> None:
@@ -173,11 +172,11 @@ def test_pause_until_a_time_then_sitting_starts_afresh() -> None:
 def test_an_open_ended_pause_sleeps_until_resume() -> None:
     state, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
     assert state.phase is Phase.PAUSED
-    assert core.next_wakeup(state, CONFIG) is None
+    assert timing.next_wakeup(state, CONFIG) is None
     state, effects = step(state, Resume(), 500 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert core.sitting_seconds(state, 510 * M) == 10 * M
-    assert core.Record(Kind.RESUMED, 500 * M) in effects
+    assert timing.sitting_seconds(state, 510 * M) == 10 * M
+    assert model.Record(Kind.RESUMED, 500 * M) in effects
 
 
 def test_no_reminder_while_paused() -> None:
@@ -188,34 +187,34 @@ def test_no_reminder_while_paused() -> None:
 def test_a_pause_in_the_past_is_refused() -> None:
     state, effects = step(sitting(), Pause(5 * M), 10 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert core.Refuse("A pause must end in the future.") in effects
+    assert model.Refuse("A pause must end in the future.") in effects
 
 
 def test_resume_when_not_paused_is_refused() -> None:
     _, effects = step(sitting(), Resume(), 1 * M, CONFIG)
-    assert core.Refuse("hamstray is not paused.") in effects
+    assert model.Refuse("hamstray is not paused.") in effects
 
 
 def test_starting_a_stretch_opens_the_guide_and_records_it() -> None:
     state, effects = step(due(), StartStretch(), 31 * M, CONFIG)
     assert state.phase is Phase.STRETCHING
-    assert core.Guide(STRETCH) in effects
-    assert core.Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
+    assert model.Guide(STRETCH) in effects
+    assert model.Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
 
 
 def test_a_given_stretch_replaces_the_suggestion() -> None:
     other = stretches()[2]
     state, effects = step(sitting(), StartStretch(other), 5 * M, CONFIG)
     assert state.stretch == other
-    assert core.Guide(other) in effects
+    assert model.Guide(other) in effects
 
 
 def test_a_finished_stretch_is_recorded_and_sitting_starts_afresh() -> None:
     state, _ = step(due(), StartStretch(), 31 * M, CONFIG)
     state, effects = step(state, StretchEnded(done=True, held_s=60), 33 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert core.Record(Kind.STRETCH_DONE, 33 * M, STRETCH, seconds=60) in effects
-    assert core.next_break_at(state, 33 * M, CONFIG) == 63 * M
+    assert model.Record(Kind.STRETCH_DONE, 33 * M, STRETCH, seconds=60) in effects
+    assert timing.next_break_at(state, CONFIG) == 63 * M
 
 
 def test_a_guide_that_never_reports_back_times_out() -> None:
@@ -228,15 +227,15 @@ def test_a_stretch_while_paused_keeps_the_pause() -> None:
     state, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
     state, effects = step(state, StartStretch(), 2 * M, CONFIG)
     assert state.phase is Phase.PAUSED
-    assert core.Guide(STRETCH) in effects
+    assert model.Guide(STRETCH) in effects
 
 
 def test_with_notifications_off_a_due_break_still_shows_in_the_tray() -> None:
     config = replace(CONFIG, notifications=Notifications(enabled=False))
     state, effects = step(sitting(), Tick(), 30 * M, config)
     assert state.phase is Phase.DUE
-    assert not [e for e in effects if isinstance(e, core.Notify)]
-    assert core.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
+    assert not [e for e in effects if isinstance(e, model.Remind)]
+    assert model.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
 
 
 def test_a_user_action_while_away_means_the_user_is_back() -> None:
@@ -244,27 +243,27 @@ def test_a_user_action_while_away_means_the_user_is_back() -> None:
     assert state.phase is Phase.AWAY
     state, effects = step(state, Skip(), 12 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert any(isinstance(e, core.Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
+    assert any(isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
 
 
 def test_every_step_renders_the_view() -> None:
     _, effects = step(sitting(), Tick(), 5 * M, CONFIG)
-    assert isinstance(effects[-1], core.Render)
+    assert isinstance(effects[-1], model.Render)
     assert effects[-1].view.phase is Phase.SITTING
 
 
 def test_the_ring_fills_in_twelfths_of_the_interval() -> None:
-    assert core.view(sitting(), 0, CONFIG).progress == 0
-    assert core.view(sitting(), 15 * M, CONFIG).progress == 6
-    assert core.view(sitting(), 29 * M, CONFIG).progress == 11
-    assert core.view(due(), 30 * M, CONFIG).progress == 12
+    assert timing.view(sitting(), 0, CONFIG).progress == 0
+    assert timing.view(sitting(), 15 * M, CONFIG).progress == 6
+    assert timing.view(sitting(), 29 * M, CONFIG).progress == 11
+    assert timing.view(due(), 30 * M, CONFIG).progress == 12
 
 
 def test_status_says_when_the_next_break_is() -> None:
-    assert core.next_break_at(sitting(), 10 * M, CONFIG) == 30 * M
-    assert core.next_break_at(due(), 31 * M, CONFIG) == 31 * M
+    assert timing.next_break_at(sitting(), CONFIG) == 30 * M
+    assert timing.next_break_at(due(31 * M), CONFIG) == 31 * M
     paused, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
-    assert core.next_break_at(paused, 2 * M, CONFIG) is None
+    assert timing.next_break_at(paused, CONFIG) is None
 
 
 def test_a_simulated_working_day() -> None:
@@ -310,70 +309,71 @@ def test_a_simulated_working_day() -> None:
 def test_a_stretch_done_outside_a_break_is_a_break_too() -> None:
     other = stretches()[3]
     state, effects = step(sitting(), StretchEnded(done=True, held_s=30, stretch=other), 20 * M)
-    assert core.Record(Kind.STRETCH_DONE, 20 * M, other, seconds=30) in effects
-    assert core.sitting_seconds(state, 21 * M) == 1 * M
+    assert model.Record(Kind.STRETCH_DONE, 20 * M, other, seconds=30) in effects
+    assert timing.sitting_seconds(state, 21 * M) == 1 * M
 
 
 def test_a_skipped_stretch_outside_a_break_changes_nothing() -> None:
     state, _ = step(sitting(), StretchEnded(done=False), 20 * M)
-    assert core.sitting_seconds(state, 21 * M) == 21 * M
+    assert timing.sitting_seconds(state, 21 * M) == 21 * M
 
 
 def test_snooze_from_the_guide_window_puts_the_break_off() -> None:
     state, _ = step(due(), StartStretch(), 31 * M)
     state, _ = step(state, Snooze(), 32 * M)
     assert state.phase is Phase.SNOOZED
-    assert core.next_break_at(state, 32 * M, CONFIG) == 37 * M
+    assert timing.next_break_at(state, CONFIG) == 37 * M
 
 
 def test_feedback_is_recorded() -> None:
-    _, effects = step(sitting(), core.Feedback(STRETCH, "favourite"), 1 * M)
-    assert core.Record(Kind.FEEDBACK, 1 * M, STRETCH, detail="favourite") in effects
+    _, effects = step(sitting(), model.Feedback(STRETCH, "favourite"), 1 * M)
+    assert model.Record(Kind.FEEDBACK, 1 * M, STRETCH, detail="favourite") in effects
 
 
 def test_starting_a_routine_opens_it() -> None:
-    _, effects = step(sitting(), core.StartRoutine("evening"), 1 * M)
-    assert core.OpenRoutine("evening") in effects
+    _, effects = step(sitting(), model.StartRoutine("evening"), 1 * M)
+    assert model.OpenRoutine("evening") in effects
 
 
 def test_a_routine_reminder_comes_at_its_time_once() -> None:
-    state, _ = step(sitting(), core.ScheduleRoutine("morning", 10 * M), 1 * M)
-    assert core.next_wakeup(state, CONFIG) <= 10 * M  # type: ignore[operator]
+    state, _ = step(sitting(), model.ScheduleRoutine("morning", 10 * M), 1 * M)
+    assert timing.next_wakeup(state, CONFIG) <= 10 * M  # type: ignore[operator]
     state, effects = step(state, Tick(), 10 * M)
-    (note,) = [e for e in effects if isinstance(e, core.Notify)]
-    assert note.title == "Time for your morning stretch"
+    assert [e for e in effects if isinstance(e, model.RemindRoutine)] == [
+        model.RemindRoutine("morning", CONFIG.routines.length)
+    ]
     assert state.routine_at is None
 
 
 def test_no_routine_reminder_while_paused() -> None:
     state, _ = step(sitting(), Pause(None), 1 * M)
-    state, _ = step(state, core.ScheduleRoutine("evening", 10 * M), 2 * M)
-    assert core.next_wakeup(state, CONFIG) == 10 * M
+    state, _ = step(state, model.ScheduleRoutine("evening", 10 * M), 2 * M)
+    assert timing.next_wakeup(state, CONFIG) == 10 * M
     state, effects = step(state, Tick(), 10 * M)
-    assert not [e for e in effects if isinstance(e, core.Notify)]
+    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
     assert state.phase is Phase.PAUSED
     assert state.routine_at is None
 
 
 def test_a_reminder_due_in_a_full_screen_window_waits_and_comes_once_after() -> None:
-    state, _ = step(sitting(), core.Quiet("a full-screen window"), 10 * M)
+    state, _ = step(sitting(), model.Quiet("a full-screen window"), 10 * M)
     state, effects = step(state, Tick(), 30 * M)
-    assert not [e for e in effects if isinstance(e, core.Notify)]
+    assert not [e for e in effects if isinstance(e, model.Remind)]
     assert state.held
-    assert core.next_wakeup(state, CONFIG) == 30 * M + core.QUIET_POLL
+    assert timing.next_wakeup(state, CONFIG) == 30 * M + timing.QUIET_POLL
     state, effects = step(state, Tick(), 45 * M)  # remind_again passed: still nothing stacks
-    assert not [e for e in effects if isinstance(e, core.Notify)]
-    state, effects = step(state, core.Quiet(None), 50 * M)
-    assert len([e for e in effects if isinstance(e, core.Notify)]) == 1
+    assert not [e for e in effects if isinstance(e, model.Remind)]
+    state, effects = step(state, model.Quiet(None), 50 * M)
+    assert len([e for e in effects if isinstance(e, model.Remind)]) == 1
     assert not state.held
-    assert core.Record(Kind.REMINDER, 50 * M, STRETCH) in effects
+    assert model.Record(Kind.REMINDER, 50 * M, STRETCH) in effects
 
 
 def sittings(effects: list) -> list[tuple[float, float]]:
     return [
         (e.at / M, e.seconds / M)
         for e in effects
-        if isinstance(e, core.Record) and e.kind is Kind.SITTING
+        if isinstance(e, model.Record) and e.kind is Kind.SITTING
     ]
 
 
@@ -394,7 +394,7 @@ def test_each_sitting_period_is_recorded_with_its_length_when_it_ends() -> None:
 
 
 def test_shutdown_ends_the_sitting_period() -> None:
-    _, effects = step(sitting(), core.Shutdown(), 12 * M)
+    _, effects = step(sitting(), model.Shutdown(), 12 * M)
     assert sittings(effects) == [(12, 12)]
 
 
@@ -406,7 +406,7 @@ def test_a_suspend_ends_sitting_when_the_machine_went_to_sleep() -> None:
 
 
 def test_standing_stops_sitting_time_and_reminders() -> None:
-    script = [(10 * M, core.Stand(on=True)), (13 * M, core.Stand(on=False))]
+    script = [(10 * M, model.Stand(on=True)), (13 * M, model.Stand(on=False))]
     trace = drive(CONFIG, script, until=34 * M)
     # 10 min sat, 3 min stood (shorter than idle_reset), then sitting resumed: due at 33.
     assert trace.notify_times() == [33 * M]
@@ -414,14 +414,14 @@ def test_standing_stops_sitting_time_and_reminders() -> None:
 
 
 def test_standing_longer_than_idle_reset_is_a_break() -> None:
-    script = [(10 * M, core.Stand(on=True)), (40 * M, core.Stand(on=False))]
+    script = [(10 * M, model.Stand(on=True)), (40 * M, model.Stand(on=False))]
     trace = drive(CONFIG, script, until=71 * M)
     assert trace.notify_times() == [70 * M]
     assert sittings([e for _, e in trace.effects])[0] == (10, 10)
 
 
 def test_the_view_shows_standing() -> None:
-    state, _ = step(sitting(), core.Stand(on=True), 5 * M)
-    shown = core.view(state, 20 * M, CONFIG)
+    state, _ = step(sitting(), model.Stand(on=True), 5 * M)
+    shown = timing.view(state, 20 * M, CONFIG)
     assert shown.standing
     assert shown.progress == 2  # frozen at 5 of 30 minutes

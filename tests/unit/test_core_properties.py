@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamstray import core
-from hamstray.assets import stretches
-from hamstray.config import Breaks, Config
-from hamstray.core import Kind, Phase
+from hamstray.engine import model, rules, timing
+from hamstray.engine.model import Kind, Phase
+from hamstray.engine.settings import Breaks, Config
+from hamstray.store.assets import stretches
 
 BREAK_ENDINGS = {
     Kind.SKIPPED,
@@ -35,15 +35,15 @@ configs = st.builds(
 )
 
 events = st.one_of(
-    st.just(core.Tick()),
-    st.builds(core.Snooze, st.none() | st.integers(1, 7200)),
-    st.just(core.Skip()),
-    st.builds(core.StartStretch, st.none() | st.sampled_from(stretches())),
-    st.builds(core.StretchEnded, st.booleans(), st.integers(0, 120)),
-    st.just(core.Resume()),
-    st.builds(core.Idle, st.floats(0, 7200)),
-    st.just(core.ConfigChanged()),
-    st.builds(core.Stand, st.booleans()),
+    st.just(model.Tick()),
+    st.builds(model.Snooze, st.none() | st.integers(1, 7200)),
+    st.just(model.Skip()),
+    st.builds(model.StartStretch, st.none() | st.sampled_from(stretches())),
+    st.builds(model.StretchEnded, st.booleans(), st.integers(0, 120)),
+    st.just(model.Resume()),
+    st.builds(model.Idle, st.floats(0, 7200)),
+    st.just(model.ConfigChanged()),
+    st.builds(model.Stand, st.booleans()),
 )
 pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
 
@@ -59,29 +59,29 @@ def run(
     config: Config,
     scenario: list[tuple[float, object, bool]],
     start: float = 1e9,
-) -> list[tuple[core.State, object, float, core.State, list[core.Effect]]]:
+) -> list[tuple[model.State, object, float, model.State, list[rules.Effect]]]:
     """Play ``scenario`` and return every step as (before, event, now, after, effects)."""
-    state = core.initial(start, stretches()[0])
+    state = model.initial(start, stretches()[0])
     now = start
     steps = []
 
-    def apply(event: core.Event, at: float) -> None:
+    def apply(event: rules.Event, at: float) -> None:
         nonlocal state
-        after, effects = core.step(state, event, at, config)
+        after, effects = rules.step(state, event, at, config)
         steps.append((state, event, at, after, effects))
         state = after
 
     for wait, item, suspended in scenario:
         target = now + wait
         while not suspended:
-            wake = core.next_wakeup(state, config)
+            wake = timing.next_wakeup(state, config)
             if wake is None or wake > target:
                 break
             now = wake
-            apply(core.Tick(), now)
+            apply(model.Tick(), now)
         now = target
         event = (
-            core.Pause(None if item[1] is None else now + item[1])
+            model.Pause(None if item[1] is None else now + item[1])
             if isinstance(item, tuple)
             else item
         )
@@ -93,7 +93,7 @@ def run(
 @given(configs, scenarios)
 def test_next_wakeup_is_never_in_the_past(config: Config, scenario: list) -> None:
     for _, _, now, after, _ in run(config, scenario):
-        wake = core.next_wakeup(after, config)
+        wake = timing.next_wakeup(after, config)
         assert wake is None or wake >= now
 
 
@@ -101,7 +101,7 @@ def test_next_wakeup_is_never_in_the_past(config: Config, scenario: list) -> Non
 @given(configs, scenarios)
 def test_sitting_time_is_never_negative(config: Config, scenario: list) -> None:
     for _, _, now, after, _ in run(config, scenario):
-        assert core.sitting_seconds(after, now) >= 0
+        assert timing.sitting_seconds(after, now) >= 0
         assert after.since <= now or after.phase is Phase.PAUSED
 
 
@@ -109,7 +109,7 @@ def test_sitting_time_is_never_negative(config: Config, scenario: list) -> None:
 @given(configs, scenarios)
 def test_never_a_reminder_while_paused_or_away(config: Config, scenario: list) -> None:
     for before, _, _, after, effects in run(config, scenario):
-        if any(isinstance(e, core.Notify) for e in effects):
+        if any(isinstance(e, model.Remind) for e in effects):
             assert before.phase not in (Phase.PAUSED, Phase.AWAY)
             assert after.phase is Phase.DUE
 
@@ -122,9 +122,9 @@ def test_reminders_are_never_closer_than_the_rules_allow(config: Config, scenari
     allowed = min(config.breaks.remind_again, config.breaks.interval)
     for _, _, now, _, effects in run(config, scenario):
         for effect in effects:
-            if isinstance(effect, core.Record) and effect.kind is Kind.SNOOZED:
+            if isinstance(effect, model.Record) and effect.kind is Kind.SNOOZED:
                 allowed = min(allowed, effect.seconds or 0)
-        if any(isinstance(e, core.Notify) for e in effects):
+        if any(isinstance(e, model.Remind) for e in effects):
             if last is not None:
                 assert now - last >= allowed - 1e-6
             last = now
@@ -138,11 +138,11 @@ def test_nothing_nags_without_end(config: Config, scenario: list) -> None:
     count = 0
     for _, _, _, _, effects in run(config, scenario):
         for effect in effects:
-            if isinstance(effect, core.Record) and effect.kind in BREAK_ENDINGS | {Kind.PAUSED}:
+            if isinstance(effect, model.Record) and effect.kind in BREAK_ENDINGS | {Kind.PAUSED}:
                 count = 0
-            if isinstance(effect, core.Notify):
+            if isinstance(effect, model.Remind):
                 count += 1
-                assert count <= core.MAX_REMINDERS + config.breaks.max_snoozes
+                assert count <= timing.MAX_REMINDERS + config.breaks.max_snoozes
 
 
 @pytest.mark.finding(
@@ -156,15 +156,15 @@ def test_clock_jumps_never_break_the_invariants(
     config: Config, scenario: list, jumps: list[float]
 ) -> None:
     """Whatever the wall clock does, times stay sane and no burst of reminders follows."""
-    state = core.initial(1e9, stretches()[0])
+    state = model.initial(1e9, stretches()[0])
     now = 1e9
     for jump in jumps:
         now += jump
-        state, effects = core.step(state, core.Tick(), now, config)
-        wake = core.next_wakeup(state, config)
+        state, effects = rules.step(state, model.Tick(), now, config)
+        wake = timing.next_wakeup(state, config)
         assert wake is None or wake >= now
-        assert core.sitting_seconds(state, now) >= 0
-        assert sum(isinstance(e, core.Notify) for e in effects) <= 1
+        assert timing.sitting_seconds(state, now) >= 0
+        assert sum(isinstance(e, model.Remind) for e in effects) <= 1
 
 
 @settings(max_examples=150, deadline=None)
@@ -172,6 +172,6 @@ def test_clock_jumps_never_break_the_invariants(
 def test_a_tick_at_the_wakeup_always_moves_the_wakeup_on(config: Config, scenario: list) -> None:
     """The loop can never spin: after the Tick it was woken for, the next wakeup is later."""
     for before, event, now, after, _ in run(config, scenario):
-        if isinstance(event, core.Tick) and core.next_wakeup(before, config) == now:
-            wake = core.next_wakeup(after, config)
+        if isinstance(event, model.Tick) and timing.next_wakeup(before, config) == now:
+            wake = timing.next_wakeup(after, config)
             assert wake is None or wake > now

@@ -1,6 +1,6 @@
 """`hamstray doctor` says the right thing about each kind of desktop."""
 
-from hamstray import doctor
+from hamstray.cli import doctor
 
 X11 = {"DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "XFCE"}
 GNOME_WAYLAND = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "GNOME"}

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hamstray import durations
+from hamstray.engine import durations
 
 
 @pytest.mark.parametrize(
@@ -48,12 +48,12 @@ def test_parse_refuses_what_is_not_a_duration(bad: object) -> None:
     [(0, "0s"), (45, "45s"), (300, "5m"), (5400, "1h30m"), (7200, "2h"), (3605, "1h5s")],
 )
 def test_format_gives_the_shortest_form(seconds: int, text: str) -> None:
-    assert durations.format(seconds) == text
+    assert durations.compact(seconds) == text
 
 
 @given(st.integers(0, 10**7))
 def test_format_and_parse_round_trip(seconds: int) -> None:
-    assert durations.parse(durations.format(seconds)) == seconds
+    assert durations.parse(durations.compact(seconds)) == seconds
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@
 import pytest
 from PIL import Image
 
-from hamstray import assets, icons
-from hamstray.core import Phase
+from hamstray.desktop.tray import icons
+from hamstray.engine.model import Phase
+from hamstray.store import assets
 from tests.pixels import pixels
 
 

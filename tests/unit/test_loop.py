@@ -6,11 +6,11 @@ from collections import deque
 
 import pytest
 
-from hamstray import core
-from hamstray.assets import stretches
-from hamstray.config import Config
-from hamstray.core import Effect
-from hamstray.loop import Item, Loop
+from hamstray.engine import model
+from hamstray.engine.model import Effect
+from hamstray.engine.settings import Config
+from hamstray.runtime.loop import Item, Loop
+from hamstray.store.assets import stretches
 
 M = 60.0
 
@@ -51,7 +51,7 @@ class FakeInbox:
             return item
         if deadline >= self.stop_at:
             self.clock.now = self.stop_at
-            from hamstray.loop import _Quit
+            from hamstray.runtime.loop import _Quit
 
             return _Quit()
         self.clock.now = deadline
@@ -64,7 +64,7 @@ def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None
     effects: list[tuple[float, Effect]] = []
     loop = Loop(
         config or Config(),
-        core.initial(clock.now),
+        model.initial(clock.now),
         clock,
         lambda e: effects.append((clock.now, e)),
         idle=None if idle is None else (lambda: idle),
@@ -77,7 +77,7 @@ def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None
 def test_an_idle_hour_is_a_handful_of_wakeups() -> None:
     """Paused for an hour, the loop sleeps once: no polling tick."""
     loop, inbox, _, _ = make_loop(3600)
-    loop.post(core.Pause(None))
+    loop.post(model.Pause(None))
     loop.run()
     assert loop.iterations <= 3
     assert inbox.waits[-1] is None  # it waited with no timeout at all
@@ -88,13 +88,13 @@ def test_a_sitting_hour_wakes_only_for_the_ring_and_idle_checks() -> None:
     loop, _, _, effects = make_loop(3600, idle=0.0)
     loop.run()
     assert loop.iterations <= 30  # 12 ring steps per 30 min and idle checks every 2.5 min
-    assert sum(isinstance(e, core.Notify) for _, e in effects) == 3  # 30, 40 and 50 min
+    assert sum(isinstance(e, model.Remind) for _, e in effects) == 3  # 30, 40 and 50 min
 
 
 def test_the_loop_asks_the_rotation_for_the_first_suggestion() -> None:
     loop, _, _, effects = make_loop(31 * M)
     loop.run()
-    notes = [e for _, e in effects if isinstance(e, core.Notify)]
+    notes = [e for _, e in effects if isinstance(e, model.Remind)]
     assert notes[0].stretch == stretches()[1]
 
 
@@ -102,7 +102,7 @@ def test_a_reminder_fires_exactly_at_the_due_time() -> None:
     loop, _, clock, effects = make_loop(31 * M)
     start = clock.now
     loop.run()
-    ((when, _),) = [(t, e) for t, e in effects if isinstance(e, core.Notify)]
+    ((when, _),) = [(t, e) for t, e in effects if isinstance(e, model.Remind)]
     assert when == start + 30 * M
 
 
@@ -118,24 +118,24 @@ def test_a_failing_effect_is_logged_and_the_loop_goes_on(caplog) -> None:
 
     def run_effect(effect: Effect) -> None:
         seen.append(effect)
-        if isinstance(effect, core.Render):
+        if isinstance(effect, model.Render):
             raise RuntimeError("the tray broke")
 
-    loop = Loop(Config(), core.initial(clock.now, stretches()[0]), clock, run_effect, inbox=inbox)
+    loop = Loop(Config(), model.initial(clock.now, stretches()[0]), clock, run_effect, inbox=inbox)
     loop.run()
-    assert any(isinstance(e, core.Notify) for e in seen)
+    assert any(isinstance(e, model.Remind) for e in seen)
     assert "Carrying out Render failed" in caplog.text
 
 
 def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
-    loop = Loop(Config(), core.initial(0.0, stretches()[0]), lambda: 10.0, lambda e: None)
+    loop = Loop(Config(), model.initial(0.0, stretches()[0]), lambda: 10.0, lambda e: None)
     thread = threading.Thread(target=loop.run)
     thread.start()
     try:
-        outcome = loop.ask(core.Snooze())
+        outcome = loop.ask(model.Snooze())
         assert outcome.refusals == ["No break is due, so there is nothing to snooze."]
-        outcome = loop.ask(core.Pause(None))
-        assert outcome.state.phase is core.Phase.PAUSED
+        outcome = loop.ask(model.Pause(None))
+        assert outcome.state.phase is model.Phase.PAUSED
     finally:
         loop.quit()
         thread.join(timeout=5)
@@ -143,12 +143,12 @@ def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
 
 
 def test_no_thread_is_started_per_event() -> None:
-    loop = Loop(Config(), core.initial(0.0, stretches()[0]), lambda: 10.0, lambda e: None)
+    loop = Loop(Config(), model.initial(0.0, stretches()[0]), lambda: 10.0, lambda e: None)
     thread = threading.Thread(target=loop.run)
     thread.start()
     before = threading.active_count()
     for _ in range(50):
-        loop.ask(core.ConfigChanged())
+        loop.ask(model.ConfigChanged())
     assert threading.active_count() == before
     loop.quit()
     thread.join(timeout=5)
@@ -161,7 +161,7 @@ def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
     times = iter([3600.0, 7200.0, 1e12])
     loop = Loop(
         Config(),
-        core.initial(0.0, stretches()[0]),
+        model.initial(0.0, stretches()[0]),
         clock,
         effects.append,
         idle=lambda: 0.0,
@@ -169,5 +169,5 @@ def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
         inbox=inbox,
     )
     loop.run()
-    titles = [e.title for e in effects if isinstance(e, core.Notify) and e.stretch is None]
-    assert titles == ["Time for your morning stretch", "Time for your morning stretch"]
+    routines = [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert [e.name for e in routines] == ["morning", "morning"]

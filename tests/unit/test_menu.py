@@ -2,16 +2,28 @@
 
 import pytest
 
-from hamstray import core, menu
-from hamstray.assets import stretches
-from hamstray.core import Phase, View
+from hamstray.desktop.tray import menu
+from hamstray.engine import model, timing
+from hamstray.engine.model import Phase, View
+from hamstray.store.assets import stretches
 
 STRETCH = stretches()[0]
 EXTRAS = menu.Extras(snooze_s=300, breaks_today=6, stretches_today=4, autostart=True)
 
 
 def view(phase: Phase, snoozes_left: int = 2, standing: bool = False) -> View:
-    return View(phase, 3, 600.0, snoozes_left, STRETCH, None, standing)
+    """A view of ``phase`` as the engine would make it (snoozing allowed when a break is due)."""
+    return View(
+        phase,
+        progress=3,
+        sitting_s=450.0,
+        next_break_in=600.0,
+        snoozes_left=snoozes_left,
+        can_snooze=phase in timing.SNOOZABLE and snoozes_left > 0,
+        stretch=STRETCH,
+        paused_until=None,
+        standing=standing,
+    )
 
 
 def by_label(items: tuple[menu.Item, ...]) -> dict[str, menu.Item]:
@@ -23,7 +35,7 @@ def test_every_phase_has_the_full_menu_with_start_first_and_default(phase: Phase
     items = menu.items(view(phase), EXTRAS)
     assert items[0].label == f"Start: {STRETCH.name}"
     assert items[0].default
-    assert items[0].action == core.StartStretch()
+    assert items[0].action == model.StartStretch()
     labels = [i.label for i in items if not i.separator]
     assert labels[-1] == "Quit"
     assert "Today: 6 breaks · 4 stretches" in labels
@@ -52,17 +64,17 @@ def test_pause_offers_a_submenu_and_resume_replaces_it_while_paused() -> None:
         "2 hours",
         "Until tomorrow",
     ]
-    assert sitting["Pause"].submenu[0].action == core.Pause(seconds=1800)
-    assert sitting["Pause"].submenu[3].action == menu.PAUSE_TOMORROW
+    assert sitting["Pause"].submenu[0].action == model.Pause(seconds=1800)
+    assert sitting["Pause"].submenu[3].action == menu.Command.PAUSE_TOMORROW
     paused = by_label(menu.items(view(Phase.PAUSED), EXTRAS))
     assert "Pause" not in paused
-    assert paused["Resume"].action == core.Resume()
+    assert paused["Resume"].action == model.Resume()
     assert not paused["Skip this break"].enabled
 
 
 def test_check_items_show_their_state() -> None:
     items = by_label(menu.items(view(Phase.SITTING, standing=True), EXTRAS))
     assert items["I'm standing"].checked is True
-    assert items["I'm standing"].action == core.Stand(on=False)
+    assert items["I'm standing"].action == model.Stand(on=False)
     assert items["Start at login"].checked is True
     assert items["Today: 6 breaks · 4 stretches"].enabled is False

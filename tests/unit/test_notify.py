@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from hamstray.notify import Notifier
+from hamstray.desktop.notify import Notifier
 
 BUTTONS = (("default", "Start stretch"), ("snooze", "Snooze"))
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from hamstray import autostart, idle, quiet
+from hamstray.desktop import autostart, idle, quiet
 
 
 class FakeBus:

@@ -3,7 +3,9 @@
 import re
 from pathlib import Path
 
-from hamstray import cli, config
+from hamstray.cli.parser import build_parser
+from hamstray.config import loader
+from hamstray.engine import settings
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 CODE = "\n".join(
@@ -12,7 +14,7 @@ CODE = "\n".join(
 
 
 def test_every_command_the_readme_names_exists() -> None:
-    parser = cli.build_parser()
+    parser = build_parser()
     commands = next(a for a in parser._actions if a.dest == "command").choices  # noqa: SLF001
     commands_shown = re.sub(r"hamstray is (already |not )running", "", CODE)  # output, not input
     named = set(re.findall(r"(?:^|\s|`)hamstray ([a-z]+)\b", commands_shown, re.M))
@@ -22,7 +24,7 @@ def test_every_command_the_readme_names_exists() -> None:
 
 def test_every_config_key_in_the_readme_exists() -> None:
     block = README.split("```toml", 1)[1].split("```", 1)[0]
-    assert config.parse(block, Path("README.md"))[1] == []
-    keys = {f"{s}.{k}" for s, rules in config._RULES.items() for k in rules}  # noqa: SLF001
+    assert loader.parse(block, Path("README.md"))[1] == []
+    keys = {key.dotted for key in settings.declared()}
     named = set(re.findall(r"`((?:breaks|stretches|routines|notifications)\.[a-z_]+)`", README))
     assert named <= keys, named - keys

@@ -5,10 +5,11 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamstray import assets, rotation
-from hamstray.catalogue import GROUPS
-from hamstray.config import Stretches
-from hamstray.rotation import Served
+from hamstray.engine import rotation
+from hamstray.engine.catalogue import GROUPS
+from hamstray.engine.rotation import Served
+from hamstray.engine.settings import Stretches
+from hamstray.store import assets
 
 CATALOGUE = assets.stretches()
 IDS = [s.id for s in CATALOGUE]

@@ -3,8 +3,10 @@
 from collections.abc import Iterator
 from pathlib import Path
 
-from hamstray import config, setup
-from hamstray.paths import Paths
+from hamstray.cli import first_run as setup
+from hamstray.config import loader as config
+from hamstray.engine.settings import Config
+from hamstray.store.paths import Paths
 
 
 def paths(tmp_path: Path) -> Paths:
@@ -26,8 +28,8 @@ def test_yes_writes_the_commented_defaults(tmp_path: Path, capsys) -> None:
     calls: list[bool] = []
     assert setup.run(paths(tmp_path), None, lambda on: str(calls.append(on)), lambda: "menu") == 0
     text = (tmp_path / "config.toml").read_text()
-    assert config.parse(text, tmp_path / "config.toml") == (config.Config(), [])
-    assert "# Sitting time before a reminder." in text
+    assert config.parse(text, tmp_path / "config.toml") == (Config(), [])
+    assert "# sitting time before a reminder" in text
     assert calls == [True]
 
 
@@ -36,7 +38,7 @@ def test_answers_are_written_and_nothing_else_is_lost(tmp_path: Path) -> None:
     path.write_text(
         '# mine\n[breaks]\nsnooze = "7m"   # I like seven\n[notifications]\nenabled = false\n'
     )
-    asked, ask = answers("45", "no", "", "none")
+    asked, ask = answers("45m", "no", "", "none")
     setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
     text = path.read_text()
     cfg, problems = config.parse(text, path)
@@ -51,11 +53,12 @@ def test_answers_are_written_and_nothing_else_is_lost(tmp_path: Path) -> None:
 
 
 def test_a_bad_answer_is_asked_again(tmp_path: Path, capsys) -> None:
-    _, ask = answers("soon", "500", "20", "maybe", "yes", "7am", "06:00", "")
+    _, ask = answers("soon", "20", "25h", "20m", "maybe", "yes", "7am", "06:00", "")
     setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
     out = capsys.readouterr().out
     assert 'expected a duration like "45m", got "soon"' in out
-    assert "enter between 1 and 240 minutes" in out
+    assert 'write the unit too, like "20m" for minutes' in out
+    assert 'expected a duration from 1s to 24h, got "25h"' in out  # the config's own range
     assert "answer yes or no" in out
     cfg, _ = config.load(tmp_path / "config.toml")
     assert cfg.breaks.interval == 20 * 60
@@ -66,5 +69,5 @@ def test_rerunning_offers_the_current_values(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text('[breaks]\ninterval = "40m"\n[routines]\nmorning = ""\n')
     asked, ask = answers("", "", "", "")
     setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
-    assert asked[0].endswith("[40]: ")
+    assert asked[0].endswith("[40m]: ")
     assert asked[2].endswith("[none]: ")

@@ -2,16 +2,28 @@
 
 from jeepney import DBusAddress, Parser, new_method_call, new_method_return
 
-from hamstray import dbusmenu, icons, menu, sni
-from hamstray.assets import stretches
-from hamstray.core import Phase, View
+from hamstray.desktop.tray import dbusmenu, icons, menu, sni
+from hamstray.engine import timing
+from hamstray.engine.model import Phase, View
+from hamstray.store.assets import stretches
 
 STRETCH = stretches()[0]
 EXTRAS = menu.Extras(snooze_s=300, breaks_today=6, stretches_today=4, autostart=True)
 
 
 def view(phase: Phase, standing: bool = False, snoozes_left: int = 2) -> View:
-    return View(phase, 3, 600.0, snoozes_left, STRETCH, None, standing)
+    """A view of ``phase`` as the engine would make it (snoozing allowed when a break is due)."""
+    return View(
+        phase,
+        progress=3,
+        sitting_s=450.0,
+        next_break_in=600.0,
+        snoozes_left=snoozes_left,
+        can_snooze=phase in timing.SNOOZABLE and snoozes_left > 0,
+        stretch=STRETCH,
+        paused_until=None,
+        standing=standing,
+    )
 
 
 def items(phase: Phase, standing: bool = False) -> tuple[menu.Item, ...]:
@@ -72,7 +84,7 @@ def test_changes_name_the_items_that_changed_or_a_new_layout() -> None:
     assert not layout_changed
     assert [(i, p["label"][1]) for i, p in updated] == [(2, "Snooze 5 min (1 left)")]
     assert dbusmenu.changes(due, due) == (False, [])
-    paused = menu.items(View(Phase.PAUSED, 0, None, 2, STRETCH, None), EXTRAS)
+    paused = menu.items(view(Phase.PAUSED), EXTRAS)
     assert dbusmenu.changes(due, paused) == (True, [])  # Pause… became Resume
 
 

@@ -3,8 +3,8 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from hamstray.history import Row
-from hamstray.stats import midnight, streak, summarize
+from hamstray.engine.model import Entry, Kind
+from hamstray.engine.stats import midnight, streak, summarize
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -19,8 +19,8 @@ def row(
     seconds: float | None = None,
     stretch: str | None = None,
     groups: tuple[str, ...] = (),
-) -> Row:
-    return Row(at(when), kind, stretch, groups, seconds, "")
+) -> Entry:
+    return Entry(at(when), Kind(kind), stretch, groups, seconds, "")
 
 
 def test_an_empty_history_gives_empty_days() -> None:
@@ -113,3 +113,14 @@ def test_holds_show_the_progression_per_stretch() -> None:
     ]
     summary = summarize(rows, date(2026, 11, 25), 7, BERLIN)
     assert summary.holds["desk-calf"] == [(date(2026, 11, 20), 30), (date(2026, 11, 25), 35)]
+
+
+def test_one_absence_counts_as_one_break_even_when_recorded_twice() -> None:
+    """Histories from before the fix hold two overlapping natural breaks for one absence."""
+    rows = [
+        row("natural_break", "2026-11-25 20:00", 14 * 60),  # 19:46 to 20:00
+        row("natural_break", "2026-11-25 20:03", 16.5 * 60),  # 19:46:30 to 20:03: the same
+        row("natural_break", "2026-11-25 22:00", 10 * 60),  # a later absence
+    ]
+    (day,) = summarize(rows, date(2026, 11, 25), 1, BERLIN).days
+    assert day.breaks == 2

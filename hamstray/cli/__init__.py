@@ -1,0 +1,1 @@
+"""The ``hamstray`` command line."""

@@ -1,0 +1,109 @@
+"""The commands about files and the session: config path/show/check/init, autostart, the app
+menu launcher, and the first-run setup."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
+from hamstray.config import loader, writer
+from hamstray.store.files import write_atomically
+from hamstray.store.paths import Paths
+
+
+def autostart(action: str) -> int:
+    """``hamstray autostart enable|disable|status``."""
+    from hamstray.desktop.autostart import AutostartError, for_this_user  # noqa: PLC0415
+
+    entry = for_this_user()
+    try:
+        match action:
+            case "enable":
+                entry.enable()
+                print(f"hamstray will start at login ({entry.location}).")
+            case "disable":
+                removed = entry.disable()
+                print(
+                    "hamstray will no longer start at login."
+                    if removed
+                    else "hamstray was not set to start at login."
+                )
+            case _:
+                print(f"enabled ({entry.location})" if entry.enabled() else "disabled")
+    except (AutostartError, OSError) as error:
+        print(f"hamstray autostart: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
+    """``hamstray setup`` and ``hamstray desktop install|uninstall``."""
+    from hamstray.cli import first_run  # noqa: PLC0415
+    from hamstray.desktop import autostart  # noqa: PLC0415
+
+    entry = autostart.for_this_user()
+
+    def login(on: bool) -> str:
+        if on:
+            entry.enable()
+            return f"hamstray will start at login ({entry.location})."
+        entry.disable()
+        return "hamstray will not start at login."
+
+    def launcher() -> str:
+        if entry.platform != "linux":
+            return "The app menu entry is for Linux desktops; skipped."
+        path = autostart.install_launcher(entry.data_home, list(entry.command))
+        return f"hamstray is in your app menu ({path})."
+
+    try:
+        if command == "setup":
+            return first_run.run(paths, None if args.yes else input, login, launcher)
+        if args.action == "install":
+            print(launcher())
+        else:
+            removed = autostart.uninstall_launcher(entry.data_home)
+            print(
+                f"Removed {len(removed)} file(s) from your app menu and icon theme."
+                if removed
+                else "hamstray was not in your app menu."
+            )
+    except (autostart.AutostartError, OSError) as error:
+        print(f"hamstray {command}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (EOFError, KeyboardInterrupt):
+        print("\nSetup cancelled; nothing was changed.")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def config(args: argparse.Namespace, paths: Paths) -> int:
+    """``hamstray config path|show|check|init``."""
+    match args.action:
+        case "path":
+            print(paths.config_file)
+        case "show":
+            effective, problems = loader.load(paths.config_file)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            print(writer.to_toml(effective), end="")
+        case "check":
+            target = Path(args.path) if args.path else paths.config_file
+            if not target.exists() and not target.is_symlink():
+                print(f"{target}: no such file (hamstray uses its defaults)", file=sys.stderr)
+                return EXIT_USAGE if args.path else EXIT_OK
+            _, problems = loader.load(target)
+            for problem in problems:
+                print(problem)
+            if any(not p.warning for p in problems):
+                return EXIT_USAGE
+            if not problems:
+                print(f"{target}: OK")
+        case "init":
+            target = paths.config_file
+            if target.exists():
+                print(f"{target} already exists; left as it is.")
+                return EXIT_OK
+            write_atomically(target, writer.default_file().encode())
+            print(f"Wrote {target}")
+    return EXIT_OK

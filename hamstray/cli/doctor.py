@@ -1,0 +1,232 @@
+"""`hamstray doctor`: each platform part, OK or PROBLEM, with a concrete hint for each problem."""
+
+import importlib.util
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from hamstray.config import loader
+from hamstray.desktop.tray import backend
+from hamstray.store.paths import Paths
+
+
+@dataclass(frozen=True)
+class Check:
+    """The state of one part."""
+
+    part: str
+    ok: bool
+    detail: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        line = f"{'OK' if self.ok else 'PROBLEM':<8} {self.part:<14} {self.detail}"
+        return line + (f"\n{'':<24}hint: {self.hint}" if self.hint else "")
+
+
+def tray(
+    env: Mapping[str, str],
+    platform: str,
+    tray_owner: Callable[[], bool | None],
+    watcher: Callable[[], bool | None],
+    has_gi: bool,
+) -> Check:
+    """Which tray backend hamstray will use and why, and whether something will show it."""
+    try:
+        choice = backend.choose(env, platform, lambda: bool(watcher()), lambda: has_gi)
+    except ValueError as error:
+        return Check("tray", False, str(error), f"one of: {', '.join(backend.BACKENDS)}")
+    named = f"{choice.name} backend ({choice.why})"
+    if platform in ("win32", "darwin"):
+        return Check("tray", True, named)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return Check(
+            "tray",
+            False,
+            "no graphical session (DISPLAY and WAYLAND_DISPLAY unset)",
+            "run hamstray from your desktop session",
+        )
+    gnome = "GNOME" in env.get("XDG_CURRENT_DESKTOP", "").upper()
+    if choice.name in ("sni", "appindicator"):
+        if watcher():
+            there = (
+                "" if choice.name == "sni" and not env.get("HAMSTRAY_TRAY") else "; a host is there"
+            )
+            return Check("tray", True, f"{named}{there}")
+        hint = (
+            "enable the AppIndicator extension (gnome-shell-extension-appindicator)"
+            if gnome
+            else "your panel needs a StatusNotifierItem host (a system tray)"
+        )
+        return Check("tray", False, f"{named}, but no StatusNotifierWatcher", hint)
+    if not env.get("DISPLAY"):
+        return Check(
+            "tray",
+            False,
+            f"{named} needs X11, this is Wayland",
+            "enable your desktop's tray (on GNOME: the AppIndicator extension); hamstray then "
+            "shows a StatusNotifierItem",
+        )
+    if not tray_owner():
+        hint = (
+            "GNOME shows no tray icons without the AppIndicator extension "
+            "(gnome-shell-extension-appindicator)"
+            if gnome
+            else "add a system tray (notification area) to your panel"
+        )
+        return Check("tray", False, f"{named}, but no system tray on this display", hint)
+    clicks = (
+        "; left click starts, right click opens hamstray's menu" if choice.name == "xorg" else ""
+    )
+    return Check("tray", True, f"{named}; an XEmbed system tray is there{clicks}")
+
+
+def notifications(capabilities: list[str] | None, server: str | None) -> Check:
+    """Whether reminders can pop up, and with buttons."""
+    if capabilities is None:
+        return Check(
+            "notifications",
+            False,
+            "no notification server on the session bus",
+            "start your desktop's notification daemon (for example dunst); until then "
+            "reminders show in the tray icon only",
+        )
+    buttons = "with Start/Snooze buttons" if "actions" in capabilities else "without buttons"
+    return Check("notifications", True, f"{server or 'a freedesktop server'}, {buttons}")
+
+
+def idle_probe(found: Callable[[], float | None] | None) -> Check:
+    """Whether hamstray can tell that the user left the desk."""
+    if found is None:
+        return Check(
+            "idle",
+            False,
+            "no way to read idle time on this desktop",
+            "natural breaks are then seen only from suspends; on Wayland, GNOME and KDE "
+            "are supported",
+        )
+    seconds = found()
+    if seconds is None:
+        return Check(
+            "idle",
+            False,
+            "the idle probe gave no answer",
+            "see the log with --verbose for the reason",
+        )
+    return Check("idle", True, f"idle time readable (now {seconds:.0f} s)")
+
+
+def autostart_state(enabled: bool, location: str) -> Check:
+    """Whether hamstray starts at login (off is a choice, not a problem)."""
+    if enabled:
+        return Check("autostart", True, f"starts at login ({location})")
+    return Check("autostart", True, "off (hamstray autostart enable to start at login)")
+
+
+def config_state(path: Path) -> Check:
+    """Whether the config file reads cleanly."""
+    if not path.exists():
+        return Check("config", True, f"defaults ({path} does not exist; hamstray config init)")
+    _, problems = loader.load(path)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        return Check(
+            "config",
+            False,
+            f"{len(errors)} problem(s) in {path}, e.g. {errors[0]}",
+            "hamstray config check lists them; bad keys fall back to their defaults",
+        )
+    return Check("config", True, f"{path}" + (f" ({len(problems)} warning(s))" if problems else ""))
+
+
+def writable(part: str, folder: Path) -> Check:
+    """Whether hamstray can write in ``folder``."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if os.access(probe, os.W_OK):
+        return Check(part, True, str(folder))
+    return Check(part, False, f"{folder} is not writable", f"check the permissions of {probe}")
+
+
+def running(socket: Path) -> Check:
+    """Whether the app runs for this user."""
+    from hamstray.runtime.control import channel  # noqa: PLC0415
+    from hamstray.runtime.control.protocol import ControlError  # noqa: PLC0415
+    from hamstray.runtime.requests import Command, Request  # noqa: PLC0415
+
+    try:
+        pid = channel.request(socket, Request(Command.STATUS), timeout=3)["status"]["pid"]
+    except (ControlError, KeyError, TypeError):
+        return Check("app", True, "not running (start it with: hamstray)")
+    return Check("app", True, f"running (pid {pid})")
+
+
+def run(paths: Paths) -> int:
+    """Print one line per part; exit 0 when everything is OK, 1 otherwise."""
+    from hamstray.desktop import autostart, idle  # noqa: PLC0415
+
+    checks = [
+        tray(
+            os.environ,
+            sys.platform,
+            _tray_owner,
+            _watcher,
+            importlib.util.find_spec("gi") is not None,
+        ),
+        _notification_check(),
+        idle_probe(idle.default_probe()),
+    ]
+    entry = autostart.for_this_user()
+    checks += [
+        autostart_state(entry.enabled(), entry.location),
+        config_state(paths.config_file),
+        writable("data", paths.data_dir),
+        writable("log", paths.log_dir),
+        running(paths.socket),
+    ]
+    for check in checks:
+        print(check)
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def _notification_check() -> Check:
+    if not sys.platform.startswith("linux"):
+        return Check("notifications", True, "the system's notification centre (through plyer)")
+    from hamstray.desktop import dbus  # noqa: PLC0415
+
+    bus = dbus.Session()
+    address = (
+        "org.freedesktop.Notifications",
+        "/org/freedesktop/Notifications",
+        "org.freedesktop.Notifications",
+    )
+    capabilities = bus.call(*address, "GetCapabilities")
+    info = bus.call(*address, "GetServerInformation")
+    name = f"{info[0]} {info[2]}" if isinstance(info, tuple) and len(info) >= 3 else None
+    return notifications(None if capabilities is None else list(capabilities), name)
+
+
+def _tray_owner() -> bool | None:
+    if not os.environ.get("DISPLAY"):
+        return None
+    try:
+        from Xlib import X  # noqa: PLC0415
+        from Xlib import display as xdisplay  # noqa: PLC0415
+
+        connection = xdisplay.Display()
+        try:
+            owner = connection.get_selection_owner(connection.intern_atom("_NET_SYSTEM_TRAY_S0"))
+            return bool(owner != X.NONE)
+        finally:
+            connection.close()
+    except Exception:  # noqa: BLE001 - no X server: no XEmbed tray
+        return None
+
+
+def _watcher() -> bool | None:
+    from hamstray.desktop import dbus  # noqa: PLC0415
+
+    return dbus.has_owner("org.kde.StatusNotifierWatcher")

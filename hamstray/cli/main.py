@@ -1,0 +1,62 @@
+"""The ``hamstray`` command: parse the arguments and hand them to the command's module.
+
+Each command loads only what it needs, so that ``hamstray status`` or ``hamstray stats`` start
+fast and never load the GUI stack.
+"""
+
+import sys
+
+from hamstray.cli import configure
+from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
+from hamstray.cli.parser import build_parser
+from hamstray.store.paths import Paths, default_paths
+
+OFFLINE = ("stretches", "feedback", "plan", "routine")
+RECORDS = ("stats", "history")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    paths = default_paths(args.config)
+    command = args.command or "run"
+    try:
+        if command == "run":
+            return _run(paths, args.verbose)
+        if command == "config":
+            return configure.config(args, paths)
+        if command == "autostart":
+            return configure.autostart(args.action)
+        if command in ("setup", "desktop"):
+            return configure.desktop(command, args, paths)
+        if command == "doctor":
+            from hamstray.cli import doctor  # noqa: PLC0415
+
+            return doctor.run(paths)
+        if command in OFFLINE:
+            from hamstray.cli import practice  # noqa: PLC0415
+
+            return practice.run(command, args, paths)
+        if command in RECORDS:
+            from hamstray.cli import records  # noqa: PLC0415
+
+            return records.run(command, args, paths)
+        from hamstray.cli import remote  # noqa: PLC0415
+
+        return remote.run(command, args, paths)
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+
+
+def _run(paths: Paths, verbose: bool) -> int:
+    from hamstray.runtime.app import AlreadyRunning, App, StartError, check_display  # noqa: PLC0415
+
+    try:
+        check_display()
+        return App(paths, verbose).run()
+    except AlreadyRunning as running:
+        print(running)
+        return EXIT_OK
+    except StartError as error:
+        print(f"hamstray: {error}", file=sys.stderr)
+        return EXIT_FAILURE

@@ -1,0 +1,164 @@
+"""Your records, without a running app: statistics (text, JSON, picture) and the raw history."""
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+
+from hamstray.cli.exits import EXIT_OK
+from hamstray.engine import durations, stats
+from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
+from hamstray.engine.stats import Summary
+from hamstray.store.history import History
+from hamstray.store.paths import Paths
+
+
+def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
+    """Carry out ``stats`` or ``history``."""
+    if command == "stats":
+        return show_stats(paths, args.days, args.json, args.png, args.scale, args.goal)
+    return history_export(paths, args.limit, args.csv)
+
+
+def show_stats(
+    paths: Paths, days: int, want_json: bool, png: str | None, scale: int, goal: int
+) -> int:
+    """Per-day and per-group statistics, as text, JSON or a picture."""
+    summary = summarize(paths, days, goal)
+    if png:
+        from hamstray.ui import chart  # noqa: PLC0415 - Pillow only for the picture
+
+        chart.draw(summary, scale).save(png)
+        print(f"Wrote {png}")
+    elif want_json:
+        print(json.dumps(stats_json(summary), indent=2))
+    else:
+        print(stats_text(summary))
+    return EXIT_OK
+
+
+def summarize(paths: Paths, days: int, goal: int) -> Summary:
+    """The statistics of the last ``days`` days from the user's history file."""
+    now = time.time()
+    if not paths.history.exists():
+        return stats.summarize([], stats.local_date(now, None), days, None, goal)
+    history = History(paths.history)
+    try:
+        return history.summary(now, days, goal)
+    finally:
+        history.close()
+
+
+def stats_json(summary: Summary) -> dict[str, Any]:
+    """The ``stats --json`` object."""
+    return {
+        "days": [
+            {
+                "date": d.date.isoformat(),
+                "at_computer_s": round(d.at_computer_s),
+                "longest_sitting_s": round(d.longest_sitting_s),
+                "reminders": d.reminders,
+                "breaks": d.breaks,
+                "stretches": d.stretches,
+                "snoozes": d.snoozes,
+                "skips": d.skips,
+            }
+            for d in summary.days
+        ],
+        "groups": {g: {"stretches": n, "hold_s": round(h)} for g, (n, h) in summary.groups.items()},
+        "streak": {"days": summary.streak, "goal": summary.goal},
+        "holds": {
+            s: [{"date": d.isoformat(), "hold_s": round(h)} for d, h in points]
+            for s, points in summary.holds.items()
+        },
+    }
+
+
+def _hm(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60} h {minutes % 60:02d}" if minutes else "–"
+
+
+def stats_text(summary: Summary) -> str:
+    """The statistics as a table that reads well in a terminal."""
+    first, last = summary.days[0].date, summary.days[-1].date
+    lines = [f"hamstray, {first:%a %d %b} to {last:%a %d %b %Y}", ""]
+    header = (
+        f"{'Day':<11}{'At computer':>12}{'Longest sit':>13}{'Reminders':>11}{'Breaks':>8}"
+        f"{'Stretches':>11}{'Snoozes':>9}{'Skips':>7}"
+    )
+    lines += [header, "-" * len(header)]
+    for d in summary.days:
+        lines.append(
+            f"{d.date:%a %d %b} {_hm(d.at_computer_s):>12}{_hm(d.longest_sitting_s):>13}"
+            f"{d.reminders:>11}{d.breaks:>8}{d.stretches:>11}{d.snoozes:>9}{d.skips:>7}"
+        )
+    total = summary.days
+    lines += [
+        "-" * len(header),
+        f"{'Total':<11}{_hm(sum(d.at_computer_s for d in total)):>12}"
+        f"{_hm(max(d.longest_sitting_s for d in total)):>13}"
+        f"{sum(d.reminders for d in total):>11}{sum(d.breaks for d in total):>8}"
+        f"{sum(d.stretches for d in total):>11}{sum(d.snoozes for d in total):>9}"
+        f"{sum(d.skips for d in total):>7}",
+        "",
+        "Muscle group   Stretches   Held",
+    ]
+    for group in GROUPS:
+        count, held = summary.groups[group]
+        lines.append(
+            f"{GROUP_NAMES[group]:<14}{count:>10}   {durations.humanize(held) if held else '–'}"
+        )
+    streak = (
+        f"{summary.streak} day{'s' if summary.streak != 1 else ''} in a row with "
+        f"{summary.goal} or more stretches."
+        if summary.streak
+        else f"No streak yet: {summary.goal} stretches a day start one."
+    )
+    lines += ["", f"Streak: {streak}"]
+    grown = [(s, points) for s, points in summary.holds.items() if points[0][1] != points[-1][1]]
+    if grown:
+        lines.append(
+            "Holds: "
+            + "; ".join(
+                f"{s} {round(points[0][1])} s -> {round(points[-1][1])} s"
+                for s, points in grown[:6]
+            )
+        )
+    return "\n".join(lines)
+
+
+def history_export(paths: Paths, limit: int | None, csv_out: bool) -> int:
+    """The raw events, newest last: your data is yours."""
+    import csv  # noqa: PLC0415
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    rows = []
+    if paths.history.exists():
+        history = History(paths.history)
+        rows = history.rows(limit=limit)
+        history.close()
+    if csv_out:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["time_utc", "kind", "stretch", "groups", "seconds", "detail"])
+        for row in rows:
+            writer.writerow(
+                [
+                    datetime.fromtimestamp(row.at, UTC).isoformat(timespec="seconds"),
+                    row.kind.value,
+                    row.stretch or "",
+                    ",".join(row.groups),
+                    "" if row.seconds is None else round(row.seconds, 1),
+                    row.detail,
+                ]
+            )
+        return EXIT_OK
+    for row in rows:
+        when = datetime.fromtimestamp(row.at).strftime("%Y-%m-%d %H:%M:%S")
+        length = "" if row.seconds is None else durations.humanize(row.seconds)
+        line = f"{when}  {row.kind.value:<16} {row.stretch or '':<22} {length:>9}  {row.detail}"
+        print(line.rstrip())
+    if not rows:
+        print("No history yet.")
+    return EXIT_OK

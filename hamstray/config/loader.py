@@ -1,0 +1,123 @@
+"""Reading the user's TOML settings, key by key, into a frozen ``Config``.
+
+A bad value is a problem for that key alone: it falls back to its default and the rest of the file
+still counts. The user's file is only ever read here, never rewritten.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from hamstray.engine import settings
+from hamstray.engine.settings import Config
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a config file, located as precisely as the file allows."""
+
+    path: Path
+    line: int | None
+    key: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        what = f"{self.key}: {self.message}" if self.key else self.message
+        return f"{where}: {'warning: ' if self.warning else ''}{what}"
+
+
+def load(path: Path) -> tuple[Config, list[Problem]]:
+    """Read ``path``: the effective config and every problem found (a missing file has none)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(), []
+    except IsADirectoryError:
+        return Config(), [Problem(path, None, "", "is a directory, not a config file")]
+    except OSError as error:
+        return Config(), [Problem(path, None, "", f"cannot be read ({error.strerror})")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return Config(), [Problem(path, line, "", "is not UTF-8 text (TOML files must be UTF-8)")]
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> tuple[Config, list[Problem]]:
+    """Read TOML ``text`` (from ``path``, named in problems) into a config and its problems."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return Config(), [_syntax_problem(path, error)]
+    declared = {(key.section, key.name): key for key in settings.declared()}
+    problems: list[Problem] = []
+    sections: dict[str, dict[str, Any]] = {}
+    for section, table in document.items():
+        if section not in settings.sections():
+            line = locate(text, None, section)
+            problems.append(Problem(path, line, section, "unknown section (ignored)", warning=True))
+            continue
+        if not isinstance(table, dict):
+            line = locate(text, None, section)
+            problems.append(Problem(path, line, section, f"expected a [{section}] table"))
+            continue
+        valid = sections.setdefault(section, {})
+        for name, raw in table.items():
+            key = declared.get((section, name))
+            if key is None:
+                line = locate(text, section, name)
+                problems.append(
+                    Problem(path, line, f"{section}.{name}", "unknown key (ignored)", warning=True)
+                )
+                continue
+            try:
+                valid[name] = key.check.read(raw)
+            except ValueError as error:
+                problems.append(Problem(path, locate(text, section, name), key.dotted, str(error)))
+    config = Config(
+        **{
+            f.name: replace(getattr(Config(), f.name), **sections.get(f.name, {}))
+            for f in fields(Config)
+        }
+    )
+    config, tied = settings.reconcile(config)
+    for dotted, message in tied:
+        section, name = dotted.split(".")
+        problems.append(Problem(path, locate(text, section, name), dotted, message))
+    return config, problems
+
+
+def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> Problem:
+    # tomllib puts the position at the end of its message: "... (at line 3, column 7)".
+    found = re.search(r"\(at line (\d+), column (\d+)\)$", str(error))
+    if found is None:
+        return Problem(path, None, "", f"TOML syntax error: {error}")
+    reason = str(error)[: found.start()].strip()
+    return Problem(path, int(found.group(1)), "", f"column {found.group(2)}: {reason}")
+
+
+def locate(text: str, section: str | None, key: str) -> int | None:
+    """Return the 1-based line that sets ``key`` in ``[section]`` (or the table line itself)."""
+    current: str | None = None
+    header = re.compile(r"\s*\[\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = header.match(line)
+        if found and not line.lstrip().startswith("[["):
+            current = found.group(1).strip("\"' ")
+            if section is None and current == key:
+                return number
+            continue
+        assignment = re.match(r"\s*([A-Za-z0-9_.\-\"']+)\s*=", line)
+        if assignment is None:
+            continue
+        name = assignment.group(1).replace('"', "").replace("'", "")
+        if (current == section and name == key) or (current is None and name == f"{section}.{key}"):
+            return number
+        if section is None and current is None and name.split(".")[0] == key:
+            return number
+    return None

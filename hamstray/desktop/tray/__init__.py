@@ -1,0 +1,1 @@
+"""The tray icon: one menu model, drawn by the backend this session offers."""

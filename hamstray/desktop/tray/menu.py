@@ -1,0 +1,160 @@
+"""The tray menu and tooltip as data: one definition for every tray backend (pystray menus,
+hamstray's own popup on XEmbed trays, and the D-Bus menu of StatusNotifierItems)."""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from hamstray.engine import durations
+from hamstray.engine.model import (
+    Event,
+    Pause,
+    Phase,
+    Resume,
+    Skip,
+    Snooze,
+    Stand,
+    StartRoutine,
+    StartStretch,
+    View,
+)
+from hamstray.ui.popup.client import Entry
+
+
+class Command(Enum):
+    """A menu action that is not a break-engine event: the app carries it out itself."""
+
+    QUIT = "quit"
+    PAUSE_TOMORROW = "pause-tomorrow"
+    STATISTICS = "statistics"
+    SETTINGS = "settings"
+    AUTOSTART = "autostart"
+
+
+Action = Event | Command | None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One menu entry."""
+
+    label: str
+    action: Action = None
+    enabled: bool = True
+    checked: bool | None = None  # None: not a check item
+    default: bool = False
+    submenu: tuple["Item", ...] = ()
+
+    @property
+    def separator(self) -> bool:
+        """Whether this is a separator line."""
+        return self.label == "-"
+
+
+SEPARATOR = Item("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Extras:
+    """What the menu shows beyond the view: today's counts, settings, start at login."""
+
+    snooze_s: int
+    breaks_today: int = 0
+    stretches_today: int = 0
+    autostart: bool = False
+
+
+def items(view: View, extras: Extras) -> tuple[Item, ...]:
+    """The menu for ``view``: labels and enabled states follow the phase."""
+    stretch = view.stretch
+    paused = view.phase is Phase.PAUSED
+    snooze = f"Snooze {durations.humanize(extras.snooze_s)} ({view.snoozes_left} left)"
+    pause_or_resume = (
+        Item("Resume", Resume())
+        if paused
+        else Item(
+            "Pause",
+            submenu=(
+                Item("30 min", Pause(seconds=30 * 60)),
+                Item("1 hour", Pause(seconds=60 * 60)),
+                Item("2 hours", Pause(seconds=2 * 60 * 60)),
+                Item("Until tomorrow", Command.PAUSE_TOMORROW),
+            ),
+        )
+    )
+    return (
+        Item(
+            f"Start: {stretch.name}" if stretch else "Start a stretch",
+            StartStretch(),
+            enabled=stretch is not None,
+            default=True,
+        ),
+        Item(snooze, Snooze(), enabled=view.can_snooze),
+        Item("Skip this break", Skip(), enabled=not paused and view.phase is not Phase.AWAY),
+        pause_or_resume,
+        SEPARATOR,
+        Item("Morning routine", StartRoutine("morning")),
+        Item("Evening routine", StartRoutine("evening")),
+        SEPARATOR,
+        Item(
+            f"Today: {extras.breaks_today} breaks · {extras.stretches_today} stretches",
+            enabled=False,
+        ),
+        Item("I'm standing", Stand(not view.standing), checked=view.standing),
+        Item("Statistics…", Command.STATISTICS),
+        Item("Settings…", Command.SETTINGS),
+        Item("Start at login", Command.AUTOSTART, checked=extras.autostart),
+        SEPARATOR,
+        Item("Quit", Command.QUIT),
+    )
+
+
+def default_action(items: tuple[Item, ...]) -> Action:
+    """What a plain click on the icon does: the default item's action, when it is enabled."""
+    default = next((i for i in items if i.default), None)
+    return default.action if default is not None and default.enabled else None
+
+
+def title_for(view: View) -> str:
+    """The tooltip: when the next break comes and what it suggests."""
+    stretch = f" · {view.stretch.name}" if view.stretch else ""
+    if view.standing and view.phase is Phase.SITTING:
+        return f"Standing: sitting time is on hold{stretch}"
+    match view.phase:
+        case Phase.SITTING:
+            return f"Next break in {durations.humanize(view.next_break_in or 0)}{stretch}"
+        case Phase.DUE:
+            return f"Time for a break{stretch}"
+        case Phase.SNOOZED:
+            return f"Snoozed: break in {durations.humanize(view.next_break_in or 0)}{stretch}"
+        case Phase.PAUSED:
+            return (
+                "Paused: no reminders until you resume"
+                if view.paused_until is None
+                else "Paused: no reminders for now"
+            )
+        case Phase.AWAY:
+            return "Away: this counts as a break"
+        case Phase.STRETCHING:
+            return f"Stretching{stretch}"
+
+
+def flatten(items: tuple[Item, ...], prefix: str = "") -> dict[str, Item]:
+    """Every item by its path ("3.1"), as the popup reports it."""
+    found: dict[str, Item] = {}
+    for index, item in enumerate(items):
+        found[f"{prefix}{index}"] = item
+        found.update(flatten(item.submenu, f"{prefix}{index}."))
+    return found
+
+
+def action_at(menu: tuple[Item, ...], path: str) -> Action:
+    """The action of the entry the popup reported as chosen (None for no such enabled entry)."""
+    item = flatten(menu).get(path)
+    return item.action if item is not None and item.enabled else None
+
+
+def entries(items: tuple[Item, ...]) -> tuple[Entry, ...]:
+    """The menu as the popup shows it."""
+    return tuple(
+        Entry(item.label, item.enabled, item.checked, entries(item.submenu)) for item in items
+    )

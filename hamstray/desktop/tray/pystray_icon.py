@@ -1,0 +1,189 @@
+"""The tray icon through pystray (XEmbed, GTK, AppIndicator, Windows, macOS backends)."""
+
+import logging
+import subprocess
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from hamstray.desktop.tray import icons, xembed
+from hamstray.desktop.tray.actions import Actions
+from hamstray.desktop.tray.base import TrayError
+from hamstray.desktop.tray.menu import (
+    Action,
+    Extras,
+    Item,
+    action_at,
+    default_action,
+    entries,
+    items,
+    title_for,
+)
+from hamstray.engine.model import View
+from hamstray.ui.popup.client import open_menu
+
+log = logging.getLogger(__name__)
+
+ICON_SIZE = 64
+
+
+class PystrayTray:
+    """A pystray icon whose clicks only act through ``actions``; ``show`` works from any thread."""
+
+    def __init__(self, actions: Actions, view: View, extras: Extras) -> None:
+        try:
+            import pystray  # noqa: PLC0415 - connects to the display on import
+        except Exception as error:
+            raise TrayError(f"the tray cannot start: {error}") from error
+        self._pystray = pystray
+        self.act = actions
+        self._view = view
+        self._extras = extras
+        self._lock = threading.Lock()
+        self._popup: subprocess.Popen[str] | None = None
+        self._pending: tuple[View, Extras] | None = None
+        self._wake: xembed.Wake | None = None
+        self._stopping = False
+        self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
+        self._icon = self._build()
+        if self.backend == "xorg" and not xembed.has_tray_host(self._icon):
+            log.warning(
+                "No system tray on this display: the icon appears when one starts; "
+                "reminders still come as notifications."
+            )
+
+    def _build(self) -> Any:
+        icon = self._pystray.Icon(
+            "hamstray",
+            icon=self._image(self._view),
+            title=title_for(self._view),
+            menu=self._pystray.Menu(lambda: self._pystray_items(self._items())),
+        )
+        if self.backend == "xorg":
+            if self._wake is not None:
+                self._wake.close()
+            self._wake = xembed.adopt(icon, self._on_button, self._apply)
+        return icon
+
+    def _items(self) -> tuple[Item, ...]:
+        return items(self._view, self._extras)
+
+    def _image(self, view: View) -> Any:
+        return icons.draw(view.phase, view.progress, ICON_SIZE, view.standing)
+
+    def _pystray_items(self, menu: tuple[Item, ...]) -> list[Any]:
+        found = []
+        for item in menu:
+            if item.separator:
+                found.append(self._pystray.Menu.SEPARATOR)
+            elif item.submenu:
+                found.append(
+                    self._pystray.MenuItem(
+                        item.label,
+                        self._pystray.Menu(*self._pystray_items(item.submenu)),
+                        enabled=item.enabled,
+                    )
+                )
+            else:
+                found.append(
+                    self._pystray.MenuItem(
+                        item.label,
+                        self._callback(item.action),
+                        enabled=item.enabled,
+                        default=item.default,
+                        checked=None if item.checked is None else self._checked(item.checked),
+                    )
+                )
+        return found
+
+    def _callback(self, action: Action) -> Callable[..., None]:
+        return lambda *_: self.act(action)
+
+    @staticmethod
+    def _checked(value: bool) -> Callable[[Any], bool]:
+        return lambda _: value
+
+    def _on_button(self, event: Any) -> None:
+        """A real click on the XEmbed icon (in pystray's thread)."""
+        if event.detail == 1:
+            self.act(default_action(self._items()))
+        elif event.detail == 3:
+            self.popup(event.root_x, event.root_y)
+
+    def popup(self, x: int, y: int) -> None:
+        """Open hamstray's own menu at (x, y); the choice comes back in a reader thread."""
+        if self._popup is None or self._popup.poll() is not None:
+            menu = self._items()
+            self._popup = open_menu(entries(menu), x, y, lambda key: self.act(action_at(menu, key)))
+
+    @property
+    def can_notify(self) -> bool:
+        """Whether this backend shows notifications of its own."""
+        return bool(self._icon.HAS_NOTIFICATION)
+
+    def notify(self, title: str, message: str) -> bool:
+        """Show a notification through the tray backend, if it has one."""
+        if not self.can_notify:
+            return False
+        try:
+            self._icon.notify(message, title)
+        except Exception as error:  # noqa: BLE001 - a failed fallback is reported, not raised
+            log.warning("The tray could not show a notification: %r", error)
+            return False
+        return True
+
+    def show(self, view: View, extras: Extras) -> None:
+        """Show ``view``: icon and title change only when what they show changes."""
+        with self._lock:
+            self._pending = (view, extras)
+        if self._wake is not None:
+            self._wake.send(xembed.REFRESH)  # applied in pystray's own thread
+        else:
+            self._apply()
+
+    def _apply(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        view, extras = pending
+        old, self._view, self._extras = self._view, view, extras
+        if (old.phase, old.progress, old.standing) != (view.phase, view.progress, view.standing):
+            self._icon.icon = self._image(view)
+        title = title_for(view)
+        if title != self._icon.title:
+            self._icon.title = title
+        if self._icon.HAS_MENU:
+            self._icon.update_menu()
+
+    def run(self, setup: Callable[[], None]) -> None:
+        """Show the icon and block in the tray's main loop; ``setup`` runs once it is up."""
+        set_up = False
+
+        def started(icon: Any) -> None:
+            nonlocal set_up
+            if self._wake is not None:
+                self._wake.send(xembed.SHOW)  # in pystray's thread, like every update
+            else:
+                icon.visible = True
+            if not set_up:  # once, not again for an icon rebuilt after its tray went away
+                set_up = True
+                setup()
+
+        while True:
+            self._icon.run(setup=started)
+            if self._stopping or self.backend != "xorg":
+                return
+            # A tray that dies takes the icon's window with it (a window it reparented goes
+            # when its process goes), and pystray's loop ends: make a new icon and wait.
+            log.warning("The system tray went away: the icon comes back when it returns.")
+            xembed.close_display(self._icon)
+            self._icon = self._build()
+
+    def stop(self) -> None:
+        """End ``run``."""
+        self._stopping = True
+        if self._wake is not None:
+            self._wake.send(xembed.STOP)
+        else:
+            self._icon.stop()

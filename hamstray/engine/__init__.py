@@ -1,0 +1,1 @@
+"""The pure rules: no clock, no threads, no I/O. Values in, values out."""

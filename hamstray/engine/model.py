@@ -1,0 +1,309 @@
+"""The break engine's values: its state, the events it takes, the effects it asks for, its view.
+
+All plain frozen data; the rules that move between them are in ``rules`` and ``timing``.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from hamstray.engine.catalogue import Stretch
+
+
+class Phase(Enum):
+    """What the user is doing, as far as hamstray knows."""
+
+    SITTING = "sitting"
+    DUE = "due"
+    SNOOZED = "snoozed"
+    PAUSED = "paused"
+    STRETCHING = "stretching"
+    AWAY = "away"
+
+
+SITTING_PHASES = (Phase.SITTING, Phase.DUE, Phase.SNOOZED)  # sitting time grows in these
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """Everything the engine remembers. ``since`` is when the current phase's clock started:
+    the start of sitting (SITTING, DUE, SNOOZED), of being away, of the stretch, or of the pause."""
+
+    phase: Phase
+    since: float
+    seen: float
+    stretch: Stretch | None = None
+    reminded_at: float | None = None
+    reminders: int = 0
+    snoozed_until: float | None = None
+    snoozes: int = 0
+    paused_until: float | None = None
+    routine: str = ""
+    routine_at: float | None = None
+    quiet: str | None = None  # why now is a bad moment (do not disturb, full screen), if it is
+    held: bool = False  # a due reminder waits for the quiet to end
+    standing: bool = False  # standing-desk mode: sitting time does not grow
+    standing_since: float = 0.0
+    # When the last natural break ended, until input is seen after it: an idle period that began
+    # before then is the same absence going on, never a second break.
+    break_ended: float | None = None
+    continued: bool = False  # AWAY: this absence was already recorded as a break
+
+
+def initial(now: float, stretch: Stretch | None = None) -> State:
+    """Return the state of a fresh start: sitting from ``now``."""
+    return State(Phase.SITTING, since=now, seen=now, stretch=stretch)
+
+
+# Events: what happened, posted by the tray, the control socket, the idle probe or the timer.
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """The loop woke up because something was due."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snooze:
+    """Put the due break off (by ``seconds``, or by ``breaks.snooze``)."""
+
+    seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Skip this break: the sitting timer restarts."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartStretch:
+    """Start a stretch now (``stretch``, or the suggested one)."""
+
+    stretch: Stretch | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StretchEnded:
+    """The guide reported back: ``stretch`` (default: the suggested one) was ``done``, held for
+    ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts."""
+
+    done: bool
+    held_s: int = 0
+    stretch: Stretch | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """No reminders until ``until``, or for ``seconds`` (neither: until Resume)."""
+
+    until: float | None = None
+    seconds: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """End a pause."""
+
+
+@dataclass(frozen=True, slots=True)
+class Idle:
+    """The idle probe says the user has not touched the computer for ``seconds``."""
+
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigChanged:
+    """The config was reloaded; derived times follow the new values."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggest:
+    """The rotation picked ``stretch`` as the next one to suggest."""
+
+    stretch: Stretch
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """Standing-desk mode on (``True``) or off."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Shutdown:
+    """The app is about to stop: the current sitting period ends here."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quiet:
+    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """The user marked ``stretch`` easy, hard, favourite or never (or reset it)."""
+
+    stretch: Stretch
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartRoutine:
+    """Start the morning or evening floor routine now."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRoutine:
+    """The next routine reminder is ``name`` at ``at`` (None: no routine is set)."""
+
+    name: str
+    at: float | None
+
+
+Event = (
+    Tick
+    | Snooze
+    | Skip
+    | StartStretch
+    | StretchEnded
+    | Pause
+    | Resume
+    | Idle
+    | ConfigChanged
+    | Suggest
+    | Feedback
+    | Quiet
+    | Stand
+    | Shutdown
+    | StartRoutine
+    | ScheduleRoutine
+)
+USER_EVENTS = (Snooze, Skip, StartStretch, StretchEnded, Pause, Resume, StartRoutine, Stand)
+
+
+class Kind(Enum):
+    """What the history records."""
+
+    REMINDER = "reminder"
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    STRETCH_STARTED = "stretch_started"
+    STRETCH_DONE = "stretch_done"
+    STRETCH_SKIPPED = "stretch_skipped"
+    NATURAL_BREAK = "natural_break"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    SITTING = "sitting"  # a sitting period ended; ``seconds`` is its length
+    STANDING_ON = "standing_on"
+    STANDING_OFF = "standing_off"  # ``seconds``: how long the user stood
+    FEEDBACK = "feedback"
+    ROUTINE_REMINDER = "routine_reminder"
+    ROUTINE_STARTED = "routine_started"
+    HELLO = "hello"  # the first start said what hamstray will do
+    APP_STARTED = "app_started"  # ``detail``: the version
+    APP_STOPPED = "app_stopped"
+
+
+# The kinds that end a break and so move the rotation on.
+BREAK_ENDINGS = (Kind.STRETCH_DONE, Kind.STRETCH_SKIPPED, Kind.SKIPPED, Kind.NATURAL_BREAK)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One event as the history keeps it: when, what, and for which stretch and groups."""
+
+    at: float
+    kind: Kind
+    stretch: str | None = None
+    groups: tuple[str, ...] = ()
+    seconds: float | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the tray and ``status`` show: a pure summary of the state at one moment."""
+
+    phase: Phase
+    progress: int  # twelfths of the interval sat so far, 0..RING_STEPS
+    sitting_s: float
+    next_break_in: float | None  # seconds; 0 when a break is due, None when none is coming
+    snoozes_left: int
+    can_snooze: bool
+    stretch: Stretch | None
+    paused_until: float | None
+    standing: bool = False
+
+
+# Effects: what the outside world should do.
+@dataclass(frozen=True, slots=True)
+class Remind:
+    """Tell the user a break is due: they have sat ``sat_s``; ``stretch`` is suggested."""
+
+    sat_s: float
+    stretch: Stretch | None
+
+
+@dataclass(frozen=True, slots=True)
+class RemindRoutine:
+    """Tell the user it is time for the ``name`` floor routine of ``length_s``."""
+
+    name: str
+    length_s: int
+
+
+@dataclass(frozen=True, slots=True)
+class Render:
+    """Show ``view`` in the tray."""
+
+    view: View
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Append an event to the history."""
+
+    kind: Kind
+    at: float
+    stretch: Stretch | None = None
+    seconds: float | None = None
+    detail: str = ""
+
+    def entry(self) -> Entry:
+        """The event as the history keeps it."""
+        stretch = self.stretch
+        return Entry(
+            self.at,
+            self.kind,
+            None if stretch is None else stretch.id,
+            () if stretch is None else stretch.groups,
+            self.seconds,
+            self.detail,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """Open the guided stretch window for ``stretch``."""
+
+    stretch: Stretch
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRoutine:
+    """Open the guide with the ``name`` (morning or evening) floor routine."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refuse:
+    """A request could not be carried out; ``reason`` says why, for the user."""
+
+    reason: str
+
+
+Effect = Remind | RemindRoutine | Render | Record | Guide | OpenRoutine | Refuse

@@ -1,0 +1,109 @@
+"""When things happen: sitting time, the next break, the next wakeup, and the view of a moment.
+
+Each fact is computed here once; the tray, ``status`` and the loop all read it from here.
+"""
+
+import math
+
+from hamstray.engine.model import SITTING_PHASES, Phase, State, View
+from hamstray.engine.settings import Config
+
+MAX_REMINDERS = 3  # an ignored reminder repeats twice, then the icon alone says the break is due
+QUIET_POLL = 10  # while a reminder is held back, look this often whether the quiet has ended
+RING_STEPS = 12  # the tray ring fills in twelfths of the interval
+STRETCH_TIMEOUT = 30 * 60  # a guide that never reports back cannot hold the app in STRETCHING
+SNOOZABLE = (Phase.DUE, Phase.SNOOZED, Phase.STRETCHING)
+
+
+def sitting_seconds(state: State, now: float) -> float:
+    """How long the user has been sitting without a break (0 unless sitting)."""
+    if state.phase in SITTING_PHASES:
+        return max(0.0, (state.standing_since if state.standing else now) - state.since)
+    return 0.0
+
+
+def next_break_at(state: State, config: Config) -> float | None:
+    """When the next reminder is due (``state.seen`` if one is due already; None: none coming)."""
+    match state.phase:
+        case Phase.SITTING if state.standing:
+            return None
+        case Phase.SITTING:
+            return state.since + config.breaks.interval
+        case Phase.SNOOZED:
+            return state.snoozed_until or state.seen
+        case Phase.DUE:
+            return state.seen
+    return None
+
+
+def snoozes_left(state: State, config: Config) -> int:
+    """How many more times this break may be snoozed."""
+    return max(0, config.breaks.max_snoozes - state.snoozes)
+
+
+def can_snooze(state: State, config: Config) -> bool:
+    """Whether a Snooze would be taken now."""
+    return state.phase in SNOOZABLE and snoozes_left(state, config) > 0
+
+
+def ring_step(config: Config) -> float:
+    """The sitting time one twelfth of the tray ring stands for."""
+    return config.breaks.interval / RING_STEPS
+
+
+def progress(state: State, now: float, config: Config) -> int:
+    """Twelfths of the interval sat so far, 0..RING_STEPS."""
+    return min(RING_STEPS, math.floor(sitting_seconds(state, now) / ring_step(config)))
+
+
+def view(state: State, now: float, config: Config) -> View:
+    """Summarise ``state`` at ``now`` for the tray and ``status``."""
+    due = next_break_at(state, config)
+    return View(
+        phase=state.phase,
+        progress=progress(state, now, config),
+        sitting_s=sitting_seconds(state, now),
+        next_break_in=None if due is None else max(0.0, due - now),
+        snoozes_left=snoozes_left(state, config),
+        can_snooze=can_snooze(state, config),
+        stretch=state.stretch,
+        paused_until=state.paused_until if state.phase is Phase.PAUSED else None,
+        standing=state.standing,
+    )
+
+
+def next_wakeup(state: State, config: Config) -> float | None:
+    """Return when the loop must step again with a Tick (None: only an event can change things).
+
+    Never earlier than ``state.seen``: the loop never spins on a past deadline.
+    """
+    breaks = config.breaks
+    check = state.seen + max(1.0, breaks.idle_reset / 2)  # look for natural breaks this often
+    due = next_break_at(state, config) or state.seen
+    candidates: list[float] = []
+    match state.phase:
+        case Phase.SITTING if state.standing:
+            candidates = [check]
+        case Phase.SITTING:
+            step = ring_step(config)
+            ring = state.since + (progress(state, state.seen, config) + 1) * step
+            if ring <= state.seen:  # rounding put the next step at "now": take the one after
+                ring += step
+            candidates = [due, ring, check]
+        case Phase.DUE if state.held:
+            candidates = [state.seen + QUIET_POLL]
+        case Phase.DUE:
+            candidates = [check]
+            if state.reminders < MAX_REMINDERS and state.reminded_at is not None:
+                candidates.append(state.reminded_at + breaks.remind_again)
+        case Phase.SNOOZED:
+            candidates = [due, check]
+        case Phase.AWAY:
+            candidates = [check]
+        case Phase.STRETCHING:
+            candidates = [state.since + STRETCH_TIMEOUT]
+        case Phase.PAUSED:
+            candidates = [] if state.paused_until is None else [state.paused_until]
+    if state.routine_at is not None:
+        candidates.append(state.routine_at)
+    return max(state.seen, min(candidates)) if candidates else None

@@ -1,0 +1,190 @@
+"""The one thread that owns the state: it sleeps on its queue until the next wakeup, steps the
+engine with each event, and hands the effects to the adapters."""
+
+import logging
+import math
+import queue
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from hamstray.engine import model, rules, timing
+from hamstray.engine.catalogue import Stretch
+from hamstray.engine.model import Effect, Event, Kind, Record, State, View
+from hamstray.engine.settings import Config
+
+log = logging.getLogger(__name__)
+
+# Records after which the rotation may pick another stretch.
+_NEW_SUGGESTION = {*model.BREAK_ENDINGS, Kind.FEEDBACK}
+MAX_SLEEP = (
+    3600.0  # the longest the loop waits on its queue; a bad deadline cannot spin or crash it
+)
+IdleProbe = Callable[[], float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a request did: the state after it, its effects, and the view of that moment."""
+
+    state: State
+    effects: list[Effect]
+    view: View
+
+    @property
+    def refusals(self) -> list[str]:
+        """Why the request was refused, if it was."""
+        return [e.reason for e in self.effects if isinstance(e, model.Refuse)]
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """An event (or None: just look) from another thread that wants to know the outcome."""
+
+    event: Event | None
+    outcome: "Future[Outcome]" = field(default_factory=Future)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Work that must run in the loop's thread (it owns the history), outside the engine."""
+
+    run: Callable[[], None]
+
+
+class _Quit:
+    """Ends the loop."""
+
+
+Item = Event | Ask | Job | _Quit
+
+
+class Inbox(Protocol):
+    """Where events wait for the loop: a queue whose ``get`` raises queue.Empty on timeout."""
+
+    def put(self, item: Item) -> None: ...
+
+    def get(self, block: bool = True, timeout: float | None = None) -> Item: ...
+
+
+class Loop:
+    """Runs the core: ``post`` from any thread, ``run`` in the owning thread."""
+
+    def __init__(
+        self,
+        config: Config,
+        state: State,
+        clock: Callable[[], float],
+        run_effect: Callable[[Effect], None],
+        idle: IdleProbe | None = None,
+        quiet: Callable[[], str | None] | None = None,
+        suggest: Callable[[], Stretch | None] = lambda: None,
+        schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
+        inbox: Inbox | None = None,
+    ) -> None:
+        self.config = config
+        self.state = state
+        self.iterations = 0  # loop turns, counted so tests can prove the loop sleeps
+        self._clock = clock
+        self._run_effect = run_effect
+        self._idle = idle
+        self._quiet = quiet
+        self._suggest = suggest
+        self._schedule = schedule
+        self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
+
+    def post(self, event: Event) -> None:
+        """Queue ``event``; safe from any thread."""
+        self._queue.put(event)
+
+    def ask(self, event: Event | None, timeout: float = 5.0) -> Outcome:
+        """Queue ``event`` and wait for its outcome (from any thread but the loop's)."""
+        request = Ask(event)
+        self._queue.put(request)
+        return request.outcome.result(timeout=timeout)
+
+    def call(self, run: Callable[[], None]) -> None:
+        """Run ``run`` in the loop's thread, after the events already queued."""
+        self._queue.put(Job(run))
+
+    def quit(self) -> None:
+        """Make ``run`` return after the events already queued."""
+        self._queue.put(_Quit())
+
+    def run(self) -> None:
+        """Step events until ``quit``; between them, sleep until the core's next wakeup."""
+        self._refresh_suggestion()
+        self._step(model.ConfigChanged())  # the first render
+        while True:
+            self.iterations += 1
+            try:
+                item = self._queue.get(timeout=self._timeout())
+            except queue.Empty:
+                self._on_timer()
+                continue
+            match item:
+                case _Quit():
+                    self._step(model.Shutdown())
+                    return
+                case Ask():
+                    self._answer(item)
+                case Job(run):
+                    try:
+                        run()
+                    except Exception:
+                        log.exception("A job in the loop failed")
+                case _:
+                    self._step(item)
+
+    def _timeout(self) -> float | None:
+        """Seconds until the engine's next wakeup, clamped to [0, MAX_SLEEP]; None: no wakeup."""
+        wake = timing.next_wakeup(self.state, self.config)
+        if wake is None:
+            return None
+        left = wake - self._clock()
+        return min(max(0.0, left), MAX_SLEEP) if math.isfinite(left) else MAX_SLEEP
+
+    def _on_timer(self) -> None:
+        """Ask the probes what the core needs to decide, then tick."""
+        idle = self._idle() if self._idle is not None else None
+        if idle is not None:
+            self._step(model.Idle(idle))
+        if self._quiet is not None:
+            reason = self._quiet()
+            if reason != self.state.quiet:
+                self._step(model.Quiet(reason))
+        self._step(model.Tick())
+
+    def _answer(self, request: Ask) -> None:
+        try:
+            effects = self._step(request.event) if request.event is not None else []
+            now = self._clock()
+            view = timing.view(self.state, now, self.config)
+            request.outcome.set_result(Outcome(self.state, effects, view))
+        except Exception as error:  # noqa: BLE001 - the asker gets the error, the loop goes on
+            request.outcome.set_exception(error)
+
+    def _step(self, event: Event) -> list[Effect]:
+        self.state, effects = rules.step(self.state, event, self._clock(), self.config)
+        for effect in effects:
+            try:
+                self._run_effect(effect)
+            except Exception:
+                log.exception("Carrying out %s failed", type(effect).__name__)
+        if any(isinstance(e, Record) and e.kind in _NEW_SUGGESTION for e in effects):
+            self._refresh_suggestion()
+        if self.state.routine_at is None and not isinstance(event, model.ScheduleRoutine):
+            upcoming = self._schedule(self._clock())
+            if upcoming is not None:
+                self._step(model.ScheduleRoutine(*upcoming))
+        return effects
+
+    def _refresh_suggestion(self) -> None:
+        try:
+            stretch = self._suggest()
+        except Exception:
+            log.exception("Choosing the next stretch failed")
+            return
+        if stretch is not None and stretch != self.state.stretch:
+            self._step(model.Suggest(stretch))

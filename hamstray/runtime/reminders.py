@@ -1,0 +1,51 @@
+"""What a reminder says: the notification's title, body and buttons for the engine's effects."""
+
+from hamstray.engine import durations
+from hamstray.engine.catalogue import Stretch
+from hamstray.engine.model import Remind, RemindRoutine
+
+Buttons = tuple[tuple[str, str], ...]
+# "default" is what a click on the banner itself does (servers that show it as a button too
+# label it like Start); the others are the reminder's buttons.
+START_BUTTONS: Buttons = (
+    ("default", "Start stretch"),
+    ("start", "Start stretch"),
+    ("snooze", "Snooze"),
+)
+
+
+def break_reminder(effect: Remind, snooze_s: int) -> tuple[str, str, Buttons]:
+    """(title, body, buttons) of a due break's reminder."""
+    title = f"You have been sitting for {durations.humanize(effect.sat_s)}"
+    buttons = START_BUTTONS if effect.stretch is not None else ()
+    return title, message(effect.stretch, snooze_s), buttons
+
+
+def message(stretch: Stretch | None, snooze_s: int) -> str:
+    """The body of a reminder: the stretch, its hold, and what a click does."""
+    if stretch is None:
+        return "Stand up and move for a few minutes. Click the hamstray icon when you are back."
+    hold = f"{stretch.hold_s} s each side" if stretch.per_side else f"{stretch.hold_s} s"
+    return (
+        f"Stand up and try: {stretch.name} (hold {hold}). "
+        f"Click the hamstray icon to start, or snooze for {durations.humanize(snooze_s)}."
+    )
+
+
+def routine_reminder(effect: RemindRoutine) -> tuple[str, str]:
+    """(title, body) of a routine's reminder."""
+    return (
+        f"Time for your {effect.name} stretch",
+        f"A {durations.humanize(effect.length_s)} floor routine for your hamstrings and their "
+        f"neighbours. Start it from the hamstray menu or with `hamstray routine {effect.name}`.",
+    )
+
+
+def hello(interval_s: int) -> tuple[str, str]:
+    """(title, body) of the first start's notification."""
+    return (
+        "hamstray is running",
+        f"After {durations.humanize(interval_s)} of sitting it will suggest a stretch. "
+        "Right-click the tray icon for the menu, or run `hamstray setup` to change the interval "
+        "and routines.",
+    )

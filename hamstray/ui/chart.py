@@ -1,0 +1,143 @@
+"""The weekly picture: breaks per day, the muscle-group balance and the streak, with Pillow."""
+
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from hamstray.engine import durations
+from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
+from hamstray.engine.stats import Summary
+
+WIDTH, HEIGHT = 800, 440
+PAPER = (247, 245, 240)
+INK = (32, 48, 58)
+MUTED = (110, 122, 130)
+GRID = (222, 218, 210)
+TEAL = (23, 143, 131)
+PALE = (196, 214, 210)
+ORANGE = (232, 128, 36)
+FONTS = (  # (regular, bold), first found wins
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
+    ("/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"),
+    (
+        "/System/Library/Fonts/Supplemental/Arial.ttf",
+        "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
+    ),
+    ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
+)
+# Where the day bars are drawn (at 1x): tests read pixels there.
+BARS = (40, 110, 470, 330)  # left, top, right, bottom
+
+
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    """DejaVu Sans (or the system's sans), else Pillow's own scalable font."""
+    for regular, heavy in FONTS:
+        path = Path(heavy if bold else regular)
+        if path.is_file():
+            return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size)
+
+
+def day_bar(
+    summary: Summary, index: int, value: float, scale: int = 1
+) -> tuple[int, int, int, int]:
+    """The box of day ``index``'s bar for ``value`` breaks or reminders (before scaling)."""
+    left, top, right, bottom = BARS
+    slot = (right - left) / len(summary.days)
+    tallest = max([1, *(max(d.reminders, d.breaks) for d in summary.days)])
+    height = (bottom - top) * value / tallest
+    x = left + slot * index + slot * 0.22
+    return (
+        round(x * scale),
+        round((bottom - height) * scale),
+        round((x + slot * 0.56) * scale),
+        round(bottom * scale),
+    )
+
+
+def draw(summary: Summary, scale: int = 1) -> Image.Image:
+    """The summary as one picture, ``scale`` times 800 x 440 pixels."""
+    image = Image.new("RGB", (WIDTH * scale, HEIGHT * scale), PAPER)
+    pen = ImageDraw.Draw(image)
+
+    def s(value: float) -> int:
+        return round(value * scale)
+
+    first, last = summary.days[0].date, summary.days[-1].date
+    pen.text((s(40), s(26)), "Your breaks with hamstray", fill=INK, font=font(s(22), bold=True))
+    pen.text((s(40), s(58)), f"{first:%a %d %b} – {last:%a %d %b %Y}", fill=MUTED, font=font(s(13)))
+    streak = f"{summary.streak}-day streak" if summary.streak else "No streak yet"
+    pen.text((s(760), s(30)), streak, fill=TEAL, font=font(s(18), bold=True), anchor="ra")
+    pen.text(
+        (s(760), s(58)),
+        f"days with {summary.goal}+ stretches",
+        fill=MUTED,
+        font=font(s(12)),
+        anchor="ra",
+    )
+
+    left, top, right, bottom = BARS
+    small, tiny = font(s(12)), font(s(11))
+    tallest = max([1, *(max(d.reminders, d.breaks) for d in summary.days)])
+    for step in range(5):
+        y = bottom - (bottom - top) * step / 4
+        pen.line((s(left), s(y), s(right), s(y)), fill=GRID, width=s(1))
+        if step % 2 == 0:
+            pen.text(
+                (s(left - 8), s(y)), f"{tallest * step / 4:g}", fill=MUTED, font=tiny, anchor="rm"
+            )
+    longest = max([1.0, *(d.longest_sitting_s for d in summary.days)])
+    for index, day in enumerate(summary.days):
+        pen.rectangle(day_bar(summary, index, day.reminders, scale), fill=PALE)
+        if day.breaks:
+            pen.rectangle(day_bar(summary, index, day.breaks, scale), fill=TEAL)
+        x0, _, x1, _ = day_bar(summary, index, 0, scale)
+        middle = (x0 + x1) / 2
+        pen.text((middle, s(bottom + 8)), f"{day.date:%a}", fill=INK, font=small, anchor="ma")
+        # The longest sitting stretch: an orange mark whose width follows its length.
+        if day.longest_sitting_s:
+            half = (x1 - x0) / 2 * day.longest_sitting_s / longest
+            pen.rectangle(
+                (middle - half, s(bottom + 28), middle + half, s(bottom + 33)), fill=ORANGE
+            )
+            pen.text(
+                (middle, s(bottom + 38)),
+                durations.humanize(day.longest_sitting_s),
+                fill=MUTED,
+                font=tiny,
+                anchor="ma",
+            )
+    legend_y = s(top - 26)
+    for x, colour, text in (
+        (left, TEAL, "breaks taken"),
+        (left + 120, PALE, "reminders"),
+        (left + 220, ORANGE, "longest sitting"),
+    ):
+        pen.rectangle((s(x), legend_y + s(3), s(x + 10), legend_y + s(13)), fill=colour)
+        pen.text((s(x + 16), legend_y), text, fill=MUTED, font=small)
+
+    _balance(pen, summary, scale)
+    return image
+
+
+def _balance(pen: ImageDraw.ImageDraw, summary: Summary, scale: int) -> None:
+    """Horizontal bars: stretches per muscle group this period."""
+
+    def s(value: float) -> int:
+        return round(value * scale)
+
+    left, top = 520, 110
+    pen.text((s(left), s(top - 26)), "Muscle groups", fill=MUTED, font=font(s(12)))
+    most = max([1, *(count for count, _ in summary.groups.values())])
+    label, number = font(s(12)), font(s(12), bold=True)
+    for row, group in enumerate(GROUPS):
+        count, _ = summary.groups.get(group, (0, 0.0))
+        y = top + row * 32
+        pen.text((s(left), s(y)), GROUP_NAMES[group], fill=INK, font=label)
+        pen.rectangle((s(left), s(y + 17), s(left + 200), s(y + 25)), fill=GRID)
+        if count:
+            pen.rectangle((s(left), s(y + 17), s(left + 200 * count / most), s(y + 25)), fill=TEAL)
+        pen.text((s(760), s(y)), str(count), fill=INK, font=number, anchor="ra")

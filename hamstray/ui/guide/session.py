@@ -1,0 +1,69 @@
+"""The app's end of the guide: start the window in a process of its own and read its reports.
+
+Tk runs only in that process, so a slow window never blocks the tray.
+"""
+
+import json
+import logging
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from hamstray.engine.catalogue import Stretch
+from hamstray.ui.guide.protocol import Ended, Report, decode, spec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Session:
+    """A running guide window; its reports go to ``on_report`` (in a reader thread)."""
+
+    process: subprocess.Popen[str]
+    done: threading.Event  # set when every report has been handed on
+
+    @property
+    def running(self) -> bool:
+        """Whether the window is still open."""
+        return self.process.poll() is None
+
+    def close(self) -> None:
+        """Close the window (the reader reports it as skipped if it had not ended)."""
+        if self.running:
+            self.process.terminate()
+
+
+def start(
+    stretches: Sequence[Stretch],
+    title: str,
+    can_snooze: bool,
+    on_report: Callable[[Report], None],
+) -> Session:
+    """Open the window for ``stretches``; hand each of its reports to ``on_report``."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hamstray.ui.guide", json.dumps(spec(stretches, title, can_snooze))],
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    done = threading.Event()
+
+    def read() -> None:
+        assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
+        ended = False
+        for line in process.stdout:
+            report = decode(line)
+            if report is None:
+                log.warning("The guide window wrote something unexpected: %r", line[:200])
+                continue
+            ended = ended or isinstance(report, Ended)
+            on_report(report)
+        process.wait()
+        if not ended:  # closed by the window manager or crashed: the stretch was not finished
+            on_report(Ended("skip"))
+        done.set()
+
+    threading.Thread(target=read, name="hamstray-guide", daemon=True).start()
+    return Session(process, done)

@@ -1,0 +1,1 @@
+"""hamstray's own tray menu for XEmbed trays: both ends of its protocol, and the Tk menu."""
