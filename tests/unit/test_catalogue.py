@@ -66,6 +66,11 @@ def test_every_entry_says_why_and_where_to_feel_it_in_a_line() -> None:
         assert len(stretch.feel) <= 100, stretch.id
 
 
+def test_every_why_says_how_the_stretch_helps_the_hamstrings() -> None:
+    for stretch in STRETCHES:
+        assert "hamstring" in stretch.why.lower(), stretch.id
+
+
 def test_every_caution_is_one_short_line() -> None:
     for stretch in CATALOGUE:
         texts = [c.text for c in (*stretch.cautions, *stretch.adapt)]

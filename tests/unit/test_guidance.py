@@ -92,7 +92,7 @@ def test_answers_score_from_least_to_most_flexible() -> None:
 def test_the_trend_waits_for_weeks_and_then_words_the_change_honestly() -> None:
     assert "4–6 weeks" in CHECKIN.early
     assert CHECKIN.trend(then=1, now=3, weeks=2) == CHECKIN.early
-    assert CHECKIN.trend(then=1, now=3, weeks=6).startswith("You reach further than 6 weeks ago")
+    assert CHECKIN.trend(then=1, now=3, weeks=6).startswith("Looser than 6 weeks ago")
     assert "About the same as 8 weeks ago" in CHECKIN.trend(then=2, now=2, weeks=8)
     assert "varies from day to day" in CHECKIN.trend(then=3, now=2, weeks=4)
 
