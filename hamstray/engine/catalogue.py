@@ -1,12 +1,11 @@
-"""The stretches hamstray knows, read from the data file ``stretches.toml`` and validated."""
+"""The stretches as values: groups, conditions, doses, cautions, and the ``Stretch`` itself."""
 
-import re
-import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Literal, get_args
 
-from hamstray.engine.settings import CONTEXTS, Context
+from hamstray.engine.settings import Context
 
 GROUPS = ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet")
 GROUP_NAMES = {
@@ -19,19 +18,73 @@ GROUP_NAMES = {
     "feet": "Feet",
 }
 STANDARD_HOLD = 30  # the catalogue's holds are written for this ``stretches.hold``
-_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+ROUND_S = 8  # one slow round of a movement: a full breath in and out
+
+Condition = Literal[
+    "knee",
+    "low-back",
+    "osteoporosis",
+    "pregnancy",
+    "glaucoma-or-blood-pressure",
+    "balance",
+    "wrists",
+    "hip-replacement",
+]
+CONDITIONS: tuple[Condition, ...] = get_args(Condition)
+Need = Literal["step"]
+NEEDS: tuple[Need, ...] = get_args(Need)
+Position = Literal[
+    "on-back", "inverted", "kneeling", "balancing", "weight-on-hands", "spinal-flexion", "twisting"
+]
+POSITIONS: tuple[Position, ...] = get_args(Position)
+# A position puts one condition at risk, so a stretch taking it must carry that caution: lying on
+# the back lets the womb press on the vena cava, the head below the heart raises eye pressure...
+POSITION_RISKS: dict[Position, Condition] = {
+    "on-back": "pregnancy",
+    "inverted": "glaucoma-or-blood-pressure",
+    "kneeling": "knee",
+    "balancing": "balance",
+    "weight-on-hands": "wrists",
+    "spinal-flexion": "osteoporosis",
+    "twisting": "osteoporosis",
+}
+# How a reminder introduces a stretch, unless the entry says otherwise (``intro``).
+INTROS: dict[Context, str] = {
+    "desk": "Try at your desk:",
+    "standing": "Stand up for:",
+    "floor": "Find some floor space for:",
+}
 
 
 class CatalogueError(ValueError):
     """A catalogue entry that is not valid; the message names the entry and the field."""
 
 
+class Dose(Enum):
+    """How a stretch is measured: held still, or moved through in rounds or for minutes."""
+
+    HOLD = "hold"
+    ROUNDS = "rounds"
+    MINUTES = "minutes"
+
+
+@dataclass(frozen=True, slots=True)
+class Caution:
+    """What a stretch means for someone with ``condition``, said in one sentence."""
+
+    condition: Condition
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class Stretch:
-    """One stretch as data: what it works, where it can be done, how to do it.
+    """One stretch as data: what it works, where it can be done, how to do it, and for whom.
 
     A stretch handed to the core as a suggestion has its groups ordered with the group it is
-    served for first, and ``hold_s`` set to this user's hold for it today.
+    served for first, and ``hold_s`` set to this user's hold for it today. For a movement
+    (``rounds`` or ``minutes`` set) ``hold_s`` is the time its dose takes, per side.
+    ``cautions`` name the conditions for which it is swapped for ``gentler`` or left out;
+    ``adapt`` those for which it stays, done as the text says.
     """
 
     id: str
@@ -43,79 +96,54 @@ class Stretch:
     cues: tuple[str, ...]
     caution: str | None = None
     gentler: str | None = None
+    why: str = ""
+    feel: str = ""
+    rounds: int | None = None
+    minutes: int | None = None
+    max_hold_s: int | None = None
+    cautions: tuple[Caution, ...] = ()
+    adapt: tuple[Caution, ...] = ()
+    positions: tuple[Position, ...] = ()
+    needs: tuple[Need, ...] = ()
+    warm_up: bool = False
+    intro: str = ""
 
     @property
     def picture(self) -> str:
         """Its pictogram, relative to the icons folder."""
         return f"stretches/{self.id}.png"
 
+    @property
+    def dose(self) -> Dose:
+        """Whether it is held, counted in rounds, or timed in minutes."""
+        if self.rounds is not None:
+            return Dose.ROUNDS
+        return Dose.HOLD if self.minutes is None else Dose.MINUTES
 
-def parse(text: str) -> tuple[Stretch, ...]:
-    """Read and validate the catalogue TOML ``text``."""
-    try:
-        entries = tomllib.loads(text).get("stretch", [])
-    except tomllib.TOMLDecodeError as error:
-        raise CatalogueError(f"the catalogue is not valid TOML: {error}") from error
-    if not isinstance(entries, list) or not entries:
-        raise CatalogueError("the catalogue has no [[stretch]] entries")
-    stretches = tuple(_entry(number, raw) for number, raw in enumerate(entries, start=1))
-    ids = [s.id for s in stretches]
-    for stretch in stretches:
-        if ids.count(stretch.id) > 1:
-            raise CatalogueError(f"stretch {stretch.id!r}: the id is used twice")
-        if stretch.gentler is not None and stretch.gentler not in ids:
-            raise CatalogueError(
-                f"stretch {stretch.id!r}: gentler names no stretch: {stretch.gentler!r}"
-            )
-    return stretches
+    @property
+    def dose_text(self) -> str:
+        """ "30 s each side", "8 slow rounds" or "1 min each side"."""
+        sides = " each side" if self.per_side else ""
+        if self.rounds is not None:
+            return f"{self.rounds} slow rounds{sides}"
+        if self.minutes is not None:
+            return f"{self.minutes} min{sides}"
+        return f"{self.hold_s} s{sides}"
 
+    @property
+    def reminder_intro(self) -> str:
+        """How a reminder introduces it, e.g. "Try at your desk:"."""
+        return self.intro or INTROS[self.context]
 
-def _entry(number: int, raw: Any) -> Stretch:
-    where = f"stretch #{number}"
-    if not isinstance(raw, dict):
-        raise CatalogueError(f"{where}: expected a table")
-    where = f"stretch {raw.get('id', f'#{number}')!r}"
-    known = {"id", "name", "groups", "context", "per_side", "hold", "cues", "caution", "gentler"}
-    unknown = set(raw) - known
-    if unknown:
-        raise CatalogueError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    def cautions_for(self, conditions: Iterable[str]) -> tuple[Caution, ...]:
+        """Its cautions for any of ``conditions``: if any, swap it for ``gentler`` or drop it."""
+        named = set(conditions)
+        return tuple(c for c in self.cautions if c.condition in named)
 
-    def field(name: str, kind: type, optional: bool = False) -> Any:
-        value = raw.get(name)
-        if value is None and optional:
-            return None
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise CatalogueError(f"{where}: {name} must be a {kind.__name__}, got {value!r}")
-        return value
-
-    stretch_id = field("id", str)
-    if not _ID.fullmatch(stretch_id):
-        raise CatalogueError(
-            f"{where}: id must be lowercase words joined by '-', got {stretch_id!r}"
-        )
-    groups = field("groups", list)
-    if not groups or any(g not in GROUPS for g in groups) or len(set(groups)) != len(groups):
-        raise CatalogueError(f"{where}: groups must be distinct names from {', '.join(GROUPS)}")
-    context = field("context", str)
-    if context not in CONTEXTS:
-        raise CatalogueError(f"{where}: context must be one of {', '.join(CONTEXTS)}")
-    hold = field("hold", int)
-    if not 10 <= hold <= 300:
-        raise CatalogueError(f"{where}: hold must be 10 to 300 seconds, got {hold}")
-    cues = field("cues", list)
-    if not 2 <= len(cues) <= 4 or not all(isinstance(c, str) and c.strip() for c in cues):
-        raise CatalogueError(f"{where}: cues must be 2 to 4 short sentences")
-    return Stretch(
-        id=stretch_id,
-        name=field("name", str),
-        groups=tuple(groups),
-        context=context,
-        per_side=field("per_side", bool),
-        hold_s=hold,
-        cues=tuple(cues),
-        caution=field("caution", str, optional=True),
-        gentler=field("gentler", str, optional=True),
-    )
+    def adapt_for(self, conditions: Iterable[str]) -> tuple[Caution, ...]:
+        """How to do it differently with any of ``conditions`` (it stays in the rotation)."""
+        named = set(conditions)
+        return tuple(c for c in self.adapt if c.condition in named)
 
 
 def find(stretches: Sequence[Stretch], stretch_id: str) -> Stretch | None:

@@ -3,7 +3,8 @@
 from importlib import resources
 from pathlib import Path
 
-from hamstray.engine.catalogue import Stretch, parse
+from hamstray.engine.catalogue import Stretch
+from hamstray.engine.catalogue_file import parse
 
 
 def asset_dir() -> Path:
