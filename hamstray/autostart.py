@@ -75,6 +75,8 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
         "Categories=Utility;",
         "Keywords=break;stretch;sitting;hamstrings;health;",
         "StartupNotify=false",
+        # The guide window's WM_CLASS (Tk className "hamstray"), so task bars give it this icon.
+        "StartupWMClass=hamstray",
     ]
     lines += ["X-GNOME-Autostart-enabled=true", MARKER] if autostart else [LAUNCHER_MARKER]
     return "\n".join(lines) + "\n"
