@@ -18,6 +18,9 @@ import pytest
 
 from .conftest import ROOT, User, apt_install, copy_source
 
+# Downloads and installs from Debian's and PyPI's mirrors: minutes, not the default 120 s.
+pytestmark = pytest.mark.timeout(1800)
+
 README = (ROOT / "README.md").read_text()
 HOMEPAGE = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Homepage"]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
