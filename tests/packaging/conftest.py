@@ -18,7 +18,7 @@ USER_PATH = "/usr/local/bin:/usr/bin:/bin:/usr/games"
 def needs_root() -> None:
     """Skip the calling test unless it runs as root on Debian (it installs packages, adds users)."""
     if os.geteuid() != 0:
-        pytest.skip("needs root on Debian (apt-get, useradd): run tests/run as root")
+        pytest.skip("needs root on Debian (apt-get, useradd, mount): run tests/run as root")
     if not shutil.which("apt-get") or not Path("/etc/debian_version").is_file():
         pytest.skip("needs a Debian system with apt-get")
 
