@@ -75,7 +75,8 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
         "Categories=Utility;",
         "Keywords=break;stretch;sitting;hamstrings;health;",
         "StartupNotify=false",
-        # The guide window's WM_CLASS (Tk className "hamstray"), so task bars give it this icon.
+        # The WM class the guide window is to carry (Tk className "hamstray"), so task bars match
+        # it to this entry and show its icon; tests/packaging/test_appstream.py says when it does.
         "StartupWMClass=hamstray",
     ]
     lines += ["X-GNOME-Autostart-enabled=true", MARKER] if autostart else [LAUNCHER_MARKER]
