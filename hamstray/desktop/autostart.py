@@ -75,6 +75,9 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
         "Categories=Utility;",
         "Keywords=break;stretch;sitting;hamstrings;health;",
         "StartupNotify=false",
+        # The guide window's WM class (ui.guide.window.WM_CLASS): task bars match the window to
+        # this entry and show its icon.
+        "StartupWMClass=hamstray",
     ]
     lines += ["X-GNOME-Autostart-enabled=true", MARKER] if autostart else [LAUNCHER_MARKER]
     return "\n".join(lines) + "\n"

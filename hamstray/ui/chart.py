@@ -38,7 +38,10 @@ def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.Im
         path = Path(heavy if bold else regular)
         if path.is_file():
             return ImageFont.truetype(str(path), size)
-    return ImageFont.load_default(size)
+    try:
+        return ImageFont.load_default(size)
+    except TypeError:  # Pillow before 10.1 (Debian 12 has 9.4): only the fixed-size bitmap font
+        return ImageFont.load_default()
 
 
 def day_bar(

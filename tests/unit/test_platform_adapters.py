@@ -166,6 +166,7 @@ def test_linux_autostart_writes_an_xdg_entry_with_the_absolute_command(tmp_path:
     text = (tmp_path / "config" / "autostart" / "hamstray.desktop").read_text()
     assert 'Exec="/opt/my apps/bin/hamstray" run\n' in text
     assert "Icon=hamstray\n" in text
+    assert "StartupWMClass=hamstray\n" in text
     assert (tmp_path / "data" / "icons" / "hicolor" / "256x256" / "apps" / "hamstray.png").is_file()
     assert start.enabled()
     assert start.disable() is True

@@ -25,6 +25,7 @@ def spec(stretches: Sequence[Stretch], title: str, can_snooze: bool) -> dict[str
     return {
         "title": title,
         "can_snooze": can_snooze,
+        "icon": str(assets.app_icon()),
         "stretches": [
             {
                 "id": s.id,

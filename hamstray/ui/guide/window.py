@@ -14,6 +14,7 @@ TRACK = "#dcd8cf"
 FONT = "TkDefaultFont"
 SWITCH_S = 3  # seconds to change sides
 TITLE = "hamstray"
+WM_CLASS = "hamstray"
 
 
 def sides(per_side: bool) -> list[str]:
@@ -37,7 +38,14 @@ class GuideWindow:
         self.switching = False
         self.held = 0
         self.ended = False
-        self.root = tk.Tk(className="hamstray-guide")
+        # The class the launcher's StartupWMClass names, so task bars show hamstray's icon.
+        self.root = tk.Tk(className=WM_CLASS)
+        if spec.get("icon"):
+            try:
+                self._icon = tk.PhotoImage(file=spec["icon"])
+                self.root.iconphoto(True, self._icon)
+            except tk.TclError:
+                pass  # a window without its icon is better than none
         self.root.configure(bg=PAPER, padx=22, pady=16)
         self.root.attributes("-topmost", True)
         self.root.resizable(False, False)
