@@ -135,7 +135,8 @@ def test_without_a_tray_host_reminders_still_come_and_it_is_said_once(stack) -> 
     env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
     app = stack.start("hamstray", hamstray_command(), env=env)
     wait_for_notification(stack, timeout=10)
-    time.sleep(3)  # more icon updates and reminders
+    log = Path(stack.env["XDG_STATE_HOME"]) / "hamstray" / "log" / "hamstray.log"
+    wait_for(lambda: log.read_text().count(": reminder") >= 3, 15, "more reminders and updates")
     output = (stack.root / "hamstray.log").read_text()
     assert output.count("No system tray on this display") == 1
     assert "Failed to dock icon" not in output  # pystray's own errors go to the log file
