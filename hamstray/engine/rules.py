@@ -155,8 +155,7 @@ def _fresh(
         paused_until=None,
         held=False,
         standing_since=now,
-        break_ended=None,
-        continued=False,
+        continued=False,  # break_ended stays: only input after it (an Idle report) ends it
     )
 
 
