@@ -66,7 +66,7 @@ def test_when_the_tray_ends_first_the_loop_writes_its_last_records_before_the_hi
     assert loop_threads == []  # stopped and joined, not left running
     history = History(paths.history)
     kinds = [entry.kind for entry in history.rows()]
-    (sat,) = [e for e in history.rows((Kind.SITTING,))]
+    (sat,) = history.rows((Kind.SITTING,))
     history.close()
     assert kinds[-2:] == [Kind.SITTING, Kind.APP_STOPPED]
     assert sat.seconds is not None

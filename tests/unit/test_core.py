@@ -500,7 +500,7 @@ def test_an_idle_period_never_reaches_back_before_the_sitting_it_ends() -> None:
     """After a stretch (no input while holding it) idle time began before sitting did."""
     state, _ = step(sitting(), StartStretch(), 30 * M)
     state, _ = step(state, StretchEnded(done=True, held_s=60), 32 * M)
-    state, effects = step(state, Idle(8 * M), 37 * M)  # no input since 29
+    state, _ = step(state, Idle(8 * M), 37 * M)  # no input since 29
     assert state.phase is Phase.AWAY
     assert state.since == 32 * M
     state, more = step(state, Idle(0.0), 45 * M)
