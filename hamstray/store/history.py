@@ -79,6 +79,7 @@ class History:
                     f"knows {SCHEMA_VERSION}); upgrade hamstray or move the file away"
                 )
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA cache_size=-512")  # KiB: the app reads little, and rarely
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 db.executescript(
                     f"BEGIN; {_MIGRATIONS[number]} PRAGMA user_version={number}; COMMIT;"
