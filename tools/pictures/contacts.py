@@ -1,0 +1,156 @@
+"""Contacts a pose states (a foot flat on the floor, a hand on the desk) and the solver that
+meets them by moving the pose's stated free joints, a small damped least-squares loop."""
+
+import enum
+from dataclasses import dataclass
+
+from tools.pictures import geometry as g
+from tools.pictures.rig import Body, Kind, Mark, Pose, Side, build, get, joint_range, put
+
+
+class Surface(enum.Enum):
+    """A place on a prop: its top (or, for the wall, its face; for a rail, its bar)."""
+
+    FLOOR = "floor"
+    SEAT = "seat"
+    DESK = "desk"
+    STEP = "step"
+    BLANKET = "blanket"
+    BALL = "ball"
+    WALL = "wall"
+    RAIL = "rail"
+
+
+Surfaces = dict[Surface, g.Vec]  # a point on each surface: its height, the wall's x, the rail
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """``mark`` on ``side`` touches a surface, or rests on (or grips) another mark."""
+
+    mark: Mark
+    side: Side = Side.MIDDLE
+    surface: Surface | None = None
+    on: tuple[Mark, Side] | None = None
+    grip: bool = False  # centres together: a hand around an ankle, on a rail
+    x: float | None = None  # where along the surface, when that matters
+    z: float | None = None
+    level: bool = False  # the foot lies flat across too (no rolling onto its edge)
+
+    def describe(self) -> str:
+        """The contact in words, for findings."""
+        if self.on is not None:
+            where = f"the {self.on[1].name.lower()} {self.on[0].value}"
+        else:
+            where = f"the {self.surface.value}" if self.surface else "?"
+        return f"{self.side.name.lower()} {self.mark.value} on {where}"
+
+
+def residuals(contact: Contact, body: Body, surfaces: Surfaces) -> list[float]:
+    """How far ``contact`` is from being met, per axis, in cm."""
+    sphere = body.marks[contact.mark, contact.side]
+    c, r = sphere.centre, sphere.radius
+    out: list[float] = []
+    if contact.on is not None:
+        other = body.marks[contact.on]
+        lift = 0.0 if contact.grip else r + other.radius
+        out += list(g.sub(c, g.add(other.centre, (0.0, lift, 0.0))))
+    elif contact.surface is not None:
+        point = surfaces[contact.surface]
+        if contact.surface is Surface.WALL:
+            out.append(c[0] + r - point[0])
+        elif contact.grip:
+            out += list(g.sub(c, point))
+        else:
+            out.append(c[1] - r - point[1])
+    if contact.x is not None:
+        out.append(c[0] - contact.x)
+    if contact.z is not None:
+        out.append(c[2] - contact.z)
+    if contact.level:
+        foot = next(p for p in body.parts if p.kind is Kind.FOOT and p.side is contact.side)
+        out.append(10.0 * g.column(foot.frame, 2)[1])
+    return out
+
+
+def error(contact: Contact, body: Body, surfaces: Surfaces) -> float:
+    """The largest miss of ``contact``, cm."""
+    return max((abs(v) for v in residuals(contact, body, surfaces)), default=0.0)
+
+
+def solve(
+    pose: Pose, contacts: tuple[Contact, ...], free: tuple[str, ...], surfaces: Surfaces
+) -> Pose:
+    """``pose`` with its ``free`` values moved (within their ranges) to meet ``contacts``."""
+    if not contacts or not free:
+        return pose
+
+    def bounded(path: str, value: float) -> float:
+        allowed = joint_range(path)
+        return allowed.clamp(value) if allowed else value
+
+    def evaluate(values: list[float]) -> tuple[Pose, list[float]]:
+        candidate = pose
+        for path, value in zip(free, values, strict=True):
+            candidate = put(candidate, path, value)
+        body = build(candidate)
+        return candidate, [v for c in contacts for v in residuals(c, body, surfaces)]
+
+    values = [bounded(p, get(pose, p)) for p in free]
+    current, res = evaluate(values)
+    cost = sum(v * v for v in res)
+    damping = 1.0
+    for _ in range(80):
+        if max(abs(v) for v in res) < 0.05:
+            break
+        jacobian = []
+        for i, path in enumerate(free):
+            nudged = list(values)
+            nudged[i] = values[i] + 0.2
+            jacobian.append([(b - a) / 0.2 for a, b in zip(res, evaluate(nudged)[1], strict=True)])
+        n = len(free)
+        normal = [[sum(jacobian[i][k] * jacobian[j][k] for k in range(len(res))) for j in range(n)]
+                  for i in range(n)]
+        gradient = [sum(jacobian[i][k] * res[k] for k in range(len(res))) for i in range(n)]
+        for _attempt in range(8):
+            system = [row[:] for row in normal]
+            for i in range(n):
+                system[i][i] += damping * (1.0 + normal[i][i])
+            step = _linear_solve(system, [-v for v in gradient])
+            trial = [bounded(p, v + d) for p, v, d in zip(free, values, step, strict=True)]
+            trial_pose, trial_res = evaluate(trial)
+            trial_cost = sum(v * v for v in trial_res)
+            if trial_cost < cost:
+                values, current, res, cost = trial, trial_pose, trial_res, trial_cost
+                damping = max(damping / 3, 1e-4)
+                break
+            damping *= 4
+        else:
+            break
+    return current
+
+
+def _linear_solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the systems here are a dozen wide)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        if abs(m[pivot][col]) < 1e-12:
+            continue
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(col + 1, n):
+            k = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= k * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        if abs(m[r][r]) < 1e-12:
+            continue
+        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def worst(contacts: tuple[Contact, ...], body: Body, surfaces: Surfaces) -> float:
+    """The largest miss over all contacts (0 when there are none)."""
+    return max((error(c, body, surfaces) for c in contacts), default=0.0)
