@@ -19,6 +19,7 @@ class Surface(enum.Enum):
     BALL = "ball"
     WALL = "wall"
     RAIL = "rail"
+    BACKREST = "backrest"
 
 
 Surfaces = dict[Surface, g.Vec]  # a point on each surface: its height, the wall's x, the rail
@@ -78,10 +79,31 @@ def error(contact: Contact, body: Body, surfaces: Surfaces) -> float:
     return max((abs(v) for v in residuals(contact, body, surfaces)), default=0.0)
 
 
+REACHING = frozenset({Mark.HAND, Mark.ELBOW})
+
+
 def solve(
     pose: Pose, contacts: tuple[Contact, ...], free: tuple[str, ...], surfaces: Surfaces
 ) -> Pose:
-    """``pose`` with its ``free`` values moved (within their ranges) to meet ``contacts``."""
+    """``pose`` with its ``free`` values moved (within their ranges) to meet ``contacts``.
+
+    The body is placed first (seat, feet, knees on a surface, moving every free joint but the
+    arms'), then a limb resting on the body moves only itself, then the arms reach for what
+    the hands hold: a hand that cannot reach never drags the body off its seat."""
+    reach = tuple(c for c in contacts if c.mark in REACHING)
+    support = tuple(c for c in contacts if c.mark not in REACHING and c.on is None)
+    resting = tuple(c for c in contacts if c.mark not in REACHING and c.on is not None)
+    body_free = tuple(p for p in free if "_arm." not in p)
+    placed = _solve(pose, support, body_free, surfaces)
+    for contact in resting:  # an ankle on the other knee moves its own leg only
+        own = f"{contact.side.name.lower()}_leg."
+        placed = _solve(placed, (contact,), tuple(p for p in free if p.startswith(own)), surfaces)
+    return _solve(placed, reach, tuple(p for p in free if "_arm." in p), surfaces)
+
+
+def _solve(
+    pose: Pose, contacts: tuple[Contact, ...], free: tuple[str, ...], surfaces: Surfaces
+) -> Pose:
     if not contacts or not free:
         return pose
 

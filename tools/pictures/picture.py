@@ -133,6 +133,7 @@ class Frame:
     pose: Pose
     contacts: tuple[Contact, ...] = ()
     free: tuple[str, ...] = ()
+    cues: tuple["Cue", ...] = ()  # what this keyframe alone must show
 
 
 @dataclass(frozen=True, slots=True)

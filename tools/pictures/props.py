@@ -74,7 +74,7 @@ def box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float,
                ((x1 - x0) / 2, (y1 - y0) / 2, (z1 - z0) / 2), tone)
 
 
-def chair(front: float, seat: float = 46, z: float = 0.0, facing_viewer: bool = False) -> Props:
+def chair(front: float, seat: float = 44, z: float = 0.0, facing_viewer: bool = False) -> Props:
     """A four-legged chair without wheels, its seat's front edge at ``front``.
 
     Facing the figure's way (+x) by default; ``facing_viewer`` turns it to face +z, its front
@@ -93,7 +93,8 @@ def chair(front: float, seat: float = 46, z: float = 0.0, facing_viewer: bool = 
     else:
         solids.append(box(x0, x0 + 3, seat, seat + back, z0 + 2, z1 - 2))
     centre = ((x0 + x1) / 2, seat, (z0 + z1) / 2)
-    return Props(tuple(solids), ((Surface.SEAT, centre),))
+    grip = (x0 + 1.5, seat + back, z1 - 6) if not facing_viewer else (x1 - 6, seat + back, z0 + 1.5)
+    return Props(tuple(solids), ((Surface.SEAT, centre), (Surface.BACKREST, grip)))
 
 
 def desk(front: float, height: float = 74, z: float = 0.0) -> Props:

@@ -10,7 +10,7 @@ from tools.pictures.camera import Camera
 from tools.pictures.layout import Flat, Framing, Point, arrow_path, corners, flatten, framing
 from tools.pictures.picture import Muscle, Picture, Shift, posed
 from tools.pictures.props import Ball, Box, Solid, Tone
-from tools.pictures.rig import ARM_PARTS, HEAD, LEG_PARTS, Body, Mark, Part, Side, build
+from tools.pictures.rig import ARM_PARTS, LEG_PARTS, Body, Kind, Mark, Part, Side, build
 
 Colour = tuple[int, int, int, int]
 BODY: Colour = (58, 86, 110, 255)
@@ -126,7 +126,7 @@ def _group(part: Part) -> tuple[str, Side]:
         return "leg", part.side
     if part.kind in ARM_PARTS:
         return "arm", part.side
-    return ("head", Side.MIDDLE) if part.kind in HEAD else ("torso", Side.MIDDLE)
+    return ("head", Side.MIDDLE) if part.kind is Kind.HEAD else ("torso", Side.MIDDLE)
 
 
 def _in_front(a: list[tuple[Part, Flat]], b: list[tuple[Part, Flat]]) -> float:

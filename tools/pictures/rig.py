@@ -230,7 +230,7 @@ def build(pose: Pose) -> Body:
          (10, 10, 16, 15), pelvis)
     marks[Mark.PELVIS, mid] = Sphere(at(pelvis, origin, (-4, -1, 0)), 10)
     for side in (Side.RIGHT, Side.LEFT):
-        marks[Mark.SEAT, side] = Sphere(at(pelvis, origin, (-3, -6, 7 * side)), 4)
+        marks[Mark.SEAT, side] = Sphere(at(pelvis, origin, (-3, -7, 7 * side)), 4)
 
     s0 = at(pelvis, origin, (-5, 10, 0))
     frames = []
@@ -249,11 +249,11 @@ def build(pose: Pose) -> Body:
     s1, s2, s3 = spine_points[1:]
     part(Kind.ABDOMEN, mid, at(f1, s0, (5, 0, 0)), at(f1, s1, (5, 0, 0)), (10, 10, 14, 14.5), f1)
     part(Kind.CHEST, mid, at(f2, s1, (5.5, 0, 0)), at(f2, s2, (5.5, 0, 0)),
-         (10.5, 11, 15, 16), f2)
+         (10.5, 11, 14, 14.5), f2)
     part(Kind.UPPER_CHEST, mid, at(f3, s2, (5.5, 0, 0)), at(f3, s3, (3.5, -2, 0)),
-         (11, 9, 16, 16.5), f3)
+         (11, 9, 14.5, 15.5), f3)
     marks[Mark.CHEST, mid] = Sphere(at(f2, s2, (5.5, 0, 0)), 11)
-    shoulders = {side: at(f3, s3, (1, -3, 17 * side)) for side in (Side.RIGHT, Side.LEFT)}
+    shoulders = {side: at(f3, s3, (1, -3, 19 * side)) for side in (Side.RIGHT, Side.LEFT)}
     part(Kind.SHOULDERS, mid, shoulders[Side.RIGHT], shoulders[Side.LEFT], (5.5, 5.5), f3)
 
     neck = g.compose(g.compose(f3, g.rot_z(-sp.neck_flexion)), g.rot_y(-sp.neck_rotation))
@@ -285,7 +285,7 @@ def build(pose: Pose) -> Body:
         part(Kind.FOOT, side, ankle, ball, (3.4, 2.5), foot)
         part(Kind.TOES, side, ball, tip, (2.4, 1.9), toes)
         marks[Mark.HIP, side] = Sphere(hip, 8)
-        marks[Mark.THIGH, side] = Sphere(g.lerp(hip, knee, 0.6), 6.5)
+        marks[Mark.THIGH, side] = Sphere(g.lerp(hip, knee, 0.75), 6.2)
         marks[Mark.KNEE, side] = Sphere(knee, 5.5)
         marks[Mark.SHIN, side] = Sphere(g.lerp(knee, ankle, 0.45), 4.6)
         marks[Mark.ANKLE, side] = Sphere(ankle, 3.6)
