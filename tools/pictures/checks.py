@@ -22,6 +22,7 @@ from tools.pictures.rig import (
     TORSO,
     Body,
     Kind,
+    Mark,
     Part,
     Side,
     joint_range,
@@ -184,16 +185,38 @@ def _penetration(limb: Part, start: float, other: list[tuple[g.Vec, g.Vec, float
     return worst
 
 
+END_PARTS = frozenset({Kind.HAND, Kind.FOREARM, Kind.FOOT, Kind.HEEL, Kind.TOES, Kind.SHIN})
+MARK_CHAIN = {Mark.HAND: "arm", Mark.ELBOW: "arm", Mark.SHOULDER: "arm"}
+
+
+def _touching(scene: Scene) -> set[tuple[tuple[str, Side], tuple[str, Side]]]:
+    """Chains a stated contact lets touch: a hand on a thigh, an ankle on a knee."""
+    pairs = set()
+    for c in scene.contacts:
+        if c.on is not None:
+            mine = (MARK_CHAIN.get(c.mark, "leg"), c.side)
+            theirs = (MARK_CHAIN.get(c.on[0], "leg"), c.on[1])
+            if c.on[0] in {Mark.CHEST, Mark.PELVIS, Mark.HEAD}:
+                theirs = ("torso", Side.MIDDLE)
+            pairs |= {(mine, theirs), (theirs, mine)}
+    return pairs
+
+
 def _crossings(scene: Scene) -> list[Finding]:
     found = []
     parts = scene.body.parts
-    limbs = [p for p in parts if p.kind in LEG_PARTS | ARM_PARTS]
-    for limb in limbs:
-        for other in parts:
+    touching = _touching(scene)
+    for i, limb in enumerate(parts):
+        if limb.kind not in LEG_PARTS | ARM_PARTS:
+            continue
+        for j, other in enumerate(parts):
             if other is limb or _chain(other) == _chain(limb):
                 continue
-            if other.kind in LEG_PARTS | ARM_PARTS and id(other) < id(limb):
+            if other.kind in LEG_PARTS | ARM_PARTS and j < i:
                 continue  # each pair of limbs once
+            pair = (_chain(limb), _chain(other))
+            if pair in touching and (limb.kind in END_PARTS or other.kind in END_PARTS):
+                continue
             start = _free_share(limb, other)
             if start >= 1.0:
                 continue

@@ -36,7 +36,7 @@ class Contact:
     grip: bool = False  # centres together: a hand around an ankle, on a rail
     x: float | None = None  # where along the surface, when that matters
     z: float | None = None
-    level: bool = False  # the foot lies flat across too (no rolling onto its edge)
+    level: bool = False  # a foot flat across too (not on its edge); a hand flat on the floor
 
     def describe(self) -> str:
         """The contact in words, for findings."""
@@ -68,7 +68,10 @@ def residuals(contact: Contact, body: Body, surfaces: Surfaces) -> list[float]:
         out.append(c[0] - contact.x)
     if contact.z is not None:
         out.append(c[2] - contact.z)
-    if contact.level:
+    if contact.level and contact.mark is Mark.HAND:
+        hand = next(p for p in body.parts if p.kind is Kind.HAND and p.side is contact.side)
+        out.append(4.0 * g.unit(g.sub(hand.b, hand.a))[1])
+    elif contact.level:
         foot = next(p for p in body.parts if p.kind is Kind.FOOT and p.side is contact.side)
         out.append(10.0 * g.column(foot.frame, 2)[1])
     return out
@@ -98,7 +101,45 @@ def solve(
     for contact in resting:  # an ankle on the other knee moves its own leg only
         own = f"{contact.side.name.lower()}_leg."
         placed = _solve(placed, (contact,), tuple(p for p in free if p.startswith(own)), surfaces)
-    return _solve(placed, reach, tuple(p for p in free if "_arm." in p), surfaces)
+    for contact in reach:  # each arm alone, from a few starts: arms fold many ways
+        own = tuple(p for p in free if p.startswith(f"{contact.side.name.lower()}_arm."))
+        starts = [placed] + [
+            put(put(placed, f"{contact.side.name.lower()}_arm.elbow_flexion", elbow),
+                f"{contact.side.name.lower()}_arm.shoulder_flexion", flexion)
+            for elbow, flexion in ((20, 30), (60, 50), (90, 80), (30, 100))
+        ]
+        tried = [_solve(start, (contact,), own, surfaces) for start in starts]
+        placed = min(tried, key=lambda q: _cost((contact,), build(q), surfaces))
+    return placed
+
+
+OBSTACLES = frozenset({Kind.PELVIS, Kind.ABDOMEN, Kind.CHEST, Kind.UPPER_CHEST, Kind.THIGH,
+                       Kind.SHIN})
+
+
+def overlap(body: Body, side: Side) -> list[float]:
+    """How far one arm's upper arm and forearm sink into the torso or the legs (cm, >= 0)."""
+    arm = [p for p in body.parts if p.side is side and p.kind in {Kind.UPPER_ARM, Kind.FOREARM}]
+    out = []
+    for limb in arm:
+        start = g.lerp(limb.a, limb.b, 0.4) if limb.kind is Kind.UPPER_ARM else limb.a
+        for other in body.parts:
+            if other.kind not in OBSTACLES:
+                continue
+            across = g.column(other.frame, 2)
+            worst = 0.0
+            for sign in (-1.0, 1.0) if other.wa > other.ra else (0.0,):
+                oa = g.add(other.a, g.scale(across, sign * (other.wa - other.ra)))
+                ob = g.add(other.b, g.scale(across, sign * (other.wb - other.rb)))
+                d, s, t = g.segment_distance(start, limb.b, oa, ob)
+                reach = limb.rb + (limb.ra - limb.rb) * (1 - s) + other.ra + (other.rb - other.ra) * t
+                worst = max(worst, reach - d - 1.0)
+            out.append(worst)
+    return out
+
+
+def _cost(contacts: tuple[Contact, ...], body: Body, surfaces: Surfaces) -> float:
+    return sum(v * v for c in contacts for v in residuals(c, body, surfaces))
 
 
 def _solve(
@@ -116,7 +157,10 @@ def _solve(
         for path, value in zip(free, values, strict=True):
             candidate = put(candidate, path, value)
         body = build(candidate)
-        return candidate, [v for c in contacts for v in residuals(c, body, surfaces)]
+        res = [v for c in contacts for v in residuals(c, body, surfaces)]
+        for side in {c.side for c in contacts if c.mark in REACHING}:
+            res += overlap(body, side)  # an arm reaches round the body, never through it
+        return candidate, res
 
     values = [bounded(p, get(pose, p)) for p in free]
     current, res = evaluate(values)

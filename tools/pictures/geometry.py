@@ -94,24 +94,26 @@ def closest_on_segment(p: Vec, a: Vec, b: Vec) -> float:
 
 def segment_distance(a0: Vec, a1: Vec, b0: Vec, b1: Vec) -> tuple[float, float, float]:
     """The distance between two segments and the shares along each where it is reached."""
-    best = (math.inf, 0.0, 0.0)
-    # Sampling one segment and projecting onto the other is exact enough for checks in cm.
-    for i in range(17):
-        s = i / 16
-        p = lerp(a0, a1, s)
-        t = closest_on_segment(p, b0, b1)
-        d = norm(sub(p, lerp(b0, b1, t)))
-        if d < best[0]:
-            best = (d, s, t)
-    s0 = best[1]
-    for i in range(-8, 9):
-        s = min(1.0, max(0.0, s0 + i / 128))
-        p = lerp(a0, a1, s)
-        t = closest_on_segment(p, b0, b1)
-        d = norm(sub(p, lerp(b0, b1, t)))
-        if d < best[0]:
-            best = (d, s, t)
-    return best
+    d1, d2, r = sub(a1, a0), sub(b1, b0), sub(a0, b0)
+    a, e, f = dot(d1, d1), dot(d2, d2), dot(d2, r)
+    if a < 1e-12 and e < 1e-12:
+        return norm(r), 0.0, 0.0
+    if a < 1e-12:
+        s, t = 0.0, min(1.0, max(0.0, f / e))
+    else:
+        c = dot(d1, r)
+        if e < 1e-12:
+            s, t = min(1.0, max(0.0, -c / a)), 0.0
+        else:
+            b = dot(d1, d2)
+            denom = a * e - b * b
+            s = min(1.0, max(0.0, (b * f - c * e) / denom)) if denom > 1e-12 else 0.0
+            t = (b * s + f) / e
+            if t < 0.0:
+                s, t = min(1.0, max(0.0, -c / a)), 0.0
+            elif t > 1.0:
+                s, t = min(1.0, max(0.0, (b - c) / a)), 1.0
+    return norm(sub(lerp(a0, a1, s), lerp(b0, b1, t))), s, t
 
 
 def box_distance(p: Vec, centre: Vec, half: Vec) -> float:

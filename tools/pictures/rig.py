@@ -253,7 +253,7 @@ def build(pose: Pose) -> Body:
     part(Kind.UPPER_CHEST, mid, at(f3, s2, (5.5, 0, 0)), at(f3, s3, (3.5, -2, 0)),
          (11, 9, 14.5, 15.5), f3)
     marks[Mark.CHEST, mid] = Sphere(at(f2, s2, (5.5, 0, 0)), 11)
-    shoulders = {side: at(f3, s3, (1, -3, 19 * side)) for side in (Side.RIGHT, Side.LEFT)}
+    shoulders = {side: at(f3, s3, (4, -3, 19 * side)) for side in (Side.RIGHT, Side.LEFT)}
     part(Kind.SHOULDERS, mid, shoulders[Side.RIGHT], shoulders[Side.LEFT], (5.5, 5.5), f3)
 
     neck = g.compose(g.compose(f3, g.rot_z(-sp.neck_flexion)), g.rot_y(-sp.neck_rotation))
@@ -300,15 +300,15 @@ def build(pose: Pose) -> Body:
         upper = g.compose(g.compose(g.compose(f3, g.rot_z(arm.shoulder_flexion)),
                                     g.rot_x(-s * arm.shoulder_abduction)),
                           g.rot_y(-s * arm.shoulder_rotation))
-        elbow = at(upper, shoulder, (0, -29, 0))
+        elbow = at(upper, shoulder, (0, -32, 0))
         fore = g.compose(upper, g.rot_z(arm.elbow_flexion))
-        wrist = at(fore, elbow, (0, -25, 0))
+        wrist = at(fore, elbow, (0, -27, 0))
         hand = g.compose(fore, g.rot_z(-arm.wrist_extension))
-        knuckles = at(hand, wrist, (0, -8.5, 0))
+        knuckles = at(hand, wrist, (0, -12, 0))
         part(Kind.UPPER_ARM, side, shoulder, elbow, (4.8, 3.8), upper)
         part(Kind.FOREARM, side, elbow, wrist, (3.6, 2.7), fore)
-        part(Kind.HAND, side, wrist, knuckles, (2.9, 2.7), hand)
+        part(Kind.HAND, side, wrist, knuckles, (2.9, 2.4), hand)
         marks[Mark.SHOULDER, side] = Sphere(shoulder, 4.8)
         marks[Mark.ELBOW, side] = Sphere(elbow, 3.8)
-        marks[Mark.HAND, side] = Sphere(g.lerp(wrist, knuckles, 0.5), 2.8)
+        marks[Mark.HAND, side] = Sphere(g.lerp(wrist, knuckles, 0.45), 2.8)
     return Body(tuple(parts), marks)

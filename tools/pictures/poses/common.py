@@ -24,7 +24,7 @@ def arm(side: Side, *names: str) -> tuple[str, ...]:
 
 
 FOOT_FREE = ("hip_flexion", "knee_flexion", "ankle_flexion")
-REACH = ("shoulder_flexion", "shoulder_abduction", "elbow_flexion")
+REACH = ("shoulder_flexion", "shoulder_abduction", "elbow_flexion", "wrist_extension")
 
 
 def flat(side: Side, surface: Surface = FLOOR, level: bool = False) -> tuple[Contact, ...]:

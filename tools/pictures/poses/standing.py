@@ -31,9 +31,10 @@ from tools.pictures.poses.common import (
 )
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
 
-DESK_X = 52.0
+DESK_X = 48.0
 AT_DESK = props.desk(DESK_X)
-HANDS_ON_DESK = (Contact(Mark.HAND, R, DESK, x=DESK_X + 6), Contact(Mark.HAND, L, DESK, x=DESK_X + 6))
+HANDS_ON_DESK = (Contact(Mark.HAND, R, DESK, x=DESK_X + 8, level=True),
+                 Contact(Mark.HAND, L, DESK, x=DESK_X + 8, level=True))
 BOTH_REACH = arm(R, *REACH) + arm(L, *REACH)
 STAND_FREE = ("root.y", *leg(R, *FOOT_FREE), *leg(L, *FOOT_FREE))
 
@@ -43,7 +44,7 @@ standing_hamstring = Picture(
     (Frame(
         "hold",
         Pose(Root(0, 80, 0, 40), Spine(neck_flexion=-20), Leg(72, 0, 0, 0, 20), Leg(62, 0, 0, 45, 18),
-             Arm(40, 5, 0, 20), Arm(40, 5, 0, 20)),
+             Arm(70, -25, 0, 40), Arm(40, 5, 0, 20)),
         (Contact(Mark.HEEL, R, FLOOR), *flat(L), hand_on(R, Mark.THIGH, L), hand_on(L, Mark.THIGH, L)),
         ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *BOTH_REACH),
     ),),
@@ -55,8 +56,8 @@ standing_hamstring = Picture(
 
 
 def _calf(back_knee: float, back_ankle: float, front_knee: float) -> Pose:
-    return Pose(Root(0, 88, 0, 16), Spine(neck_flexion=-10), Leg(-4, 0, 0, back_knee, back_ankle),
-                Leg(45, 0, 0, front_knee, 10), Arm(60, 5, 0, 20), Arm(60, 5, 0, 20))
+    return Pose(Root(0, 86, 0, 34), Spine(neck_flexion=-18), Leg(12, 0, 0, back_knee, back_ankle),
+                Leg(60, 0, 0, front_knee, 10), Arm(60, 8, 0, 10), Arm(60, 8, 0, 10))
 
 
 CALF_FREE = ("root.y", "root.x", *leg(R, "hip_flexion", "ankle_flexion"), *leg(L, *FOOT_FREE))
@@ -86,7 +87,7 @@ STEP = props.step(0.0)
 _step = Pose(Root(4, 110, 0, 4), Spine(neck_flexion=-5), Leg(0, 0, 0, 0, -20), Leg(10, 0, 0, 10),
              Arm(30, 20, 0, 40), Arm(10, 5, 0, 20))
 _step_contacts = (Contact(Mark.BALL, R, Surface.STEP, x=3.0), *flat(L, Surface.STEP),
-                  Contact(Mark.HAND, R, Surface.RAIL, grip=True))
+                  Contact(Mark.HAND, R, Surface.RAIL, x=14.0, z=30.0))
 _step_free = ("root.y", "root.x", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE),
               *arm(R, *REACH))
 step_heel_drop = Picture(
@@ -105,8 +106,9 @@ step_heel_drop = Picture(
     per_side=True,
 )
 
-LUNGE_DESK = props.desk(68)
-_lunge_hands = (Contact(Mark.HAND, R, DESK, x=74), Contact(Mark.HAND, L, DESK, x=74))
+LUNGE_DESK = props.desk(22)
+_lunge_hands = (Contact(Mark.HAND, R, DESK, x=28, level=True),
+                Contact(Mark.HAND, L, DESK, x=28, level=True))
 _lunge_feet = (Contact(Mark.BALL, R, FLOOR), Contact(Mark.TOE, R, FLOOR), *flat(L))
 _lunge_free = ("root.y", *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
                *leg(L, *FOOT_FREE), *BOTH_REACH)
@@ -116,11 +118,11 @@ standing_hip_flexor = Picture(
     (
         Frame("upright", Pose(Root(0, 88, 0, -5), Spine(2, 0, 0, neck_flexion=-5),
                               Leg(-10, 0, 0, 10, -10, 0, 30), Leg(28, 0, 0, 25),
-                              Arm(50, 5, 0, 30), Arm(50, 5, 0, 30)),
+                              Arm(25, 8, 0, 10), Arm(25, 8, 0, 10)),
               (*_lunge_feet, *_lunge_hands), _lunge_free),
         Frame("forward", Pose(Root(10, 84, 0, -8), Spine(2, 0, 0, neck_flexion=-5),
                               Leg(-20, 0, 0, 15, -20, 0, 40), Leg(45, 0, 0, 50),
-                              Arm(45, 5, 0, 30), Arm(45, 5, 0, 30)),
+                              Arm(15, 8, 0, 10), Arm(15, 8, 0, 10)),
               (*_lunge_feet, *_lunge_hands), _lunge_free,
               (AngleCue("right_leg.hip_flexion", -20, -10, "the back hip opens"),)),
     ),
@@ -138,11 +140,11 @@ standing_quad_hip = Picture(
         Pose(Root(0, 93, 0, -5), Spine(neck_flexion=-5), Leg(-5, 0, 0, 135, -40), Leg(-5),
              Arm(-40, 10, 0, 20), Arm(60, 5, 0, 20)),
         (*flat(L), Contact(Mark.HAND, R, on=(Mark.ANKLE, R), grip=True),
-         Contact(Mark.HAND, L, DESK, x=34)),
+         Contact(Mark.HAND, L, DESK, x=20, level=True)),
         ("root.y", *leg(L, "hip_flexion", "ankle_flexion"), *arm(R, *REACH, "shoulder_rotation"),
          *arm(L, *REACH)),
     ),),
-    props.desk(28),
+    props.desk(12),
     (quadriceps(R),),
     (AngleCue("right_leg.hip_flexion", -20, 5, "the knees together"),
      AngleCue("right_leg.knee_flexion", 110, 150, "the knee bent behind")),
@@ -155,11 +157,10 @@ standing_side_lunge = Picture(
     (Frame(
         "hold",
         Pose(Root(0, 72, -20, 15), Spine(neck_flexion=-10), Leg(15, 38, 0, 0, 0, -20),
-             Leg(60, 25, 20, 80, 10), Arm(30, 15, 0, 40), Arm(40, 5, 0, 40)),
-        (*flat(R, level=True), *flat(L, level=True), hand_on(R, Mark.THIGH, L),
-         hand_on(L, Mark.THIGH, L)),
+             Leg(60, 25, 20, 80, 10), Arm(5, 12, 0, 10), Arm(40, 5, 0, 40)),
+        (*flat(R, level=True), *flat(L, level=True), hand_on(L, Mark.THIGH, L)),
         ("root.y", *leg(R, "hip_abduction", "ankle_flexion", "ankle_inversion"),
-         *leg(L, *FOOT_FREE, "ankle_inversion"), *BOTH_REACH),
+         *leg(L, *FOOT_FREE, "ankle_inversion"), *arm(L, *REACH)),
     ),),
     muscles=(adductor(R),),
     cues=(AngleCue("right_leg.knee_flexion", 0, 5, "the other leg straight"),
