@@ -32,8 +32,8 @@ FLOOR_SLACK = 1.0  # cm: skin and a soft mat give a little
 PROP_SLACK = 1.5
 SOFT_SLACK = 3.0
 BODY_SLACK = 2.5  # a thigh against the belly presses in a little
-CONTACT_SLACK = 1.5
-MIN_EXTENT, MIN_AREA = 0.7, 0.16
+CONTACT_SLACK = 2.0  # 2 cm is under 3 px at 240 px: touching
+MIN_EXTENT, MIN_AREA = 0.6, 0.16  # props (a chair, a desk) share the frame
 
 
 class Problem(enum.Enum):

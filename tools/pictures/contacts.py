@@ -101,24 +101,27 @@ def solve(
     for contact in resting:  # an ankle on the other knee moves its own leg only
         own = f"{contact.side.name.lower()}_leg."
         placed = _solve(placed, (contact,), tuple(p for p in free if p.startswith(own)), surfaces)
-    for contact in reach:  # each arm alone, from a few starts: arms fold many ways
-        own = tuple(p for p in free if p.startswith(f"{contact.side.name.lower()}_arm."))
+    for side in sorted({c.side for c in reach}):  # each arm alone, from a few starts
+        held = tuple(c for c in reach if c.side is side)
+        name = side.name.lower()
+        own = tuple(p for p in free if p.startswith(f"{name}_arm."))
         starts = [placed] + [
-            put(put(placed, f"{contact.side.name.lower()}_arm.elbow_flexion", elbow),
-                f"{contact.side.name.lower()}_arm.shoulder_flexion", flexion)
-            for elbow, flexion in ((20, 30), (60, 50), (90, 80), (30, 100))
+            put(put(put(placed, f"{name}_arm.elbow_flexion", elbow),
+                    f"{name}_arm.shoulder_flexion", flexion),
+                f"{name}_arm.shoulder_abduction", abduction)
+            for elbow, flexion, abduction in ((20, 30, 10), (70, 60, 10), (30, 110, 10),
+                                              (40, 70, -25), (60, 40, 25))
         ]
-        tried = [_solve(start, (contact,), own, surfaces) for start in starts]
-        placed = min(tried, key=lambda q: _cost((contact,), build(q), surfaces))
+        tried = [_solve(start, held, own, surfaces) for start in starts]
+        placed = min(tried, key=lambda q: _cost(held, build(q), surfaces))
     return placed
 
 
-OBSTACLES = frozenset({Kind.PELVIS, Kind.ABDOMEN, Kind.CHEST, Kind.UPPER_CHEST, Kind.THIGH,
-                       Kind.SHIN})
+OBSTACLES = frozenset({Kind.PELVIS, Kind.ABDOMEN, Kind.CHEST, Kind.UPPER_CHEST})
 
 
 def overlap(body: Body, side: Side) -> list[float]:
-    """How far one arm's upper arm and forearm sink into the torso or the legs (cm, >= 0)."""
+    """How far one arm's upper arm and forearm sink into the torso (cm, >= 0)."""
     arm = [p for p in body.parts if p.side is side and p.kind in {Kind.UPPER_ARM, Kind.FOREARM}]
     out = []
     for limb in arm:
@@ -166,7 +169,7 @@ def _solve(
     current, res = evaluate(values)
     cost = sum(v * v for v in res)
     damping = 1.0
-    for _ in range(80):
+    for _ in range(50):
         if max(abs(v) for v in res) < 0.05:
             break
         jacobian = []

@@ -94,6 +94,7 @@ def chair(front: float, seat: float = 44, z: float = 0.0, facing_viewer: bool = 
         solids.append(box(x0, x0 + 3, seat, seat + back, z0 + 2, z1 - 2))
     centre = ((x0 + x1) / 2, seat, (z0 + z1) / 2)
     grip = (x0 + 1.5, seat + back, z1 - 6) if not facing_viewer else (x1 - 6, seat + back, z0 + 1.5)
+    # the backrest's top edge: a hand rests on it
     return Props(tuple(solids), ((Surface.SEAT, centre), (Surface.BACKREST, grip)))
 
 
@@ -114,7 +115,7 @@ def step(edge: float, height: float = 18, rail_z: float = 30, rail_x: float = 30
     """A stair step whose back edge is at ``edge`` (the heel hangs behind it), with a rail
     post and bar beside it; the rail's grip is ``rail_x`` cm ahead of the edge."""
     tread = box(edge, edge + 60, 0, height, -30, 45)
-    top = height + 80
+    top = height + 82
     post = box(edge + rail_x - 2, edge + rail_x + 2, height, top - 2, rail_z - 2, rail_z + 2)
     bar = box(edge - 20, edge + rail_x + 20, top - 4, top, rail_z - 2.5, rail_z + 2.5)
     return Props((tread, post, bar), (

@@ -33,8 +33,8 @@ def flat(side: Side, surface: Surface = FLOOR, level: bool = False) -> tuple[Con
 
 
 def sit(surface: Surface = SEAT) -> tuple[Contact, ...]:
-    """Both sitting bones on the seat."""
-    return (Contact(Mark.SEAT, R, surface), Contact(Mark.SEAT, L, surface))
+    """The pelvis on the seat (its lowest point, however far it tips)."""
+    return (Contact(Mark.PELVIS, M, surface),)
 
 
 def hand_on(side: Side, mark: Mark, on_side: Side) -> Contact:

@@ -45,7 +45,7 @@ SEATED = Pose(
 )
 FEET = flat(R) + flat(L)
 FEET_FREE = leg(R, *FOOT_FREE) + leg(L, *FOOT_FREE)
-HANDS_ON_KNEES = (hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, L))
+HANDS_ON_KNEES = (hand_on(R, Mark.KNEE, R), hand_on(L, Mark.KNEE, L))
 HANDS_FREE = arm(R, *REACH) + arm(L, *REACH)
 
 
@@ -63,10 +63,10 @@ chair_hamstring = Picture(
         Pose(Root(6, SEATED_Y, 0, 25), Spine(2, 0, 0, neck_flexion=-18),
              Leg(80, 0, 0, 3, 15), Leg(115, 4, 4, 90), Arm(40, 0, 0, 25), Arm(40, 0, 0, 25)),
         (*sit(), Contact(Mark.HEEL, R, FLOOR), *flat(L),
-         hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, R)),
+         hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, L)),
         ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *HANDS_FREE),
     ),),
-    CHAIR,
+    props.chair(6),
     (hamstring(R),),
     (AngleCue("right_leg.knee_flexion", 0, 10, "the leg is straight"),
      AngleCue("right_leg.ankle_flexion", 5, 30, "toes up")),
@@ -79,10 +79,11 @@ chair_forward_fold = Picture(
     (Frame(
         "hold",
         Pose(Root(2, SEATED_Y, 0, 35), Spine(42, 18, 12, neck_flexion=35),
-             Leg(125, 14, 10, 90), Leg(125, 14, 10, 90),
-             Arm(100, -6, 0, 10), Arm(100, -6, 0, 10)),
-        (*sit(), *FEET),
-        ("root.y", *FEET_FREE),
+             Leg(125, 20, 15, 90), Leg(125, 20, 15, 90),
+             Arm(110, -14, 0, 10), Arm(110, -14, 0, 10)),
+        (*sit(), *FEET, Contact(Mark.HAND, R, FLOOR, level=True),
+         Contact(Mark.HAND, L, FLOOR, level=True)),
+        ("root.y", *FEET_FREE, *HANDS_FREE),
     ),),
     CHAIR,
     low_back(),
@@ -99,7 +100,7 @@ seated_calf = Picture(
         (*sit(), Contact(Mark.HEEL, R, FLOOR), *flat(L)),
         ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE)),
     ),),
-    CHAIR + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
+    props.chair(10) + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
     (calf(R),),
     (AngleCue("right_leg.knee_flexion", 0, 5, "the knee is straight"),
      AngleCue("right_leg.ankle_flexion", 10, 30, "toes pulled toward you")),
@@ -157,9 +158,9 @@ chair_figure_four = Picture(
     View.FRONT,
     (Frame(
         "hold",
-        _crossed(18, 0),
+        _crossed(8, 0),
         (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L),
-         hand_on(R, Mark.KNEE, R), hand_on(L, Mark.ANKLE, R)),
+         hand_on(R, Mark.KNEE, R)),
         (*CROSSED_FREE, *HANDS_FREE),
     ),),
     CHAIR,
@@ -176,7 +177,7 @@ sole_stretch = Picture(
         "hold",
         _crossed(6, 55),
         (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L),
-         Contact(Mark.HAND, R, on=(Mark.TOE, R), grip=True), hand_on(L, Mark.ANKLE, R)),
+         Contact(Mark.HAND, L, on=(Mark.TOE, R), grip=True), hand_on(R, Mark.KNEE, R)),
         (*CROSSED_FREE, *HANDS_FREE),
     ),),
     CHAIR,
@@ -197,7 +198,7 @@ seated_twist = Picture(
             "turned",
             Pose(Root(2, SEATED_Y, 0, 0), Spine(rotation=45, neck_rotation=20, neck_flexion=-5),
                  Leg(90, 4, 4, 90), Leg(90, 4, 4, 90), Arm(-40, 20, 0, 60), Arm(40, -20, 0, 30)),
-            (*sit(), *FEET, Contact(Mark.HAND, R, Surface.BACKREST, grip=True),
+            (*sit(), *FEET, Contact(Mark.HAND, R, Surface.BACKREST, x=-27.5, z=16.0, level=True),
              hand_on(L, Mark.KNEE, R)),
             ("root.y", *FEET_FREE, *arm(R, *REACH, "shoulder_rotation"), *arm(L, *REACH)),
             (AngleCue("spine.rotation", 30, 45, "turn toward the chair back"),),

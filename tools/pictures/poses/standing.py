@@ -76,7 +76,7 @@ bent_knee_calf = Picture(
     "bent-knee-calf",
     View.SIDE,
     (Frame("hold", _calf(32, 26, 35), (*flat(R), *flat(L), *HANDS_ON_DESK),
-           (*CALF_FREE, *leg(R, "knee_flexion"), *BOTH_REACH)),),
+           (*CALF_FREE, *BOTH_REACH)),),
     AT_DESK,
     (soleus(R),),
     (AngleCue("right_leg.knee_flexion", 20, 60, "the back knee bent"),),
@@ -87,7 +87,7 @@ STEP = props.step(0.0)
 _step = Pose(Root(4, 110, 0, 4), Spine(neck_flexion=-5), Leg(0, 0, 0, 0, -20), Leg(10, 0, 0, 10),
              Arm(30, 20, 0, 40), Arm(10, 5, 0, 20))
 _step_contacts = (Contact(Mark.BALL, R, Surface.STEP, x=3.0), *flat(L, Surface.STEP),
-                  Contact(Mark.HAND, R, Surface.RAIL, x=14.0, z=30.0))
+                  Contact(Mark.HAND, R, Surface.RAIL, x=10.0, z=30.0, level=True))
 _step_free = ("root.y", "root.x", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE),
               *arm(R, *REACH))
 step_heel_drop = Picture(
@@ -106,23 +106,22 @@ step_heel_drop = Picture(
     per_side=True,
 )
 
-LUNGE_DESK = props.desk(22)
-_lunge_hands = (Contact(Mark.HAND, R, DESK, x=28, level=True),
-                Contact(Mark.HAND, L, DESK, x=28, level=True))
+LUNGE_DESK = props.desk(-30, z=-76)  # beside the figure, on its left
+_lunge_hands = (Contact(Mark.HAND, L, DESK, z=-22, level=True),)
 _lunge_feet = (Contact(Mark.BALL, R, FLOOR), Contact(Mark.TOE, R, FLOOR), *flat(L))
 _lunge_free = ("root.y", *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
-               *leg(L, *FOOT_FREE), *BOTH_REACH)
+               *leg(L, *FOOT_FREE), *arm(L, *REACH))
 standing_hip_flexor = Picture(
     "standing-hip-flexor",
     View.SIDE,
     (
         Frame("upright", Pose(Root(0, 88, 0, -5), Spine(2, 0, 0, neck_flexion=-5),
                               Leg(-10, 0, 0, 10, -10, 0, 30), Leg(28, 0, 0, 25),
-                              Arm(25, 8, 0, 10), Arm(25, 8, 0, 10)),
+                              Arm(5, 5, 0, 60), Arm(5, 10, 0, 10)),
               (*_lunge_feet, *_lunge_hands), _lunge_free),
         Frame("forward", Pose(Root(10, 84, 0, -8), Spine(2, 0, 0, neck_flexion=-5),
                               Leg(-20, 0, 0, 15, -20, 0, 40), Leg(45, 0, 0, 50),
-                              Arm(15, 8, 0, 10), Arm(15, 8, 0, 10)),
+                              Arm(5, 5, 0, 60), Arm(5, 10, 0, 10)),
               (*_lunge_feet, *_lunge_hands), _lunge_free,
               (AngleCue("right_leg.hip_flexion", -20, -10, "the back hip opens"),)),
     ),
@@ -137,14 +136,14 @@ standing_quad_hip = Picture(
     View.SIDE,
     (Frame(
         "hold",
-        Pose(Root(0, 93, 0, -5), Spine(neck_flexion=-5), Leg(-5, 0, 0, 135, -40), Leg(-5),
+        Pose(Root(0, 93, 0, -5), Spine(neck_flexion=-5), Leg(-5, 0, 0, 140, -40), Leg(-5),
              Arm(-40, 10, 0, 20), Arm(60, 5, 0, 20)),
         (*flat(L), Contact(Mark.HAND, R, on=(Mark.ANKLE, R), grip=True),
          Contact(Mark.HAND, L, DESK, x=20, level=True)),
         ("root.y", *leg(L, "hip_flexion", "ankle_flexion"), *arm(R, *REACH, "shoulder_rotation"),
          *arm(L, *REACH)),
     ),),
-    props.desk(12),
+    props.desk(12, height=80),
     (quadriceps(R),),
     (AngleCue("right_leg.hip_flexion", -20, 5, "the knees together"),
      AngleCue("right_leg.knee_flexion", 110, 150, "the knee bent behind")),
