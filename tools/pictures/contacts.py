@@ -37,6 +37,7 @@ class Contact:
     x: float | None = None  # where along the surface, when that matters
     z: float | None = None
     level: bool = False  # a foot flat across too (not on its edge); a hand flat on the floor
+    lift: float = 0.0  # held this far above the surface: hands hanging toward the floor
 
     def describe(self) -> str:
         """The contact in words, for findings."""
@@ -47,8 +48,9 @@ class Contact:
         return f"{self.side.name.lower()} {self.mark.value} on {where}"
 
 
-def residuals(contact: Contact, body: Body, surfaces: Surfaces) -> list[float]:
-    """How far ``contact`` is from being met, per axis, in cm."""
+def residuals(contact: Contact, body: Body, surfaces: Surfaces, aims: bool = True) -> list[float]:
+    """How far ``contact`` is from being met, per axis, in cm (and, with ``aims``, how far a
+    foot or hand that should lie flat is tilted: the solver's aim, not a miss)."""
     sphere = body.marks[contact.mark, contact.side]
     c, r = sphere.centre, sphere.radius
     out: list[float] = []
@@ -63,15 +65,15 @@ def residuals(contact: Contact, body: Body, surfaces: Surfaces) -> list[float]:
         elif contact.grip:
             out += list(g.sub(c, point))
         else:
-            out.append(c[1] - r - point[1])
+            out.append(c[1] - r - point[1] - contact.lift)
     if contact.x is not None:
         out.append(c[0] - contact.x)
     if contact.z is not None:
         out.append(c[2] - contact.z)
-    if contact.level and contact.mark is Mark.HAND:
+    if aims and contact.level and contact.mark is Mark.HAND:
         hand = next(p for p in body.parts if p.kind is Kind.HAND and p.side is contact.side)
         out.append(4.0 * g.unit(g.sub(hand.b, hand.a))[1])
-    elif contact.level:
+    elif aims and contact.level:
         foot = next(p for p in body.parts if p.kind is Kind.FOOT and p.side is contact.side)
         out.append(10.0 * g.column(foot.frame, 2)[1])
     return out
@@ -79,7 +81,7 @@ def residuals(contact: Contact, body: Body, surfaces: Surfaces) -> list[float]:
 
 def error(contact: Contact, body: Body, surfaces: Surfaces) -> float:
     """The largest miss of ``contact``, cm."""
-    return max((abs(v) for v in residuals(contact, body, surfaces)), default=0.0)
+    return max((abs(v) for v in residuals(contact, body, surfaces, aims=False)), default=0.0)
 
 
 REACHING = frozenset({Mark.HAND, Mark.ELBOW})
@@ -98,22 +100,31 @@ def solve(
     resting = tuple(c for c in contacts if c.mark not in REACHING and c.on is not None)
     body_free = tuple(p for p in free if "_arm." not in p)
     placed = _solve(pose, support, body_free, surfaces)
-    for contact in resting:  # an ankle on the other knee moves its own leg only
-        own = f"{contact.side.name.lower()}_leg."
-        placed = _solve(placed, (contact,), tuple(p for p in free if p.startswith(own)), surfaces)
+    for contact in resting:  # an ankle on the other knee moves the two legs only
+        legs = (f"{contact.side.name.lower()}_leg.", f"{contact.on[1].name.lower()}_leg.")  # type: ignore[index]
+        own = tuple(p for p in free if p.startswith(legs))
+        placed = _solve(placed, (contact, *support), own, surfaces)
     for side in sorted({c.side for c in reach}):  # each arm alone, from a few starts
         held = tuple(c for c in reach if c.side is side)
         name = side.name.lower()
         own = tuple(p for p in free if p.startswith(f"{name}_arm."))
-        starts = [placed] + [
-            put(put(put(placed, f"{name}_arm.elbow_flexion", elbow),
-                    f"{name}_arm.shoulder_flexion", flexion),
-                f"{name}_arm.shoulder_abduction", abduction)
-            for elbow, flexion, abduction in ((20, 30, 10), (70, 60, 10), (30, 110, 10),
-                                              (40, 70, -25), (60, 40, 25))
-        ]
-        tried = [_solve(start, held, own, surfaces) for start in starts]
-        placed = min(tried, key=lambda q: _cost(held, build(q), surfaces))
+        seeds = ((20, 30, 10), (70, 60, 10), (30, 110, 10), (40, 70, -25), (60, 40, 25))
+        starts = [placed]
+        for seed in seeds:  # only the joints the pose lets move
+            start = placed
+            for joint, value in zip(("elbow_flexion", "shoulder_flexion", "shoulder_abduction"),
+                                    seed, strict=True):
+                if f"{name}_arm.{joint}" in own:
+                    start = put(start, f"{name}_arm.{joint}", value)
+            starts.append(start)
+        best = _solve(placed, held, own, surfaces)
+        for start in starts[1:]:  # other starts only when the arm's own pose falls short
+            if _cost(held, build(best), surfaces) < 0.5:
+                break
+            tried = _solve(start, held, own, surfaces)
+            if _cost(held, build(tried), surfaces) < _cost(held, build(best), surfaces):
+                best = tried
+        placed = best
     return placed
 
 
@@ -169,7 +180,7 @@ def _solve(
     current, res = evaluate(values)
     cost = sum(v * v for v in res)
     damping = 1.0
-    for _ in range(50):
+    for _ in range(60):
         if max(abs(v) for v in res) < 0.05:
             break
         jacobian = []
@@ -181,7 +192,7 @@ def _solve(
         normal = [[sum(jacobian[i][k] * jacobian[j][k] for k in range(len(res))) for j in range(n)]
                   for i in range(n)]
         gradient = [sum(jacobian[i][k] * res[k] for k in range(len(res))) for i in range(n)]
-        for _attempt in range(8):
+        for _attempt in range(12):
             system = [row[:] for row in normal]
             for i in range(n):
                 system[i][i] += damping * (1.0 + normal[i][i])

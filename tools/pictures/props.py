@@ -111,13 +111,13 @@ def wall(x: float) -> Props:
     return Props((box(x, x + 8, -1, 170, -70, 70),), ((Surface.WALL, (x, 0.0, 0.0)),))
 
 
-def step(edge: float, height: float = 18, rail_z: float = 30, rail_x: float = 30) -> Props:
+def step(edge: float, height: float = 18, rail_z: float = 27, rail_x: float = 30) -> Props:
     """A stair step whose back edge is at ``edge`` (the heel hangs behind it), with a rail
     post and bar beside it; the rail's grip is ``rail_x`` cm ahead of the edge."""
-    tread = box(edge, edge + 60, 0, height, -30, 45)
-    top = height + 82
+    tread = box(edge, edge + 42, 0, height, -30, 40)
+    top = height + 84
     post = box(edge + rail_x - 2, edge + rail_x + 2, height, top - 2, rail_z - 2, rail_z + 2)
-    bar = box(edge - 20, edge + rail_x + 20, top - 4, top, rail_z - 2.5, rail_z + 2.5)
+    bar = box(edge - 12, edge + rail_x + 8, top - 4, top, rail_z - 2.5, rail_z + 2.5)
     return Props((tread, post, bar), (
         (Surface.STEP, (edge, height, 0.0)),
         (Surface.RAIL, (edge, top, rail_z)),

@@ -106,6 +106,8 @@ def _mirror_cue(cue: object) -> object:
         side, _, limb = group.partition("_")
         if side in swap:
             return dataclasses.replace(cue, path=f"{swap[side]}_{limb}.{name}")
+        if name in {"rotation", "side_bend", "neck_rotation"}:  # turning right becomes left
+            return dataclasses.replace(cue, low=-cue.high, high=-cue.low)
         return cue
     if isinstance(cue, HeightCue):
         return dataclasses.replace(cue, high=(cue.high[0], Side(-cue.high[1])),

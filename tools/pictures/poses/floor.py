@@ -126,9 +126,9 @@ seated_wide_leg = Picture(
      ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs")),
 )
 
-_butterfly_free = ("root.y", *leg(R, "hip_flexion", "hip_abduction", "knee_flexion",
-                                  "ankle_inversion"),
-                   *leg(L, "hip_flexion", "hip_abduction", "knee_flexion", "ankle_inversion"))
+_FOLDED = ("hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion", "ankle_flexion",
+           "ankle_inversion")
+_butterfly_free = ("root.y", *leg(R, *_FOLDED), *leg(L, *_FOLDED))
 butterfly = Picture(
     "butterfly",
     View.FRONT,
@@ -137,9 +137,9 @@ butterfly = Picture(
         Pose(Root(0, 18, 0, 8), Spine(2, 0, 0, neck_flexion=-5), Leg(62, 42, 42, 120, 0, 25),
              Leg(62, 42, 42, 120, 0, 25), Arm(50, 0, 0, 30), Arm(50, 0, 0, 30)),
         (Contact(Mark.SEAT, R, BLANKET), Contact(Mark.SEAT, L, BLANKET),
-         Contact(Mark.BALL, R, FLOOR, z=3.5), Contact(Mark.BALL, L, FLOOR, z=-3.5),
-         Contact(Mark.HAND, R, on=(Mark.ANKLE, R), grip=True),
-         Contact(Mark.HAND, L, on=(Mark.ANKLE, L), grip=True)),
+         Contact(Mark.BALL, R, FLOOR, z=3.5, lift=1.5), Contact(Mark.BALL, L, FLOOR, z=-3.5, lift=1.5),
+         Contact(Mark.HEEL, R, FLOOR, z=7.0, lift=2.5), Contact(Mark.HEEL, L, FLOOR, z=-7.0, lift=2.5),
+         hand_on(R, Mark.ANKLE, R), hand_on(L, Mark.ANKLE, L)),
         (*_butterfly_free, *HANDS_FREE),
     ),),
     MAT + props.blanket(-26, 6, -22, 22, 7),
@@ -153,15 +153,16 @@ pigeon = Picture(
     View.THREE_QUARTER,
     (Frame(
         "hold",
-        Pose(Root(0, 24, 0, 50), Spine(-14, -5, -4, neck_flexion=-15), Leg(122, 30, 45, 110, 5),
-             Leg(-20, 0, 0, 0, -50), Arm(40, 10, 0, 5), Arm(40, 10, 0, 5)),
-        (Contact(Mark.KNEE, R, FLOOR), Contact(Mark.ANKLE, R, FLOOR),
-         Contact(Mark.KNEE, L, FLOOR), Contact(Mark.TOE, L, FLOOR),
-         Contact(Mark.HAND, R, FLOOR, level=True), Contact(Mark.HAND, L, FLOOR, level=True)),
-        ("root.y", "root.pitch", *leg(R, "hip_flexion", "hip_abduction", "hip_rotation",
-                                      "knee_flexion"),
-         *leg(L, "hip_flexion", "ankle_flexion"), *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
-         *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension")),
+        Pose(Root(0, 20, 0, 56), Spine(-14, -5, -4, neck_flexion=-15), Leg(110, 25, 45, 120, 0),
+             Leg(-20, 0, 0, 10, -50, 0, -30), Arm(40, 10, 0, 5), Arm(40, 10, 0, 5)),
+        # the front knee ahead of the hip and out, the shin angled back across to the other hip
+        (Contact(Mark.KNEE, R, FLOOR, x=36.0, z=28.0), Contact(Mark.ANKLE, R, FLOOR, x=15.0, z=-8.0),
+         Contact(Mark.BALL, R, FLOOR), Contact(Mark.THIGH, L, FLOOR), Contact(Mark.TOE, L, FLOOR),
+         Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True),
+         Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True)),
+        ("root.y", "root.pitch", "root.roll", "root.yaw", *leg(R, "hip_flexion", "hip_abduction", "hip_rotation",
+                                      "knee_flexion", "ankle_flexion", "ankle_inversion"),
+         *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"), *HANDS_FREE),
     ),),
     MAT + props.blanket(-16, 12, 2, 26, 8),
     (glute(R), hip_flexor(L)),
@@ -214,7 +215,7 @@ downward_dog = Picture(
     (Frame(
         "hold",
         Pose(Root(0, 95, 0, 130), Spine(neck_flexion=-10), Leg(85, 5, 0, 15, 15, 0, 40),
-             Leg(85, 5, 0, 15, 15, 0, 40), Arm(170, 16, 0, 0, 60), Arm(170, 16, 0, 0, 60)),
+             Leg(85, 5, 0, 15, 15, 0, 40), Arm(170, 20, 0, 0, 60), Arm(170, 20, 0, 0, 60)),
         (*_on_floor((Mark.BALL, R), (Mark.BALL, L), (Mark.TOE, R), (Mark.TOE, L)),
          Contact(Mark.HAND, R, FLOOR, level=True), Contact(Mark.HAND, L, FLOOR, level=True)),
         ("root.y", *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
@@ -233,13 +234,11 @@ kneeling_toe_stretch = Picture(
     (Frame(
         "hold",
         Pose(Root(0, 45, 0, 0), Spine(neck_flexion=-5), Leg(55, 8, 0, 140, 0, 0, 70),
-             Leg(55, 8, 0, 140, 0, 0, 70), Arm(30, 10, 0, 30), Arm(30, 10, 0, 30)),
-        (*_on_floor((Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L),
-                    (Mark.BALL, R), (Mark.BALL, L)),
-         hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, L)),
+             Leg(55, 8, 0, 140, 0, 0, 70), Arm(12, 18, 0, 25, 20), Arm(12, 18, 0, 25, 20)),
+        _on_floor((Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L),
+                  (Mark.BALL, R), (Mark.BALL, L)),
         ("root.y", "root.x", *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
-         *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
-         *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"), *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension")),
+         *leg(L, "hip_flexion", "ankle_flexion", "toe_extension")),
     ),),
     MAT,
     (*sole(R), *sole(L)),

@@ -44,9 +44,9 @@ standing_hamstring = Picture(
     (Frame(
         "hold",
         Pose(Root(0, 80, 0, 40), Spine(neck_flexion=-20), Leg(72, 0, 0, 0, 20), Leg(62, 0, 0, 45, 18),
-             Arm(70, -25, 0, 40), Arm(40, 5, 0, 20)),
-        (Contact(Mark.HEEL, R, FLOOR), *flat(L), hand_on(R, Mark.THIGH, L), hand_on(L, Mark.THIGH, L)),
-        ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *BOTH_REACH),
+             Arm(40, 8, 0, 15), Arm(40, 5, 0, 20)),
+        (Contact(Mark.HEEL, R, FLOOR), *flat(L), hand_on(L, Mark.THIGH, L)),
+        ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *arm(L, *REACH)),
     ),),
     muscles=(hamstring(R),),
     cues=(AngleCue("right_leg.knee_flexion", 0, 8, "the front leg straight"),
@@ -84,18 +84,18 @@ bent_knee_calf = Picture(
 )
 
 STEP = props.step(0.0)
-_step = Pose(Root(4, 110, 0, 4), Spine(neck_flexion=-5), Leg(0, 0, 0, 0, -20), Leg(10, 0, 0, 10),
+_step = Pose(Root(-8, 110, 0, 4), Spine(neck_flexion=-5), Leg(0, 0, 0, 0, -20), Leg(5, 0, 0, 75, -10),
              Arm(30, 20, 0, 40), Arm(10, 5, 0, 20))
-_step_contacts = (Contact(Mark.BALL, R, Surface.STEP, x=3.0), *flat(L, Surface.STEP),
-                  Contact(Mark.HAND, R, Surface.RAIL, x=10.0, z=30.0, level=True))
-_step_free = ("root.y", "root.x", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE),
+_step_contacts = (Contact(Mark.BALL, R, Surface.STEP, x=4.0),
+                  Contact(Mark.HAND, R, Surface.RAIL, x=6.0, z=27.0, level=True))
+_step_free = ("root.y", *leg(R, "hip_flexion"),
               *arm(R, *REACH))
 step_heel_drop = Picture(
     "step-heel-drop",
     View.SIDE,
     (
         Frame("up", _step, _step_contacts, _step_free),
-        Frame("down", Pose(_step.root, _step.spine, Leg(0, 0, 0, 0, 22), Leg(10, 0, 0, 20),
+        Frame("down", Pose(_step.root, _step.spine, Leg(0, 0, 0, 0, 22), Leg(5, 0, 0, 75, -10),
                            _step.right_arm, _step.left_arm), _step_contacts, _step_free,
               (AngleCue("right_leg.ankle_flexion", 10, 30, "the heel sinks below the step"),)),
     ),
@@ -107,7 +107,7 @@ step_heel_drop = Picture(
 )
 
 LUNGE_DESK = props.desk(-30, z=-76)  # beside the figure, on its left
-_lunge_hands = (Contact(Mark.HAND, L, DESK, z=-22, level=True),)
+_lunge_hands = (Contact(Mark.HAND, L, DESK, z=-22, level=True, lift=1.5),)
 _lunge_feet = (Contact(Mark.BALL, R, FLOOR), Contact(Mark.TOE, R, FLOOR), *flat(L))
 _lunge_free = ("root.y", *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
                *leg(L, *FOOT_FREE), *arm(L, *REACH))
