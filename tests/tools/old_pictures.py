@@ -56,7 +56,11 @@ def angles(pose: dict) -> dict[str, float]:
     down = (-trunk[0], -trunk[1])
     out = {"spine.lumbar_flexion": -_ccw(_d(hip, mid), _d(mid, neck))}
     for side, leg in zip(("right", "left"), pose["legs"], strict=True):
-        thigh, shin, foot = _d(hip, leg["knee"]), _d(leg["knee"], leg["ankle"]), _d(leg["ankle"], leg["toe"])
+        thigh, shin, foot = (
+            _d(hip, leg["knee"]),
+            _d(leg["knee"], leg["ankle"]),
+            _d(leg["ankle"], leg["toe"]),
+        )
         out[f"{side}_leg.hip_flexion"] = _ccw(down, thigh)
         out[f"{side}_leg.knee_flexion"] = -_ccw(thigh, shin)
         out[f"{side}_leg.ankle_flexion"] = _ccw((-shin[1], shin[0]), foot)
@@ -87,15 +91,26 @@ def body(pose: dict) -> Body:
     marks[Mark.HEAD, Side.MIDDLE] = Sphere(head, 12)
     for side, leg in zip((Side.RIGHT, Side.LEFT), pose["legs"], strict=True):
         z = 9.0 * side
-        h, k, a, t = _cm(pose["hip"], z), _cm(leg["knee"], z), _cm(leg["ankle"], z), _cm(leg["toe"], z)
+        h, k, a, t = (
+            _cm(pose["hip"], z),
+            _cm(leg["knee"], z),
+            _cm(leg["ankle"], z),
+            _cm(leg["toe"], z),
+        )
         add(Kind.THIGH, side, h, k, 8, 5.5)
         add(Kind.SHIN, side, k, a, 5.2, 3.6)
         add(Kind.FOOT, side, a, t, 3.4, 2.5)
         marks[Mark.SEAT, side] = Sphere(h, 5.3)  # the old line's half width under the hip
-        for mark, centre, radius in ((Mark.HIP, h, 8), (Mark.THIGH, g.lerp(h, k, 0.75), 6.2),
-                                     (Mark.KNEE, k, 5.5), (Mark.SHIN, g.lerp(k, a, 0.45), 4.6),
-                                     (Mark.ANKLE, a, 3.6), (Mark.HEEL, a, 3.6),
-                                     (Mark.BALL, t, 2.5), (Mark.TOE, t, 2.5)):
+        for mark, centre, radius in (
+            (Mark.HIP, h, 8),
+            (Mark.THIGH, g.lerp(h, k, 0.75), 6.2),
+            (Mark.KNEE, k, 5.5),
+            (Mark.SHIN, g.lerp(k, a, 0.45), 4.6),
+            (Mark.ANKLE, a, 3.6),
+            (Mark.HEEL, a, 3.6),
+            (Mark.BALL, t, 2.5),
+            (Mark.TOE, t, 2.5),
+        ):
             marks[mark, side] = Sphere(centre, radius)
     for side, arm in zip((Side.RIGHT, Side.LEFT), pose["arms"], strict=True):
         z = 19.0 * side
@@ -110,8 +125,14 @@ def body(pose: dict) -> Body:
 
 def _line_box(x0: float, y0: float, x1: float, y1: float, half: float = 1.6) -> Box:
     """An old prop line (3.2 units wide) as a box."""
-    return box(min(x0, x1) * CM - half * CM, max(x0, x1) * CM + half * CM,
-               (min(y0, y1) - half - FLOOR_Y) * CM, (max(y0, y1) + half - FLOOR_Y) * CM, -22, 22)
+    return box(
+        min(x0, x1) * CM - half * CM,
+        max(x0, x1) * CM + half * CM,
+        (min(y0, y1) - half - FLOOR_Y) * CM,
+        (max(y0, y1) + half - FLOOR_Y) * CM,
+        -22,
+        22,
+    )
 
 
 def props(pose: dict) -> tuple[tuple[Solid, ...], dict[Surface, g.Vec]]:
@@ -140,8 +161,16 @@ def props(pose: dict) -> tuple[tuple[Solid, ...], dict[Surface, g.Vec]]:
 
 
 def _fill(figure: Body) -> tuple[float, float]:
-    xs = [c for p in figure.parts for c in (p.a[0] - p.ra, p.a[0] + p.ra, p.b[0] - p.rb, p.b[0] + p.rb)]
-    ys = [c for p in figure.parts for c in (p.a[1] - p.ra, p.a[1] + p.ra, p.b[1] - p.rb, p.b[1] + p.rb)]
+    xs = [
+        c
+        for p in figure.parts
+        for c in (p.a[0] - p.ra, p.a[0] + p.ra, p.b[0] - p.rb, p.b[0] + p.rb)
+    ]
+    ys = [
+        c
+        for p in figure.parts
+        for c in (p.a[1] - p.ra, p.a[1] + p.ra, p.b[1] - p.rb, p.b[1] + p.rb)
+    ]
     w, h = (max(xs) - min(xs)) / (100 * CM), (max(ys) - min(ys)) / (100 * CM)
     return max(w, h), w * h
 
@@ -152,11 +181,23 @@ def scene(stretch_id: str, new: Picture) -> Scene:
     figure = body(pose)
     solids, surfaces = props(pose)
     end = new.frames[-1]
-    contacts = tuple(dataclasses.replace(c, x=None, z=None) for c in end.contacts
-                     if c.surface is None or c.surface in surfaces)
+    contacts = tuple(
+        dataclasses.replace(c, x=None, z=None)
+        for c in end.contacts
+        if c.surface is None or c.surface in surfaces
+    )
     arrow = None
     if pose["cue"] == "twist":  # an arc over the head, left to right; the turn is toward the
         wrist = pose["arms"][0]["wrist"]  # reaching arm: the chest's front swings that way
         arrow = ((1.0, 0.0), (math.copysign(1.0, wrist[0] - pose["neck"][0]), 0.0))
-    return Scene(angles(pose), figure, solids, surfaces, contacts, new.cues + end.cues,
-                 View.SIDE.value, _fill(figure), arrow)
+    return Scene(
+        angles(pose),
+        figure,
+        solids,
+        surfaces,
+        contacts,
+        new.cues + end.cues,
+        View.SIDE.value,
+        _fill(figure),
+        arrow,
+    )

@@ -14,8 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "icons" / "stretches"
 MANIFEST = json.loads((ICONS / "manifest.json").read_text())
 CATALOGUE = tomllib.loads((ROOT / "hamstray" / "store" / "stretches.toml").read_text())["stretch"]
-MOVEMENTS = {"seated-cat-cow", "seated-twist", "step-heel-drop", "foot-roll",
-             "kneeling-hip-flexor", "standing-hip-flexor", "march-in-place"}
+MOVEMENTS = {
+    "seated-cat-cow",
+    "seated-twist",
+    "step-heel-drop",
+    "foot-roll",
+    "kneeling-hip-flexor",
+    "standing-hip-flexor",
+    "march-in-place",
+}
 FRONT = {"seated-wide-leg", "chair-wide-leg", "butterfly", "standing-side-lunge"}
 
 
@@ -64,7 +71,9 @@ def test_sideways_stretches_are_seen_from_the_front() -> None:
 
 def test_side_two_is_the_mirror_image_of_side_one() -> None:
     files = MANIFEST["stretches"]["pigeon"]["files"]
-    with Image.open(ICONS / files["1"]["hold"]["1x"]) as one, \
-            Image.open(ICONS / files["2"]["hold"]["1x"]) as two:
+    with (
+        Image.open(ICONS / files["1"]["hold"]["1x"]) as one,
+        Image.open(ICONS / files["2"]["hold"]["1x"]) as two,
+    ):
         mirrored = one.convert("RGBA").transpose(Image.Transpose.FLIP_LEFT_RIGHT)
         assert mirrored.tobytes() == two.convert("RGBA").tobytes()

@@ -11,8 +11,9 @@ from tools.pictures.scenes import scenes
 SCENES = [(p.id, label, scene) for p in PICTURES.values() for label, scene in scenes(p)]
 
 
-@pytest.mark.parametrize(("stretch", "label", "scene"), SCENES,
-                         ids=[f"{s}:{label}" for s, label, _ in SCENES])
+@pytest.mark.parametrize(
+    ("stretch", "label", "scene"), SCENES, ids=[f"{s}:{label}" for s, label, _ in SCENES]
+)
 def test_every_keyframe_is_a_possible_pose_that_follows_its_cues(stretch, label, scene) -> None:
     assert [str(f) for f in check(scene)] == []
 
@@ -46,8 +47,11 @@ OLD_DEFECTS = [
 ]
 
 
-@pytest.mark.parametrize(("stretch", "problem", "words"), OLD_DEFECTS,
-                         ids=[f"{s}:{p.name.lower()}" for s, p, _ in OLD_DEFECTS])
+@pytest.mark.parametrize(
+    ("stretch", "problem", "words"),
+    OLD_DEFECTS,
+    ids=[f"{s}:{p.name.lower()}" for s, p, _ in OLD_DEFECTS],
+)
 def test_the_check_finds_what_the_issue_saw_in_the_old_pictures(stretch, problem, words) -> None:
     found = check(old_pictures.scene(stretch, PICTURES[stretch]))
     assert any(f.problem is problem and words in f.detail for f in found), [str(f) for f in found]

@@ -101,8 +101,13 @@ def _ranges(scene: Scene) -> list[Finding]:
     for path, value in scene.angles.items():
         allowed = joint_range(path)
         if allowed is not None and not allowed.holds(value):
-            found.append(Finding(Problem.RANGE, f"{path} {value:.0f} outside "
-                                 f"{allowed.low:.0f}..{allowed.high:.0f} ({allowed.source})"))
+            found.append(
+                Finding(
+                    Problem.RANGE,
+                    f"{path} {value:.0f} outside "
+                    f"{allowed.low:.0f}..{allowed.high:.0f} ({allowed.source})",
+                )
+            )
     return found
 
 
@@ -226,8 +231,9 @@ def _crossings(scene: Scene) -> list[Finding]:
                 shape = [(other.a, other.b, other.ra, other.rb)]
             depth = _penetration(limb, start, shape)
             if depth > BODY_SLACK:
-                found.append(Finding(Problem.CROSSING,
-                                     f"{name(limb)} {depth:.0f} cm into the {name(other)}"))
+                found.append(
+                    Finding(Problem.CROSSING, f"{name(limb)} {depth:.0f} cm into the {name(other)}")
+                )
     return found
 
 
@@ -257,8 +263,13 @@ def _cues(scene: Scene) -> list[Finding]:
         if isinstance(cue, AngleCue):
             value = scene.angles.get(cue.path, 0.0)
             if not cue.low <= value <= cue.high:
-                found.append(Finding(Problem.CUE, f"{cue.why}: {cue.path} is {value:.0f}, "
-                                     f"wants {cue.low:.0f}..{cue.high:.0f}"))
+                found.append(
+                    Finding(
+                        Problem.CUE,
+                        f"{cue.why}: {cue.path} is {value:.0f}, "
+                        f"wants {cue.low:.0f}..{cue.high:.0f}",
+                    )
+                )
         elif isinstance(cue, HeightCue):
             rise = scene.body.marks[cue.high].centre[1] - scene.body.marks[cue.low].centre[1]
             if rise < cue.by:
@@ -268,8 +279,9 @@ def _cues(scene: Scene) -> list[Finding]:
             b = next(p for p in scene.body.parts if (p.kind, p.side) == cue.b)
             true, seen = _projected_angle(scene, a, b)
             if true > 10 and seen < 0.6 * true:
-                found.append(Finding(Problem.VIEW, f"{cue.why}: {true:.0f} degrees show as "
-                                     f"{seen:.0f}"))
+                found.append(
+                    Finding(Problem.VIEW, f"{cue.why}: {true:.0f} degrees show as {seen:.0f}")
+                )
     return found
 
 

@@ -5,7 +5,8 @@ import enum
 from dataclasses import dataclass
 
 from tools.pictures import geometry as g
-from tools.pictures.rig import Body, Kind, Mark, Pose, Side, build, get, joint_range, put
+from tools.pictures.rig import Body, Kind, Mark, Pose, Side, get, joint_range, put
+from tools.pictures.skeleton import build
 
 
 class Surface(enum.Enum):
@@ -112,8 +113,9 @@ def solve(
         starts = [placed]
         for seed in seeds:  # only the joints the pose lets move
             start = placed
-            for joint, value in zip(("elbow_flexion", "shoulder_flexion", "shoulder_abduction"),
-                                    seed, strict=True):
+            for joint, value in zip(
+                ("elbow_flexion", "shoulder_flexion", "shoulder_abduction"), seed, strict=True
+            ):
                 if f"{name}_arm.{joint}" in own:
                     start = put(start, f"{name}_arm.{joint}", value)
             starts.append(start)
@@ -146,7 +148,9 @@ def overlap(body: Body, side: Side) -> list[float]:
                 oa = g.add(other.a, g.scale(across, sign * (other.wa - other.ra)))
                 ob = g.add(other.b, g.scale(across, sign * (other.wb - other.rb)))
                 d, s, t = g.segment_distance(start, limb.b, oa, ob)
-                reach = limb.rb + (limb.ra - limb.rb) * (1 - s) + other.ra + (other.rb - other.ra) * t
+                reach = (
+                    limb.rb + (limb.ra - limb.rb) * (1 - s) + other.ra + (other.rb - other.ra) * t
+                )
                 worst = max(worst, reach - d - 1.0)
             out.append(worst)
     return out
@@ -184,13 +188,15 @@ def _solve(
         if max(abs(v) for v in res) < 0.05:
             break
         jacobian = []
-        for i, path in enumerate(free):
+        for i in range(len(free)):
             nudged = list(values)
             nudged[i] = values[i] + 0.2
             jacobian.append([(b - a) / 0.2 for a, b in zip(res, evaluate(nudged)[1], strict=True)])
         n = len(free)
-        normal = [[sum(jacobian[i][k] * jacobian[j][k] for k in range(len(res))) for j in range(n)]
-                  for i in range(n)]
+        normal = [
+            [sum(jacobian[i][k] * jacobian[j][k] for k in range(len(res))) for j in range(n)]
+            for i in range(n)
+        ]
         gradient = [sum(jacobian[i][k] * res[k] for k in range(len(res))) for i in range(n)]
         for _attempt in range(12):
             system = [row[:] for row in normal]
@@ -213,7 +219,7 @@ def _solve(
 def _linear_solve(a: list[list[float]], b: list[float]) -> list[float]:
     """Gaussian elimination with partial pivoting (the systems here are a dozen wide)."""
     n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    m = [[*row, b[i]] for i, row in enumerate(a)]
     for col in range(n):
         pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
         if abs(m[pivot][col]) < 1e-12:

@@ -47,8 +47,12 @@ def flatten(part: Part, camera: Camera) -> Flat:
 def corners(solid: Box) -> list[g.Vec]:
     """The eight corners of a box."""
     (cx, cy, cz), (hx, hy, hz) = solid.centre, solid.half
-    return [(cx + sx * hx, cy + sy * hy, cz + sz * hz)
-            for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)]
+    return [
+        (cx + sx * hx, cy + sy * hy, cz + sz * hz)
+        for sx in (-1, 1)
+        for sy in (-1, 1)
+        for sz in (-1, 1)
+    ]
 
 
 def solid_points(solid: Solid, camera: Camera) -> list[Point]:
@@ -127,14 +131,24 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
         start = g.add(mark_at(first, arrow.mark, arrow.side), arrow.offset)
         end = g.add(mark_at(last, arrow.mark, arrow.side), arrow.offset)
         path = [camera.project(g.lerp(start, end, t / 8))[:2] for t in range(9)]
-        motion = g.sub(mark_at(last, arrow.mark, arrow.side), mark_at(first, arrow.mark, arrow.side))
+        motion = g.sub(
+            mark_at(last, arrow.mark, arrow.side), mark_at(first, arrow.mark, arrow.side)
+        )
     elif isinstance(arrow, Turn):
         centre = g.add(mark_at(last, Mark.CHEST, Side.MIDDLE), (0.0, arrow.lift, 0.0))
         a0 = math.atan2(chest_front(first)[2], chest_front(first)[0])
         a1 = math.atan2(chest_front(last)[2], chest_front(last)[0])
-        points = [g.add(centre, (arrow.radius * math.cos(a0 + (a1 - a0) * t / 12), 0.0,
-                                 arrow.radius * math.sin(a0 + (a1 - a0) * t / 12)))
-                  for t in range(13)]
+        points = [
+            g.add(
+                centre,
+                (
+                    arrow.radius * math.cos(a0 + (a1 - a0) * t / 12),
+                    0.0,
+                    arrow.radius * math.sin(a0 + (a1 - a0) * t / 12),
+                ),
+            )
+            for t in range(13)
+        ]
         path = [camera.project(p)[:2] for p in points]
         reach = arrow.radius
         motion = g.sub(
@@ -145,4 +159,3 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
         return [], (0.0, 0.0)
     mx, my, _ = camera.project(motion)
     return path, (mx, my)
-

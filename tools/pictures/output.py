@@ -57,8 +57,11 @@ def write_picture(picture: Picture, out: Path) -> dict[str, object]:
             files[str(side)][frame.name] = {}
             for scale, size in SIZES.items():
                 name = file_name(frame.name, side, scale)
-                sized = image if size == big.width else image.resize(
-                    (size, size), Image.Resampling.LANCZOS)
+                sized = (
+                    image
+                    if size == big.width
+                    else image.resize((size, size), Image.Resampling.LANCZOS)
+                )
                 _small(sized).save(folder / name, optimize=True)
                 files[str(side)][frame.name][scale] = f"{picture.id}/{name}"
     still = render.draw(picture, len(picture.frames) - 1, SIZES["2x"], arrow=True)

@@ -2,7 +2,7 @@
 cues the pose must honour and the motion arrow; and the solved poses of its keyframes."""
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tools.pictures import geometry as g
 from tools.pictures.camera import View
@@ -143,7 +143,7 @@ class Picture:
     id: str
     view: View
     frames: tuple[Frame, ...]
-    props: Props = Props()
+    props: Props = field(default_factory=Props)
     muscles: tuple[Muscle, ...] = ()
     cues: tuple[Cue, ...] = ()
     arrow: Arrow | None = None

@@ -67,11 +67,15 @@ class Props:
         return {Surface.FLOOR: (0.0, 0.0, 0.0), **dict(self.surfaces)}
 
 
-def box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float,
-        tone: Tone = Tone.HARD) -> Box:
+def box(
+    x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, tone: Tone = Tone.HARD
+) -> Box:
     """A box from its extents."""
-    return Box(((x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2),
-               ((x1 - x0) / 2, (y1 - y0) / 2, (z1 - z0) / 2), tone)
+    return Box(
+        ((x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2),
+        ((x1 - x0) / 2, (y1 - y0) / 2, (z1 - z0) / 2),
+        tone,
+    )
 
 
 def chair(front: float, seat: float = 44, z: float = 0.0, facing_viewer: bool = False) -> Props:
@@ -101,8 +105,11 @@ def chair(front: float, seat: float = 44, z: float = 0.0, facing_viewer: bool = 
 def desk(front: float, height: float = 74, z: float = 0.0) -> Props:
     """A desk whose near edge is at ``front`` (it stands in front of the figure)."""
     top = box(front, front + 60, height - 3, height, z - 60, z + 60)
-    legs = tuple(box(lx - 2, lx + 2, 0, height - 3, lz - 2, lz + 2)
-                 for lx in (front + 4, front + 56) for lz in (z - 56, z + 56))
+    legs = tuple(
+        box(lx - 2, lx + 2, 0, height - 3, lz - 2, lz + 2)
+        for lx in (front + 4, front + 56)
+        for lz in (z - 56, z + 56)
+    )
     return Props((top, *legs), ((Surface.DESK, (front, height, z)),))
 
 
@@ -118,16 +125,21 @@ def step(edge: float, height: float = 18, rail_z: float = 27, rail_x: float = 30
     top = height + 84
     post = box(edge + rail_x - 2, edge + rail_x + 2, height, top - 2, rail_z - 2, rail_z + 2)
     bar = box(edge - 12, edge + rail_x + 8, top - 4, top, rail_z - 2.5, rail_z + 2.5)
-    return Props((tread, post, bar), (
-        (Surface.STEP, (edge, height, 0.0)),
-        (Surface.RAIL, (edge, top, rail_z)),
-    ))
+    return Props(
+        (tread, post, bar),
+        (
+            (Surface.STEP, (edge, height, 0.0)),
+            (Surface.RAIL, (edge, top, rail_z)),
+        ),
+    )
 
 
 def blanket(x0: float, x1: float, z0: float, z1: float, height: float = 8) -> Props:
     """A folded blanket or a cushion."""
-    return Props((box(x0, x1, 0, height, z0, z1, Tone.SOFT),),
-                 ((Surface.BLANKET, ((x0 + x1) / 2, height, (z0 + z1) / 2)),))
+    return Props(
+        (box(x0, x1, 0, height, z0, z1, Tone.SOFT),),
+        ((Surface.BLANKET, ((x0 + x1) / 2, height, (z0 + z1) / 2)),),
+    )
 
 
 def ball(x: float, z: float, radius: float = 3.4) -> Props:

@@ -29,16 +29,24 @@ class Range:
 
 
 LEG = {
-    "hip_flexion": Range(-20, 125, "flexion 120 AAOS, 125 with the knee bent; extension 20 (issue)"),
+    "hip_flexion": Range(
+        -20, 125, "flexion 120 AAOS, 125 with the knee bent; extension 20 (issue)"
+    ),
     "hip_abduction": Range(-30, 45, "abduction 45, adduction 30 (AAOS)"),
     "hip_rotation": Range(
-        -45, 60, "internal 45 (AAOS); external 45 (AAOS) raised to 60, as measured with the hip "
-        "flexed, which the seated figure-four needs"
+        -45,
+        60,
+        "internal 45 (AAOS); external 45 (AAOS) raised to 60, as measured with the hip "
+        "flexed, which the seated figure-four needs",
     ),
     "knee_flexion": Range(0, 150, "0-150, never past straight (AAOS 135-150; issue)"),
-    "ankle_flexion": Range(-50, 30, "plantarflexion 50 (AAOS); dorsiflexion 30 weight-bearing (issue)"),
+    "ankle_flexion": Range(
+        -50, 30, "plantarflexion 50 (AAOS); dorsiflexion 30 weight-bearing (issue)"
+    ),
     "ankle_inversion": Range(-15, 35, "inversion 35, eversion 15 (AAOS)"),
-    "toe_extension": Range(-30, 80, "MTP extension 70 (AAOS) to 80 passive in kneeling; flexion 30"),
+    "toe_extension": Range(
+        -30, 80, "MTP extension 70 (AAOS) to 80 passive in kneeling; flexion 30"
+    ),
 }
 ARM = {
     "shoulder_flexion": Range(-60, 180, "flexion 180, extension 60 (AAOS)"),

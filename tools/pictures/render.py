@@ -1,6 +1,7 @@
 """Drawing a picture with Pillow: props as shaded boxes, the body as outlined tapered capsules
 (far limbs a darker shade), the stretched muscle in the accent colour, the motion arrow."""
 
+import itertools
 import math
 
 from PIL import Image, ImageDraw
@@ -10,7 +11,8 @@ from tools.pictures.camera import Camera
 from tools.pictures.layout import Flat, Framing, Point, arrow_path, corners, flatten, framing
 from tools.pictures.picture import Muscle, Picture, Shift, posed
 from tools.pictures.props import Ball, Box, Solid, Tone
-from tools.pictures.rig import ARM_PARTS, LEG_PARTS, Body, Kind, Mark, Part, Side, build
+from tools.pictures.rig import ARM_PARTS, LEG_PARTS, Body, Kind, Mark, Part, Side
+from tools.pictures.skeleton import build
 
 Colour = tuple[int, int, int, int]
 BODY: Colour = (58, 86, 110, 255)
@@ -62,8 +64,11 @@ def _floor(bodies: list[Body], picture: Picture) -> Box:
             zs += [solid.centre[2] - solid.half[2], solid.centre[2] + solid.half[2]]
     pad = 12 if picture.props.mat else 30
     tone = Tone.MAT if picture.props.mat else Tone.HARD
-    return Box(((min(xs) + max(xs)) / 2, -1.0, (min(zs) + max(zs)) / 2),
-               ((max(xs) - min(xs)) / 2 + pad, 1.0, (max(zs) - min(zs)) / 2 + pad), tone)
+    return Box(
+        ((min(xs) + max(xs)) / 2, -1.0, (min(zs) + max(zs)) / 2),
+        ((max(xs) - min(xs)) / 2 + pad, 1.0, (max(zs) - min(zs)) / 2 + pad),
+        tone,
+    )
 
 
 def _sorted(solids: tuple[Solid, ...], camera: Camera) -> list[Solid]:
@@ -75,8 +80,9 @@ def _solid(pen: ImageDraw.ImageDraw, solid: Solid, camera: Camera, fit: Framing)
     if isinstance(solid, Ball):
         x, y = fit.pixel(camera.project(solid.centre)[:2])
         r = solid.radius * fit.scale
-        pen.ellipse((x - r, y - r, x + r, y + r), fill=(222, 198, 60, 255), outline=EDGE,
-                    width=round(edge))
+        pen.ellipse(
+            (x - r, y - r, x + r, y + r), fill=(222, 198, 60, 255), outline=EDGE, width=round(edge)
+        )
         return
     flat_floor = solid.tone is Tone.HARD and solid.half[1] <= 1.0
     top, side = FLOOR_FACES if flat_floor else FACES[solid.tone]
@@ -95,8 +101,9 @@ def _solid(pen: ImageDraw.ImageDraw, solid: Solid, camera: Camera, fit: Framing)
         pen.polygon(polygon, fill=top if axis == 1 else side, outline=EDGE, width=round(edge))
 
 
-def _capsule(pen: ImageDraw.ImageDraw, a: Point, b: Point, ra: float, rb: float,
-             colour: Colour) -> None:
+def _capsule(
+    pen: ImageDraw.ImageDraw, a: Point, b: Point, ra: float, rb: float, colour: Colour
+) -> None:
     for (x, y), r in ((a, ra), (b, rb)):
         pen.ellipse((x - r, y - r, x + r, y + r), fill=colour)
     dx, dy = b[0] - a[0], b[1] - a[1]
@@ -114,10 +121,11 @@ def _capsule(pen: ImageDraw.ImageDraw, a: Point, b: Point, ra: float, rb: float,
     pen.polygon([polygon[0], polygon[1], polygon[3], polygon[2]], fill=colour)
 
 
-def _line(pen: ImageDraw.ImageDraw, points: list[Point], width: float, colour: Colour,
-          halo: float) -> None:
+def _line(
+    pen: ImageDraw.ImageDraw, points: list[Point], width: float, colour: Colour, halo: float
+) -> None:
     for w, c in ((width + 2 * halo, HALO), (width, colour)):
-        for p, q in zip(points, points[1:], strict=False):
+        for p, q in itertools.pairwise(points):
             _capsule(pen, p, q, w / 2, w / 2, c)
 
 
@@ -145,8 +153,9 @@ def _in_front(a: list[tuple[Part, Flat]], b: list[tuple[Part, Flat]]) -> float:
     return total
 
 
-def _body(pen: ImageDraw.ImageDraw, body: Body, camera: Camera, fit: Framing,
-          muscles: tuple[Muscle, ...]) -> None:
+def _body(
+    pen: ImageDraw.ImageDraw, body: Body, camera: Camera, fit: Framing, muscles: tuple[Muscle, ...]
+) -> None:
     groups: dict[tuple[str, Side], list[tuple[Part, Flat]]] = {}
     for part in body.parts:
         groups.setdefault(_group(part), []).append((part, flatten(part, camera)))
@@ -170,8 +179,10 @@ def _body(pen: ImageDraw.ImageDraw, body: Body, camera: Camera, fit: Framing,
         middle = mids.get(key[0], root)
         far = key[0] in {"leg", "arm"} and camera.project(root)[2] < camera.project(middle)[2] - 4
         colour = FAR if far else BODY
-        pixels = [(p, fit.pixel(f.a), fit.pixel(f.b), f.ra * fit.scale, f.rb * fit.scale)
-                  for p, f in members]
+        pixels = [
+            (p, fit.pixel(f.a), fit.pixel(f.b), f.ra * fit.scale, f.rb * fit.scale)
+            for p, f in members
+        ]
         for _, a, b, ra, rb in pixels:
             _capsule(pen, a, b, ra + halo, rb + halo, HALO)
         for index, (part, a, b, ra, rb) in enumerate(pixels):
@@ -196,8 +207,12 @@ def _overlaps_earlier(pixels: list[tuple[Part, Point, Point, float, float]], ind
     return False
 
 
-def _rejoin(pen: ImageDraw.ImageDraw, part: Part,
-            earlier: tuple[Part, Point, Point, float, float], colour: Colour) -> None:
+def _rejoin(
+    pen: ImageDraw.ImageDraw,
+    part: Part,
+    earlier: tuple[Part, Point, Point, float, float],
+    colour: Colour,
+) -> None:
     other, oa, ob, ora, orb = earlier
     for mine, theirs, r in ((part.a, other.b, orb), (part.a, other.a, ora)):
         if mine == theirs:
@@ -205,8 +220,16 @@ def _rejoin(pen: ImageDraw.ImageDraw, part: Part,
             pen.ellipse((x - r, y - r, x + r, y + r), fill=colour)
 
 
-def _muscle(pen: ImageDraw.ImageDraw, part: Part, muscle: Muscle, camera: Camera,
-            a: Point, b: Point, ra: float, rb: float) -> None:
+def _muscle(
+    pen: ImageDraw.ImageDraw,
+    part: Part,
+    muscle: Muscle,
+    camera: Camera,
+    a: Point,
+    b: Point,
+    ra: float,
+    rb: float,
+) -> None:
     face = g.apply(part.frame, muscle.face)
     fx, fy, toward = camera.project(face)
     if toward < -0.55:
@@ -218,8 +241,14 @@ def _muscle(pen: ImageDraw.ImageDraw, part: Part, muscle: Muscle, camera: Camera
     rq = ra + (rb - ra) * muscle.end
     length = math.hypot(fx, fy)
     shift = min(length, 1.0) / length * 0.42 if length > 1e-6 else 0.0
-    _capsule(pen, (p[0] + fx * shift * rp, p[1] + fy * shift * rp),
-             (q[0] + fx * shift * rq, q[1] + fy * shift * rq), 0.5 * rp, 0.5 * rq, ACCENT)
+    _capsule(
+        pen,
+        (p[0] + fx * shift * rp, p[1] + fy * shift * rp),
+        (q[0] + fx * shift * rq, q[1] + fy * shift * rq),
+        0.5 * rp,
+        0.5 * rq,
+        ACCENT,
+    )
 
 
 def _arrow(pen: ImageDraw.ImageDraw, path: list[Point], fit: Framing, both: bool) -> None:
@@ -232,9 +261,15 @@ def _arrow(pen: ImageDraw.ImageDraw, path: list[Point], fit: Framing, both: bool
         dx, dy = tip[0] - before[0], tip[1] - before[1]
         d = math.hypot(dx, dy) or 1.0
         ux, uy = dx / d, dy / d
-        wing = [(tip[0] + ux * head * 0.4, tip[1] + uy * head * 0.4),
-                (tip[0] - ux * head * 0.6 - uy * head * 0.55,
-                 tip[1] - uy * head * 0.6 + ux * head * 0.55),
-                (tip[0] - ux * head * 0.6 + uy * head * 0.55,
-                 tip[1] - uy * head * 0.6 - ux * head * 0.55)]
+        wing = [
+            (tip[0] + ux * head * 0.4, tip[1] + uy * head * 0.4),
+            (
+                tip[0] - ux * head * 0.6 - uy * head * 0.55,
+                tip[1] - uy * head * 0.6 + ux * head * 0.55,
+            ),
+            (
+                tip[0] - ux * head * 0.6 + uy * head * 0.55,
+                tip[1] - uy * head * 0.6 - ux * head * 0.55,
+            ),
+        ]
         pen.polygon(wing, fill=ACCENT, outline=HALO, width=round(0.5 * width))

@@ -11,9 +11,10 @@ from tools.pictures.camera import Camera
 from tools.pictures.checks import Scene
 from tools.pictures.contacts import Contact
 from tools.pictures.layout import arrow_path, fill, framing
-from tools.pictures.picture import Picture, posed
-from tools.pictures.props import Ball, Box, Solid
-from tools.pictures.rig import Body, Part, Pose, Side, angles, build
+from tools.pictures.picture import AngleCue, Cue, HeightCue, Picture, posed
+from tools.pictures.props import Solid
+from tools.pictures.rig import Body, Pose, Side, angles
+from tools.pictures.skeleton import build
 
 FRAME_SIZE = 480
 
@@ -23,9 +24,13 @@ def mirror_pose(pose: Pose) -> Pose:
     r, s = pose.root, pose.spine
     return Pose(
         dataclasses.replace(r, z=-r.z, yaw=-r.yaw, roll=-r.roll),
-        dataclasses.replace(s, side_bend=-s.side_bend, rotation=-s.rotation,
-                            neck_rotation=-s.neck_rotation),
-        pose.left_leg, pose.right_leg, pose.left_arm, pose.right_arm,
+        dataclasses.replace(
+            s, side_bend=-s.side_bend, rotation=-s.rotation, neck_rotation=-s.neck_rotation
+        ),
+        pose.left_leg,
+        pose.right_leg,
+        pose.left_arm,
+        pose.right_arm,
     )
 
 
@@ -37,12 +42,19 @@ def _mirror_body(body: Body) -> Body:
     """Mirror a built body (what a mirrored pose builds, up to rounding)."""
     flip_frame = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, -1.0))
     parts = tuple(
-        dataclasses.replace(p, side=Side(-p.side), a=_flip(p.a), b=_flip(p.b),
-                            frame=g.compose(g.compose(flip_frame, p.frame), flip_frame))
+        dataclasses.replace(
+            p,
+            side=Side(-p.side),
+            a=_flip(p.a),
+            b=_flip(p.b),
+            frame=g.compose(g.compose(flip_frame, p.frame), flip_frame),
+        )
         for p in body.parts
     )
-    marks = {(m, Side(-s)): dataclasses.replace(v, centre=_flip(v.centre))
-             for (m, s), v in body.marks.items()}
+    marks = {
+        (m, Side(-s)): dataclasses.replace(v, centre=_flip(v.centre))
+        for (m, s), v in body.marks.items()
+    }
     return Body(parts, marks)
 
 
@@ -52,8 +64,7 @@ def _mirror_solid(solid: Solid) -> Solid:
 
 def _mirror_contact(c: Contact) -> Contact:
     on = (c.on[0], Side(-c.on[1])) if c.on else None
-    return dataclasses.replace(c, side=Side(-c.side), on=on,
-                               z=-c.z if c.z is not None else None)
+    return dataclasses.replace(c, side=Side(-c.side), on=on, z=-c.z if c.z is not None else None)
 
 
 def scenes(picture: Picture) -> list[tuple[str, Scene]]:
@@ -67,8 +78,14 @@ def scenes(picture: Picture) -> list[tuple[str, Scene]]:
     out = []
     for index, (frame, pose, body) in enumerate(zip(picture.frames, poses, bodies, strict=True)):
         scene = Scene(
-            angles(pose), body, picture.props.solids, picture.props.surface_map(),
-            frame.contacts, picture.cues + frame.cues, camera, fill(body, camera, fit),
+            angles(pose),
+            body,
+            picture.props.solids,
+            picture.props.surface_map(),
+            frame.contacts,
+            picture.cues + frame.cues,
+            camera,
+            fill(body, camera, fit),
             arrow if index == len(poses) - 1 else None,
         )
         out.append((f"{frame.name}/1", scene))
@@ -97,9 +114,7 @@ def _mirrored(scene: Scene, pose: Pose) -> Scene:
     )
 
 
-def _mirror_cue(cue: object) -> object:
-    from tools.pictures.picture import AngleCue, HeightCue, ViewCue  # noqa: PLC0415
-
+def _mirror_cue(cue: Cue) -> Cue:
     swap = {"right": "left", "left": "right"}
     if isinstance(cue, AngleCue):
         group, name = cue.path.split(".")
@@ -110,11 +125,7 @@ def _mirror_cue(cue: object) -> object:
             return dataclasses.replace(cue, low=-cue.high, high=-cue.low)
         return cue
     if isinstance(cue, HeightCue):
-        return dataclasses.replace(cue, high=(cue.high[0], Side(-cue.high[1])),
-                                   low=(cue.low[0], Side(-cue.low[1])))
-    if isinstance(cue, ViewCue):
-        return dataclasses.replace(cue, a=(cue.a[0], Side(-cue.a[1])), b=(cue.b[0], Side(-cue.b[1])))
-    return cue
-
-
-del Ball, Box, Part
+        return dataclasses.replace(
+            cue, high=(cue.high[0], Side(-cue.high[1])), low=(cue.low[0], Side(-cue.low[1]))
+        )
+    return dataclasses.replace(cue, a=(cue.a[0], Side(-cue.a[1])), b=(cue.b[0], Side(-cue.b[1])))

@@ -44,5 +44,8 @@ def hand_on(side: Side, mark: Mark, on_side: Side) -> Contact:
 
 def lying() -> tuple[Contact, ...]:
     """Lying on the back: pelvis, chest and head down."""
-    return (Contact(Mark.PELVIS, M, FLOOR), Contact(Mark.CHEST, M, FLOOR),
-            Contact(Mark.HEAD, M, FLOOR))
+    return (
+        Contact(Mark.PELVIS, M, FLOOR),
+        Contact(Mark.CHEST, M, FLOOR),
+        Contact(Mark.HEAD, M, FLOOR),
+    )

@@ -58,33 +58,59 @@ def seated(pose: Pose, *contacts: Contact, free: tuple[str, ...] = ()) -> tuple[
 chair_hamstring = Picture(
     "chair-hamstring",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(6, SEATED_Y, 0, 25), Spine(2, 0, 0, neck_flexion=-18),
-             Leg(80, 0, 0, 3, 15), Leg(115, 4, 4, 90), Arm(30, 10, 0, 40), Arm(30, 10, 0, 40)),
-        (*sit(), Contact(Mark.HEEL, R, FLOOR), *flat(L),
-         hand_on(R, Mark.KNEE, R), hand_on(L, Mark.KNEE, L)),
-        ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(6, SEATED_Y, 0, 25),
+                Spine(2, 0, 0, neck_flexion=-18),
+                Leg(80, 0, 0, 3, 15),
+                Leg(115, 4, 4, 90),
+                Arm(30, 10, 0, 40),
+                Arm(30, 10, 0, 40),
+            ),
+            (
+                *sit(),
+                Contact(Mark.HEEL, R, FLOOR),
+                *flat(L),
+                hand_on(R, Mark.KNEE, R),
+                hand_on(L, Mark.KNEE, L),
+            ),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *HANDS_FREE),
+        ),
+    ),
     props.chair(6),
     (hamstring(R),),
-    (AngleCue("right_leg.knee_flexion", 0, 10, "the leg is straight"),
-     AngleCue("right_leg.ankle_flexion", 5, 30, "toes up")),
+    (
+        AngleCue("right_leg.knee_flexion", 0, 10, "the leg is straight"),
+        AngleCue("right_leg.ankle_flexion", 5, 30, "toes up"),
+    ),
     per_side=True,
 )
 
 chair_forward_fold = Picture(
     "chair-forward-fold",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(2, SEATED_Y, 0, 30), Spine(38, 18, 12, neck_flexion=35),
-             Leg(118, 25, 15, 90), Leg(118, 25, 15, 90),
-             Arm(110, -20, 0, 10), Arm(110, -20, 0, 10)),
-        (*sit(), *FEET, Contact(Mark.HAND, R, FLOOR, z=4.0, lift=5.0),
-         Contact(Mark.HAND, L, FLOOR, z=-4.0, lift=5.0)),
-        ("root.y", *FEET_FREE, *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(2, SEATED_Y, 0, 30),
+                Spine(38, 18, 12, neck_flexion=35),
+                Leg(118, 25, 15, 90),
+                Leg(118, 25, 15, 90),
+                Arm(110, -20, 0, 10),
+                Arm(110, -20, 0, 10),
+            ),
+            (
+                *sit(),
+                *FEET,
+                Contact(Mark.HAND, R, FLOOR, z=4.0, lift=5.0),
+                Contact(Mark.HAND, L, FLOOR, z=-4.0, lift=5.0),
+            ),
+            ("root.y", *FEET_FREE, *HANDS_FREE),
+        ),
+    ),
     CHAIR,
     low_back(),
     (AngleCue("right_leg.knee_flexion", 75, 105, "knees at about 90 degrees"),),
@@ -93,33 +119,60 @@ chair_forward_fold = Picture(
 seated_calf = Picture(
     "seated-calf",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(6, SEATED_Y, 0, 8), Spine(neck_flexion=-5),
-             Leg(62, 0, 0, 0, 20), Leg(98, 4, 4, 90), Arm(45, 5, 0, 55), Arm(45, 5, 0, 55)),
-        (*sit(), Contact(Mark.HEEL, R, FLOOR), *flat(L)),
-        ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE)),
-    ),),
-    props.chair(10) + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(6, SEATED_Y, 0, 8),
+                Spine(neck_flexion=-5),
+                Leg(62, 0, 0, 0, 20),
+                Leg(98, 4, 4, 90),
+                Arm(45, 5, 0, 55),
+                Arm(45, 5, 0, 55),
+            ),
+            (*sit(), Contact(Mark.HEEL, R, FLOOR), *flat(L)),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE)),
+        ),
+    ),
+    props.chair(10)
+    + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
     (calf(R),),
-    (AngleCue("right_leg.knee_flexion", 0, 5, "the knee is straight"),
-     AngleCue("right_leg.ankle_flexion", 10, 30, "toes pulled toward you")),
+    (
+        AngleCue("right_leg.knee_flexion", 0, 5, "the knee is straight"),
+        AngleCue("right_leg.ankle_flexion", 10, 30, "toes pulled toward you"),
+    ),
     per_side=True,
 )
 
 chair_hip_flexor = Picture(
     "chair-hip-flexor",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, SEATED_Y, 0, -8), Spine(-4, 0, 0, neck_flexion=-5),
-             Leg(-12, 0, 0, 95, -35, 0, 50), Leg(82, 0, 0, 90),
-             Arm(0, 8, 0, 20), Arm(35, 0, 0, 45)),
-        (Contact(Mark.SEAT, L, Surface.SEAT), Contact(Mark.TOE, R, FLOOR),
-         Contact(Mark.BALL, R, FLOOR), *flat(L), hand_on(L, Mark.THIGH, L)),
-        ("root.y", *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion", "toe_extension"),
-         *leg(L, *FOOT_FREE), *arm(L, *REACH)),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, SEATED_Y, 0, -8),
+                Spine(-4, 0, 0, neck_flexion=-5),
+                Leg(-12, 0, 0, 95, -35, 0, 50),
+                Leg(82, 0, 0, 90),
+                Arm(0, 8, 0, 20),
+                Arm(35, 0, 0, 45),
+            ),
+            (
+                Contact(Mark.SEAT, L, Surface.SEAT),
+                Contact(Mark.TOE, R, FLOOR),
+                Contact(Mark.BALL, R, FLOOR),
+                *flat(L),
+                hand_on(L, Mark.THIGH, L),
+            ),
+            (
+                "root.y",
+                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion", "toe_extension"),
+                *leg(L, *FOOT_FREE),
+                *arm(L, *REACH),
+            ),
+        ),
+    ),
     props.chair(-3, facing_viewer=True),
     (hip_flexor(R),),
     (AngleCue("right_leg.hip_flexion", -20, 0, "the outer thigh goes back"),),
@@ -129,77 +182,129 @@ chair_hip_flexor = Picture(
 chair_wide_leg = Picture(
     "chair-wide-leg",
     View.FRONT,
-    (Frame(
-        "hold",
-        Pose(Root(4, SEATED_Y, 0, 22), Spine(2, 0, 0, neck_flexion=-15),
-             Leg(112, 35, 30, 90), Leg(112, 35, 30, 90), Arm(45, 10, 0, 20), Arm(45, 10, 0, 20)),
-        (*sit(), *flat(R, level=True), *flat(L, level=True), *HANDS_ON_KNEES),
-        ("root.y", *leg(R, *FOOT_FREE, "ankle_inversion"), *leg(L, *FOOT_FREE, "ankle_inversion"),
-         *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(4, SEATED_Y, 0, 22),
+                Spine(2, 0, 0, neck_flexion=-15),
+                Leg(112, 35, 30, 90),
+                Leg(112, 35, 30, 90),
+                Arm(45, 10, 0, 20),
+                Arm(45, 10, 0, 20),
+            ),
+            (*sit(), *flat(R, level=True), *flat(L, level=True), *HANDS_ON_KNEES),
+            (
+                "root.y",
+                *leg(R, *FOOT_FREE, "ankle_inversion"),
+                *leg(L, *FOOT_FREE, "ankle_inversion"),
+                *HANDS_FREE,
+            ),
+        ),
+    ),
     CHAIR,
     (adductor(R), adductor(L)),
-    (AngleCue("right_leg.hip_abduction", 25, 45, "feet wide, knees out"),
-     ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs")),
+    (
+        AngleCue("right_leg.hip_abduction", 25, 45, "feet wide, knees out"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs"),
+    ),
 )
 
 
 def _crossed(pitch: float, toes: float) -> Pose:
-    return Pose(Root(2, SEATED_Y, 0, pitch), Spine(neck_flexion=-5),
-                Leg(110, 40, 60, 110, 8, 0, toes), Leg(80, 4, 4, 70),
-                Arm(40, 10, 0, 30), Arm(40, 0, 0, 40))
+    return Pose(
+        Root(2, SEATED_Y, 0, pitch),
+        Spine(neck_flexion=-5),
+        Leg(110, 40, 60, 110, 8, 0, toes),
+        Leg(80, 4, 4, 70),
+        Arm(40, 10, 0, 30),
+        Arm(40, 0, 0, 40),
+    )
 
 
-CROSSED_FREE = ("root.y", *leg(R, "hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion"),
-                *leg(L, *FOOT_FREE))
+CROSSED_FREE = (
+    "root.y",
+    *leg(R, "hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion"),
+    *leg(L, *FOOT_FREE),
+)
 
 chair_figure_four = Picture(
     "chair-figure-four",
     View.FRONT,
-    (Frame(
-        "hold",
-        _crossed(6, 0),
-        (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L),
-         hand_on(R, Mark.KNEE, R)),
-        (*CROSSED_FREE, *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            _crossed(6, 0),
+            (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L), hand_on(R, Mark.KNEE, R)),
+            (*CROSSED_FREE, *HANDS_FREE),
+        ),
+    ),
     CHAIR,
     (glute(R),),
-    (AngleCue("right_leg.hip_abduction", 20, 45, "the raised knee drops out"),
-     ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the knee out to the side")),
+    (
+        AngleCue("right_leg.hip_abduction", 20, 45, "the raised knee drops out"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the knee out to the side"),
+    ),
     per_side=True,
 )
 
 sole_stretch = Picture(
     "sole-stretch",
     View.FRONT,
-    (Frame(
-        "hold",
-        _crossed(6, 55),
-        (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L),
-         hand_on(L, Mark.TOE, R), hand_on(R, Mark.KNEE, R)),
-        (*CROSSED_FREE, *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            _crossed(6, 55),
+            (
+                *sit(),
+                Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),
+                *flat(L),
+                hand_on(L, Mark.TOE, R),
+                hand_on(R, Mark.KNEE, R),
+            ),
+            (*CROSSED_FREE, *HANDS_FREE),
+        ),
+    ),
     CHAIR,
     sole(R),
     (AngleCue("right_leg.toe_extension", 35, 80, "toes pulled back"),),
     per_side=True,
 )
 
-_upright = Pose(Root(2, SEATED_Y, 0, 0), Spine(neck_flexion=-5), Leg(90, 4, 4, 90),
-                Leg(90, 4, 4, 90), Arm(30, 5, 0, 40), Arm(30, 5, 0, 40))
+_upright = Pose(
+    Root(2, SEATED_Y, 0, 0),
+    Spine(neck_flexion=-5),
+    Leg(90, 4, 4, 90),
+    Leg(90, 4, 4, 90),
+    Arm(30, 5, 0, 40),
+    Arm(30, 5, 0, 40),
+)
 seated_twist = Picture(
     "seated-twist",
     View.FRONT_HIGH,
     (
-        Frame("centre", _upright, (*sit(), *FEET, hand_on(R, Mark.THIGH, R),
-                                   hand_on(L, Mark.THIGH, L)), ("root.y", *FEET_FREE, *HANDS_FREE)),
+        Frame(
+            "centre",
+            _upright,
+            (*sit(), *FEET, hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, L)),
+            ("root.y", *FEET_FREE, *HANDS_FREE),
+        ),
         Frame(
             "turned",
-            Pose(Root(2, SEATED_Y, 0, 0), Spine(rotation=45, neck_rotation=20, neck_flexion=-5),
-                 Leg(90, 4, 4, 90), Leg(90, 4, 4, 90), Arm(-40, 20, 0, 60), Arm(40, -20, 0, 30)),
-            (*sit(), *FEET, Contact(Mark.HAND, R, Surface.BACKREST, x=-27.5, z=15.5, level=True, lift=2.0),
-             hand_on(L, Mark.KNEE, R)),
+            Pose(
+                Root(2, SEATED_Y, 0, 0),
+                Spine(rotation=45, neck_rotation=20, neck_flexion=-5),
+                Leg(90, 4, 4, 90),
+                Leg(90, 4, 4, 90),
+                Arm(-40, 20, 0, 60),
+                Arm(40, -20, 0, 30),
+            ),
+            (
+                *sit(),
+                *FEET,
+                Contact(Mark.HAND, R, Surface.BACKREST, x=-27.5, z=15.5, level=True, lift=2.0),
+                hand_on(L, Mark.KNEE, R),
+            ),
             ("root.y", *FEET_FREE, *arm(R, *REACH, "shoulder_rotation"), *arm(L, *REACH)),
             (AngleCue("spine.rotation", 30, 45, "turn toward the chair back"),),
         ),
@@ -216,33 +321,73 @@ seated_cat_cow = Picture(
     "seated-cat-cow",
     View.SIDE,
     (
-        Frame("arch", Pose(Root(4, SEATED_Y, 0, 14), Spine(-14, -5, -4, neck_flexion=-20),
-                           Leg(104, 4, 4, 90), Leg(104, 4, 4, 90), Arm(40), Arm(40)),
-              _knees, _knees_free,
-              (AngleCue("spine.lumbar_flexion", -15, -5, "arch the back"),)),
-        Frame("round", Pose(Root(4, SEATED_Y, 0, -4), Spine(30, 15, 10, neck_flexion=35),
-                            Leg(82, 4, 4, 90), Leg(82, 4, 4, 90), Arm(40), Arm(40)),
-              _knees, _knees_free,
-              (AngleCue("spine.lumbar_flexion", 15, 45, "round the back"),)),
+        Frame(
+            "arch",
+            Pose(
+                Root(4, SEATED_Y, 0, 14),
+                Spine(-14, -5, -4, neck_flexion=-20),
+                Leg(104, 4, 4, 90),
+                Leg(104, 4, 4, 90),
+                Arm(40),
+                Arm(40),
+            ),
+            _knees,
+            _knees_free,
+            (AngleCue("spine.lumbar_flexion", -15, -5, "arch the back"),),
+        ),
+        Frame(
+            "round",
+            Pose(
+                Root(4, SEATED_Y, 0, -4),
+                Spine(30, 15, 10, neck_flexion=35),
+                Leg(82, 4, 4, 90),
+                Leg(82, 4, 4, 90),
+                Arm(40),
+                Arm(40),
+            ),
+            _knees,
+            _knees_free,
+            (AngleCue("spine.lumbar_flexion", 15, 45, "round the back"),),
+        ),
     ),
     CHAIR,
     low_back(),
     arrow=Shift(Mark.CHEST, M, (-22.0, 0.0, 0.0), both_ways=True),
 )
 
-_roll = Pose(Root(2, SEATED_Y, 0, 0), Spine(neck_flexion=10), Leg(90, 0, 0, 80, -5),
-             Leg(90, 4, 4, 90), Arm(30, 5, 0, 40), Arm(30, 5, 0, 40))
+_roll = Pose(
+    Root(2, SEATED_Y, 0, 0),
+    Spine(neck_flexion=10),
+    Leg(90, 0, 0, 80, -5),
+    Leg(90, 4, 4, 90),
+    Arm(30, 5, 0, 40),
+    Arm(30, 5, 0, 40),
+)
 BALL_X = 52.0
 foot_roll = Picture(
     "foot-roll",
     View.SIDE,
     (
-        Frame("heel", _roll, (*sit(), Contact(Mark.HEEL, R, Surface.BALL, x=BALL_X), *flat(L)),
-              ("root.y", *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
-               *leg(L, *FOOT_FREE))),
-        Frame("toes", _roll, (*sit(), Contact(Mark.BALL, R, Surface.BALL, x=BALL_X), *flat(L)),
-              ("root.y", *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
-               *leg(L, *FOOT_FREE))),
+        Frame(
+            "heel",
+            _roll,
+            (*sit(), Contact(Mark.HEEL, R, Surface.BALL, x=BALL_X), *flat(L)),
+            (
+                "root.y",
+                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
+                *leg(L, *FOOT_FREE),
+            ),
+        ),
+        Frame(
+            "toes",
+            _roll,
+            (*sit(), Contact(Mark.BALL, R, Surface.BALL, x=BALL_X), *flat(L)),
+            (
+                "root.y",
+                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
+                *leg(L, *FOOT_FREE),
+            ),
+        ),
     ),
     CHAIR + props.ball(BALL_X, 9),
     sole(R),
@@ -250,5 +395,15 @@ foot_roll = Picture(
     per_side=True,
 )
 
-PICTURES = (chair_hamstring, chair_forward_fold, seated_calf, chair_hip_flexor, chair_wide_leg,
-            chair_figure_four, sole_stretch, seated_twist, seated_cat_cow, foot_roll)
+PICTURES = (
+    chair_hamstring,
+    chair_forward_fold,
+    seated_calf,
+    chair_hip_flexor,
+    chair_wide_leg,
+    chair_figure_four,
+    sole_stretch,
+    seated_twist,
+    seated_cat_cow,
+    foot_roll,
+)

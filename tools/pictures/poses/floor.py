@@ -33,15 +33,28 @@ def _on_floor(*marks: tuple[Mark, object]) -> tuple[Contact, ...]:
 seated_forward_fold = Picture(
     "seated-forward-fold",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, 20, 0, 30), Spine(10, 6, 4, neck_flexion=10), Leg(118, 12, 0, 15, 5),
-             Leg(118, 12, 0, 15, 5), Arm(60, 8, 0, 20), Arm(60, 8, 0, 20)),
-        (Contact(Mark.SEAT, R, BLANKET), Contact(Mark.SEAT, L, BLANKET),
-         Contact(Mark.HEEL, R, FLOOR), Contact(Mark.HEEL, L, FLOOR),
-         hand_on(R, Mark.SHIN, R), hand_on(L, Mark.SHIN, L)),
-        ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 20, 0, 30),
+                Spine(10, 6, 4, neck_flexion=10),
+                Leg(118, 12, 0, 15, 5),
+                Leg(118, 12, 0, 15, 5),
+                Arm(60, 8, 0, 20),
+                Arm(60, 8, 0, 20),
+            ),
+            (
+                Contact(Mark.SEAT, R, BLANKET),
+                Contact(Mark.SEAT, L, BLANKET),
+                Contact(Mark.HEEL, R, FLOOR),
+                Contact(Mark.HEEL, L, FLOOR),
+                hand_on(R, Mark.SHIN, R),
+                hand_on(L, Mark.SHIN, L),
+            ),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
+        ),
+    ),
     MAT + props.blanket(-26, 10, -24, 24),
     (hamstring(R), hamstring(L), *low_back()),
     (AngleCue("right_leg.knee_flexion", 5, 25, "knees soft"),),
@@ -51,55 +64,121 @@ WALL_X = 14.0
 legs_up_the_wall = Picture(
     "legs-up-the-wall",
     View.REAR_QUARTER,
-    (Frame(
-        "hold",
-        Pose(Root(0, 12, 0, -90), Spine(neck_flexion=5), Leg(80, 22, 0, 10), Leg(80, 22, 0, 10),
-             Arm(0, 40, 0, 15), Arm(0, 40, 0, 15)),
-        (*lying(), Contact(Mark.HEEL, R, Surface.WALL), Contact(Mark.HEEL, L, Surface.WALL),
-         Contact(Mark.HAND, R, FLOOR, level=True), Contact(Mark.HAND, L, FLOOR, level=True),
-         Contact(Mark.ELBOW, R, FLOOR), Contact(Mark.ELBOW, L, FLOOR)),
-        ("root.y", "spine.lumbar_flexion", "spine.upper_flexion", "spine.neck_flexion",
-         *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 12, 0, -90),
+                Spine(neck_flexion=5),
+                Leg(80, 22, 0, 10),
+                Leg(80, 22, 0, 10),
+                Arm(0, 40, 0, 15),
+                Arm(0, 40, 0, 15),
+            ),
+            (
+                *lying(),
+                Contact(Mark.HEEL, R, Surface.WALL),
+                Contact(Mark.HEEL, L, Surface.WALL),
+                Contact(Mark.HAND, R, FLOOR, level=True),
+                Contact(Mark.HAND, L, FLOOR, level=True),
+                Contact(Mark.ELBOW, R, FLOOR),
+                Contact(Mark.ELBOW, L, FLOOR),
+            ),
+            (
+                "root.y",
+                "spine.lumbar_flexion",
+                "spine.upper_flexion",
+                "spine.neck_flexion",
+                *leg(R, "hip_flexion"),
+                *leg(L, "hip_flexion"),
+                *HANDS_FREE,
+            ),
+        ),
+    ),
     MAT + props.wall(WALL_X),
     (hamstring(R), hamstring(L), adductor(R), adductor(L)),
-    (AngleCue("right_leg.knee_flexion", 3, 25, "knees soft"),
-     ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the legs open into a V")),
+    (
+        AngleCue("right_leg.knee_flexion", 3, 25, "knees soft"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the legs open into a V"),
+    ),
 )
 
 lying_strap_hamstring = Picture(
     "lying-strap-hamstring",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, 12, 0, -90), Spine(neck_flexion=5), Leg(75, 0, 0, 8, 10), Leg(0, 0, 0, 0, -20),
-             Arm(75, 10, 0, 40), Arm(75, 10, 0, 40)),
-        (*lying(), Contact(Mark.HEEL, L, FLOOR)),
-        ("root.y", "spine.lumbar_flexion", "spine.upper_flexion", "spine.neck_flexion",
-         *leg(L, "hip_flexion")),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 12, 0, -90),
+                Spine(neck_flexion=5),
+                Leg(75, 0, 0, 8, 10),
+                Leg(0, 0, 0, 0, -20),
+                Arm(75, 10, 0, 40),
+                Arm(75, 10, 0, 40),
+            ),
+            (*lying(), Contact(Mark.HEEL, L, FLOOR)),
+            (
+                "root.y",
+                "spine.lumbar_flexion",
+                "spine.upper_flexion",
+                "spine.neck_flexion",
+                *leg(L, "hip_flexion"),
+            ),
+        ),
+    ),
     MAT + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
     (hamstring(R),),
-    (AngleCue("right_leg.knee_flexion", 0, 15, "knee nearly straight"),
-     AngleCue("left_leg.knee_flexion", 0, 8, "the other leg long")),
+    (
+        AngleCue("right_leg.knee_flexion", 0, 15, "knee nearly straight"),
+        AngleCue("left_leg.knee_flexion", 0, 8, "the other leg long"),
+    ),
     per_side=True,
 )
 
-_kneel = (Contact(Mark.KNEE, R, BLANKET), Contact(Mark.TOE, R, FLOOR), *flat(L),
-          hand_on(L, Mark.THIGH, L))
-_kneel_free = ("root.y", *leg(R, "knee_flexion", "ankle_flexion"),
-               *leg(L, "hip_flexion", "knee_flexion", "ankle_flexion"), *arm(L, *REACH))
+_kneel = (
+    Contact(Mark.KNEE, R, BLANKET),
+    Contact(Mark.TOE, R, FLOOR),
+    *flat(L),
+    hand_on(L, Mark.THIGH, L),
+)
+_kneel_free = (
+    "root.y",
+    *leg(R, "knee_flexion", "ankle_flexion"),
+    *leg(L, "hip_flexion", "knee_flexion", "ankle_flexion"),
+    *arm(L, *REACH),
+)
 kneeling_hip_flexor = Picture(
     "kneeling-hip-flexor",
     View.SIDE,
     (
-        Frame("upright", Pose(Root(0, 54, 0, -5), Spine(neck_flexion=-5),
-                              Leg(-5, 0, 0, 90, -45), Leg(85, 0, 0, 90),
-                              Arm(165, 10, 0, 5), Arm(40, 5, 0, 30)), _kneel, _kneel_free),
-        Frame("forward", Pose(Root(14, 50, 0, -8), Spine(neck_flexion=-5),
-                              Leg(-20, 0, 0, 75, -45), Leg(70, 0, 0, 105),
-                              Arm(165, 10, 0, 5), Arm(40, 5, 0, 30)), _kneel, _kneel_free,
-              (AngleCue("right_leg.hip_flexion", -20, -10, "hips forward, the back hip opens"),)),
+        Frame(
+            "upright",
+            Pose(
+                Root(0, 54, 0, -5),
+                Spine(neck_flexion=-5),
+                Leg(-5, 0, 0, 90, -45),
+                Leg(85, 0, 0, 90),
+                Arm(165, 10, 0, 5),
+                Arm(40, 5, 0, 30),
+            ),
+            _kneel,
+            _kneel_free,
+        ),
+        Frame(
+            "forward",
+            Pose(
+                Root(14, 50, 0, -8),
+                Spine(neck_flexion=-5),
+                Leg(-20, 0, 0, 75, -45),
+                Leg(70, 0, 0, 105),
+                Arm(165, 10, 0, 5),
+                Arm(40, 5, 0, 30),
+            ),
+            _kneel,
+            _kneel_free,
+            (AngleCue("right_leg.hip_flexion", -20, -10, "hips forward, the back hip opens"),),
+        ),
     ),
     MAT + props.blanket(-22, 2, -4, 22, 4),
     (hip_flexor(R),),
@@ -110,79 +189,161 @@ kneeling_hip_flexor = Picture(
 seated_wide_leg = Picture(
     "seated-wide-leg",
     View.FRONT_HIGH,
-    (Frame(
-        "hold",
-        Pose(Root(0, 19, 0, 22), Spine(6, 4, 2, neck_flexion=-10), Leg(112, 42, 0, 0, 10),
-             Leg(112, 42, 0, 0, 10), Arm(70, 10, 0, 10), Arm(70, 10, 0, 10)),
-        (Contact(Mark.SEAT, R, BLANKET), Contact(Mark.SEAT, L, BLANKET),
-         Contact(Mark.HEEL, R, FLOOR), Contact(Mark.HEEL, L, FLOOR),
-         Contact(Mark.HAND, R, FLOOR, level=True), Contact(Mark.HAND, L, FLOOR, level=True)),
-        ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 19, 0, 22),
+                Spine(6, 4, 2, neck_flexion=-10),
+                Leg(112, 42, 0, 0, 10),
+                Leg(112, 42, 0, 0, 10),
+                Arm(70, 10, 0, 10),
+                Arm(70, 10, 0, 10),
+            ),
+            (
+                Contact(Mark.SEAT, R, BLANKET),
+                Contact(Mark.SEAT, L, BLANKET),
+                Contact(Mark.HEEL, R, FLOOR),
+                Contact(Mark.HEEL, L, FLOOR),
+                Contact(Mark.HAND, R, FLOOR, level=True),
+                Contact(Mark.HAND, L, FLOOR, level=True),
+            ),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
+        ),
+    ),
     MAT + props.blanket(-24, 6, -20, 20, 7),
     (adductor(R), adductor(L)),
-    (AngleCue("right_leg.hip_abduction", 30, 45, "legs open wide"),
-     AngleCue("right_leg.knee_flexion", 0, 10, "knees up, legs long"),
-     ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs")),
+    (
+        AngleCue("right_leg.hip_abduction", 30, 45, "legs open wide"),
+        AngleCue("right_leg.knee_flexion", 0, 10, "knees up, legs long"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs"),
+    ),
 )
 
-_FOLDED = ("hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion", "ankle_flexion",
-           "ankle_inversion")
+_FOLDED = (
+    "hip_flexion",
+    "hip_abduction",
+    "hip_rotation",
+    "knee_flexion",
+    "ankle_flexion",
+    "ankle_inversion",
+)
 _butterfly_free = ("root.y", *leg(R, *_FOLDED), *leg(L, *_FOLDED))
 butterfly = Picture(
     "butterfly",
     View.FRONT,
-    (Frame(
-        "hold",
-        Pose(Root(0, 18, 0, 8), Spine(2, 0, 0, neck_flexion=-5), Leg(62, 42, 42, 120, 0, 25),
-             Leg(62, 42, 42, 120, 0, 25), Arm(50, 0, 0, 30), Arm(50, 0, 0, 30)),
-        (Contact(Mark.SEAT, R, BLANKET), Contact(Mark.SEAT, L, BLANKET),
-         Contact(Mark.BALL, R, FLOOR, z=3.5, lift=1.5), Contact(Mark.BALL, L, FLOOR, z=-3.5, lift=1.5),
-         Contact(Mark.HEEL, R, FLOOR, z=7.0, lift=2.5), Contact(Mark.HEEL, L, FLOOR, z=-7.0, lift=2.5),
-         hand_on(R, Mark.ANKLE, R), hand_on(L, Mark.ANKLE, L)),
-        (*_butterfly_free, *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 18, 0, 8),
+                Spine(2, 0, 0, neck_flexion=-5),
+                Leg(62, 42, 42, 120, 0, 25),
+                Leg(62, 42, 42, 120, 0, 25),
+                Arm(50, 0, 0, 30),
+                Arm(50, 0, 0, 30),
+            ),
+            (
+                Contact(Mark.SEAT, R, BLANKET),
+                Contact(Mark.SEAT, L, BLANKET),
+                Contact(Mark.BALL, R, FLOOR, z=3.5, lift=1.5),
+                Contact(Mark.BALL, L, FLOOR, z=-3.5, lift=1.5),
+                Contact(Mark.HEEL, R, FLOOR, z=7.0, lift=2.5),
+                Contact(Mark.HEEL, L, FLOOR, z=-7.0, lift=2.5),
+                hand_on(R, Mark.ANKLE, R),
+                hand_on(L, Mark.ANKLE, L),
+            ),
+            (*_butterfly_free, *HANDS_FREE),
+        ),
+    ),
     MAT + props.blanket(-26, 6, -22, 22, 7),
     (adductor(R), adductor(L)),
-    (AngleCue("right_leg.hip_abduction", 30, 45, "knees drop out"),
-     ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the knees open")),
+    (
+        AngleCue("right_leg.hip_abduction", 30, 45, "knees drop out"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the knees open"),
+    ),
 )
 
 pigeon = Picture(
     "pigeon",
     View.THREE_QUARTER,
-    (Frame(
-        "hold",
-        Pose(Root(0, 20, 0, 56), Spine(-14, -5, -4, neck_flexion=-15), Leg(110, 25, 45, 120, 0),
-             Leg(-20, 0, 0, 10, -50, 0, -30), Arm(40, 10, 0, 5), Arm(40, 10, 0, 5)),
-        # the front knee ahead of the hip and out, the shin angled back across to the other hip
-        (Contact(Mark.KNEE, R, FLOOR, x=36.0, z=28.0), Contact(Mark.ANKLE, R, FLOOR, x=15.0, z=-8.0),
-         Contact(Mark.BALL, R, FLOOR), Contact(Mark.THIGH, L, FLOOR), Contact(Mark.TOE, L, FLOOR),
-         Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True),
-         Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True)),
-        ("root.y", "root.pitch", "root.roll", "root.yaw", *leg(R, "hip_flexion", "hip_abduction", "hip_rotation",
-                                      "knee_flexion", "ankle_flexion", "ankle_inversion"),
-         *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"), *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 20, 0, 56),
+                Spine(-14, -5, -4, neck_flexion=-15),
+                Leg(110, 25, 45, 120, 0),
+                Leg(-20, 0, 0, 10, -50, 0, -30),
+                Arm(40, 10, 0, 5),
+                Arm(40, 10, 0, 5),
+            ),
+            # the front knee ahead of the hip and out, the shin angled back across to the other hip
+            (
+                Contact(Mark.KNEE, R, FLOOR, x=36.0, z=28.0),
+                Contact(Mark.ANKLE, R, FLOOR, x=15.0, z=-8.0),
+                Contact(Mark.BALL, R, FLOOR),
+                Contact(Mark.THIGH, L, FLOOR),
+                Contact(Mark.TOE, L, FLOOR),
+                Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True),
+                Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True),
+            ),
+            (
+                "root.y",
+                "root.pitch",
+                "root.roll",
+                "root.yaw",
+                *leg(
+                    R,
+                    "hip_flexion",
+                    "hip_abduction",
+                    "hip_rotation",
+                    "knee_flexion",
+                    "ankle_flexion",
+                    "ankle_inversion",
+                ),
+                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
+                *HANDS_FREE,
+            ),
+        ),
+    ),
     MAT + props.blanket(-16, 12, 2, 26, 8),
     (glute(R), hip_flexor(L)),
-    (AngleCue("left_leg.knee_flexion", 0, 10, "the back leg straight"),
-     ViewCue((Kind.SHIN, R), (Kind.THIGH, R), "the front shin angled")),
+    (
+        AngleCue("left_leg.knee_flexion", 0, 10, "the back leg straight"),
+        ViewCue((Kind.SHIN, R), (Kind.THIGH, R), "the front shin angled"),
+    ),
     per_side=True,
 )
 
 knees_to_chest = Picture(
     "knees-to-chest",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, 12, 0, -90), Spine(neck_flexion=5), Leg(115, 6, 0, 125, -10),
-             Leg(115, 6, 0, 125, -10), Arm(60, 10, 0, 60), Arm(60, 10, 0, 60)),
-        (*lying(), Contact(Mark.HAND, R, on=(Mark.SHIN, R), grip=True),
-         Contact(Mark.HAND, L, on=(Mark.SHIN, L), grip=True)),
-        ("root.y", "spine.lumbar_flexion", "spine.upper_flexion", "spine.neck_flexion",
-         *HANDS_FREE),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 12, 0, -90),
+                Spine(neck_flexion=5),
+                Leg(115, 6, 0, 125, -10),
+                Leg(115, 6, 0, 125, -10),
+                Arm(60, 10, 0, 60),
+                Arm(60, 10, 0, 60),
+            ),
+            (
+                *lying(),
+                Contact(Mark.HAND, R, on=(Mark.SHIN, R), grip=True),
+                Contact(Mark.HAND, L, on=(Mark.SHIN, L), grip=True),
+            ),
+            (
+                "root.y",
+                "spine.lumbar_flexion",
+                "spine.upper_flexion",
+                "spine.neck_flexion",
+                *HANDS_FREE,
+            ),
+        ),
+    ),
     MAT,
     (*low_back(), glute(R)),
     (AngleCue("right_leg.hip_flexion", 100, 125, "knees hugged in"),),
@@ -191,38 +352,73 @@ knees_to_chest = Picture(
 childs_pose = Picture(
     "childs-pose",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, 30, 0, 60), Spine(30, 15, 10, neck_flexion=20), Leg(120, 20, 0, 150, -50),
-             Leg(120, 20, 0, 150, -50), Arm(170, 10, 0, 0), Arm(170, 10, 0, 0)),
-        (*_on_floor((Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L),
-                    (Mark.HEAD, M)),
-         Contact(Mark.HAND, R, FLOOR, level=True), Contact(Mark.HAND, L, FLOOR, level=True)),
-        ("root.y", "root.pitch", "spine.lumbar_flexion", "spine.thorax_flexion",
-         "spine.neck_flexion", *leg(R, "hip_flexion", "ankle_flexion"),
-         *leg(L, "hip_flexion", "ankle_flexion"), *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
-         *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension")),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 30, 0, 60),
+                Spine(30, 15, 10, neck_flexion=20),
+                Leg(120, 20, 0, 150, -50),
+                Leg(120, 20, 0, 150, -50),
+                Arm(170, 10, 0, 0),
+                Arm(170, 10, 0, 0),
+            ),
+            (
+                *_on_floor(
+                    (Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L), (Mark.HEAD, M)
+                ),
+                Contact(Mark.HAND, R, FLOOR, level=True),
+                Contact(Mark.HAND, L, FLOOR, level=True),
+            ),
+            (
+                "root.y",
+                "root.pitch",
+                "spine.lumbar_flexion",
+                "spine.thorax_flexion",
+                "spine.neck_flexion",
+                *leg(R, "hip_flexion", "ankle_flexion"),
+                *leg(L, "hip_flexion", "ankle_flexion"),
+                *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
+                *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
+            ),
+        ),
+    ),
     MAT,
     (*low_back(), glute(R)),
-    (HeightCue((Mark.PELVIS, M), (Mark.HEEL, R), 8, "hips high over the heels"),
-     AngleCue("right_leg.knee_flexion", 130, 150, "kneeling, sitting back")),
+    (
+        HeightCue((Mark.PELVIS, M), (Mark.HEEL, R), 8, "hips high over the heels"),
+        AngleCue("right_leg.knee_flexion", 130, 150, "kneeling, sitting back"),
+    ),
 )
 
 downward_dog = Picture(
     "downward-dog",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, 95, 0, 130), Spine(neck_flexion=-10), Leg(85, 5, 0, 15, 15, 0, 40),
-             Leg(85, 5, 0, 15, 15, 0, 40), Arm(170, 20, 0, 0, 60), Arm(170, 20, 0, 0, 60)),
-        (*_on_floor((Mark.BALL, R), (Mark.BALL, L), (Mark.TOE, R), (Mark.TOE, L)),
-         Contact(Mark.HAND, R, FLOOR, level=True), Contact(Mark.HAND, L, FLOOR, level=True)),
-        ("root.y", *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
-         *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
-         *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
-         *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension")),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 95, 0, 130),
+                Spine(neck_flexion=-10),
+                Leg(85, 5, 0, 15, 15, 0, 40),
+                Leg(85, 5, 0, 15, 15, 0, 40),
+                Arm(170, 20, 0, 0, 60),
+                Arm(170, 20, 0, 0, 60),
+            ),
+            (
+                *_on_floor((Mark.BALL, R), (Mark.BALL, L), (Mark.TOE, R), (Mark.TOE, L)),
+                Contact(Mark.HAND, R, FLOOR, level=True),
+                Contact(Mark.HAND, L, FLOOR, level=True),
+            ),
+            (
+                "root.y",
+                *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
+                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
+                *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
+                *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
+            ),
+        ),
+    ),
     MAT,
     (calf(R), calf(L), hamstring(R), hamstring(L)),
     (AngleCue("right_leg.knee_flexion", 0, 35, "knees a little bent at most"),),
@@ -231,20 +427,48 @@ downward_dog = Picture(
 kneeling_toe_stretch = Picture(
     "kneeling-toe-stretch",
     View.SIDE,
-    (Frame(
-        "hold",
-        Pose(Root(0, 45, 0, 0), Spine(neck_flexion=-5), Leg(55, 8, 0, 140, 0, 0, 70),
-             Leg(55, 8, 0, 140, 0, 0, 70), Arm(12, 18, 0, 25, 20), Arm(12, 18, 0, 25, 20)),
-        _on_floor((Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L),
-                  (Mark.BALL, R), (Mark.BALL, L)),
-        ("root.y", "root.x", *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
-         *leg(L, "hip_flexion", "ankle_flexion", "toe_extension")),
-    ),),
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 45, 0, 0),
+                Spine(neck_flexion=-5),
+                Leg(55, 8, 0, 140, 0, 0, 70),
+                Leg(55, 8, 0, 140, 0, 0, 70),
+                Arm(12, 18, 0, 25, 20),
+                Arm(12, 18, 0, 25, 20),
+            ),
+            _on_floor(
+                (Mark.KNEE, R),
+                (Mark.KNEE, L),
+                (Mark.TOE, R),
+                (Mark.TOE, L),
+                (Mark.BALL, R),
+                (Mark.BALL, L),
+            ),
+            (
+                "root.y",
+                "root.x",
+                *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
+                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
+            ),
+        ),
+    ),
     MAT,
     (*sole(R), *sole(L)),
     (AngleCue("right_leg.toe_extension", 40, 80, "toes tucked under"),),
 )
 
-PICTURES = (seated_forward_fold, legs_up_the_wall, lying_strap_hamstring, kneeling_hip_flexor,
-            seated_wide_leg, butterfly, pigeon, knees_to_chest, childs_pose, downward_dog,
-            kneeling_toe_stretch)
+PICTURES = (
+    seated_forward_fold,
+    legs_up_the_wall,
+    lying_strap_hamstring,
+    kneeling_hip_flexor,
+    seated_wide_leg,
+    butterfly,
+    pigeon,
+    knees_to_chest,
+    childs_pose,
+    downward_dog,
+    kneeling_toe_stretch,
+)
