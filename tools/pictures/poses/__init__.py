@@ -1,8 +1,15 @@
-"""Every stretch's picture, by id: the desk, standing and floor tables together."""
+"""Every stretch's picture, by id: the chair, moving, standing, floor and lying tables."""
 
 from tools.pictures.picture import Picture
-from tools.pictures.poses import desk, floor, standing
+from tools.pictures.poses import desk, floor, lying, moving, standing
 
 PICTURES: dict[str, Picture] = {
-    p.id: p for p in (*desk.PICTURES, *standing.PICTURES, *floor.PICTURES)
+    p.id: p
+    for p in (
+        *desk.PICTURES,
+        *moving.PICTURES,
+        *standing.PICTURES,
+        *floor.PICTURES,
+        *lying.PICTURES,
+    )
 }

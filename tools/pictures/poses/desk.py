@@ -7,8 +7,6 @@ from tools.pictures.picture import (
     AngleCue,
     Frame,
     Picture,
-    Shift,
-    Turn,
     ViewCue,
     adductor,
     calf,
@@ -24,7 +22,6 @@ from tools.pictures.poses.common import (
     REACH,
     SEATED_Y,
     L,
-    M,
     R,
     arm,
     flat,
@@ -271,130 +268,6 @@ sole_stretch = Picture(
     per_side=True,
 )
 
-_upright = Pose(
-    Root(2, SEATED_Y, 0, 0),
-    Spine(neck_flexion=-5),
-    Leg(90, 4, 4, 90),
-    Leg(90, 4, 4, 90),
-    Arm(30, 5, 0, 40),
-    Arm(30, 5, 0, 40),
-)
-seated_twist = Picture(
-    "seated-twist",
-    View.FRONT_HIGH,
-    (
-        Frame(
-            "centre",
-            _upright,
-            (*sit(), *FEET, hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, L)),
-            ("root.y", *FEET_FREE, *HANDS_FREE),
-        ),
-        Frame(
-            "turned",
-            Pose(
-                Root(2, SEATED_Y, 0, 0),
-                Spine(rotation=45, neck_rotation=20, neck_flexion=-5),
-                Leg(90, 4, 4, 90),
-                Leg(90, 4, 4, 90),
-                Arm(-40, 20, 0, 60),
-                Arm(40, -20, 0, 30),
-            ),
-            (
-                *sit(),
-                *FEET,
-                Contact(Mark.HAND, R, Surface.BACKREST, x=-27.5, z=15.5, level=True, lift=2.0),
-                hand_on(L, Mark.KNEE, R),
-            ),
-            ("root.y", *FEET_FREE, *arm(R, *REACH, "shoulder_rotation"), *arm(L, *REACH)),
-            (AngleCue("spine.rotation", 30, 45, "turn toward the chair back"),),
-        ),
-    ),
-    CHAIR,
-    low_back(),
-    arrow=Turn(),
-    per_side=True,
-)
-
-_knees = (*sit(), *FEET, *HANDS_ON_KNEES)
-_knees_free = ("root.y", *FEET_FREE, *HANDS_FREE)
-seated_cat_cow = Picture(
-    "seated-cat-cow",
-    View.SIDE,
-    (
-        Frame(
-            "arch",
-            Pose(
-                Root(4, SEATED_Y, 0, 14),
-                Spine(-14, -5, -4, neck_flexion=-20),
-                Leg(104, 4, 4, 90),
-                Leg(104, 4, 4, 90),
-                Arm(40),
-                Arm(40),
-            ),
-            _knees,
-            _knees_free,
-            (AngleCue("spine.lumbar_flexion", -15, -5, "arch the back"),),
-        ),
-        Frame(
-            "round",
-            Pose(
-                Root(4, SEATED_Y, 0, -4),
-                Spine(30, 15, 10, neck_flexion=35),
-                Leg(82, 4, 4, 90),
-                Leg(82, 4, 4, 90),
-                Arm(40),
-                Arm(40),
-            ),
-            _knees,
-            _knees_free,
-            (AngleCue("spine.lumbar_flexion", 15, 45, "round the back"),),
-        ),
-    ),
-    CHAIR,
-    low_back(),
-    arrow=Shift(Mark.CHEST, M, (-22.0, 0.0, 0.0), both_ways=True),
-)
-
-_roll = Pose(
-    Root(2, SEATED_Y, 0, 0),
-    Spine(neck_flexion=10),
-    Leg(90, 0, 0, 80, -5),
-    Leg(90, 4, 4, 90),
-    Arm(30, 5, 0, 40),
-    Arm(30, 5, 0, 40),
-)
-BALL_X = 52.0
-foot_roll = Picture(
-    "foot-roll",
-    View.SIDE,
-    (
-        Frame(
-            "heel",
-            _roll,
-            (*sit(), Contact(Mark.HEEL, R, Surface.BALL, x=BALL_X), *flat(L)),
-            (
-                "root.y",
-                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
-                *leg(L, *FOOT_FREE),
-            ),
-        ),
-        Frame(
-            "toes",
-            _roll,
-            (*sit(), Contact(Mark.BALL, R, Surface.BALL, x=BALL_X), *flat(L)),
-            (
-                "root.y",
-                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
-                *leg(L, *FOOT_FREE),
-            ),
-        ),
-    ),
-    CHAIR + props.ball(BALL_X, 9),
-    sole(R),
-    arrow=Shift(Mark.ANKLE, R, (0.0, 16.0, 0.0), both_ways=True),
-    per_side=True,
-)
-
 PICTURES = (
     chair_hamstring,
     chair_forward_fold,
@@ -403,7 +276,4 @@ PICTURES = (
     chair_wide_leg,
     chair_figure_four,
     sole_stretch,
-    seated_twist,
-    seated_cat_cow,
-    foot_roll,
 )

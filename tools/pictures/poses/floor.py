@@ -18,7 +18,7 @@ from tools.pictures.picture import (
     low_back,
     sole,
 )
-from tools.pictures.poses.common import FLOOR, REACH, L, M, R, arm, flat, hand_on, leg, lying
+from tools.pictures.poses.common import FLOOR, REACH, L, M, R, arm, flat, hand_on, leg
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
 
 MAT = props.MAT
@@ -58,82 +58,6 @@ seated_forward_fold = Picture(
     MAT + props.blanket(-26, 10, -24, 24),
     (hamstring(R), hamstring(L), *low_back()),
     (AngleCue("right_leg.knee_flexion", 5, 25, "knees soft"),),
-)
-
-WALL_X = 14.0
-legs_up_the_wall = Picture(
-    "legs-up-the-wall",
-    View.REAR_QUARTER,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(80, 22, 0, 10),
-                Leg(80, 22, 0, 10),
-                Arm(0, 40, 0, 15),
-                Arm(0, 40, 0, 15),
-            ),
-            (
-                *lying(),
-                Contact(Mark.HEEL, R, Surface.WALL),
-                Contact(Mark.HEEL, L, Surface.WALL),
-                Contact(Mark.HAND, R, FLOOR, level=True),
-                Contact(Mark.HAND, L, FLOOR, level=True),
-                Contact(Mark.ELBOW, R, FLOOR),
-                Contact(Mark.ELBOW, L, FLOOR),
-            ),
-            (
-                "root.y",
-                "spine.lumbar_flexion",
-                "spine.upper_flexion",
-                "spine.neck_flexion",
-                *leg(R, "hip_flexion"),
-                *leg(L, "hip_flexion"),
-                *HANDS_FREE,
-            ),
-        ),
-    ),
-    MAT + props.wall(WALL_X),
-    (hamstring(R), hamstring(L), adductor(R), adductor(L)),
-    (
-        AngleCue("right_leg.knee_flexion", 3, 25, "knees soft"),
-        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the legs open into a V"),
-    ),
-)
-
-lying_strap_hamstring = Picture(
-    "lying-strap-hamstring",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(75, 0, 0, 8, 10),
-                Leg(0, 0, 0, 0, -20),
-                Arm(75, 10, 0, 40),
-                Arm(75, 10, 0, 40),
-            ),
-            (*lying(), Contact(Mark.HEEL, L, FLOOR)),
-            (
-                "root.y",
-                "spine.lumbar_flexion",
-                "spine.upper_flexion",
-                "spine.neck_flexion",
-                *leg(L, "hip_flexion"),
-            ),
-        ),
-    ),
-    MAT + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
-    (hamstring(R),),
-    (
-        AngleCue("right_leg.knee_flexion", 0, 15, "knee nearly straight"),
-        AngleCue("left_leg.knee_flexion", 0, 8, "the other leg long"),
-    ),
-    per_side=True,
 )
 
 _kneel = (
@@ -271,43 +195,34 @@ pigeon = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 20, 0, 56),
+                Root(0, 18, 0, 60),
                 Spine(-14, -5, -4, neck_flexion=-15),
-                Leg(110, 25, 45, 120, 0),
-                Leg(-20, 0, 0, 10, -50, 0, -30),
+                Leg(115, 30, 45, 130),
+                Leg(-20, 0, 0, 5, -50, 0, -20),
                 Arm(40, 10, 0, 5),
                 Arm(40, 10, 0, 5),
             ),
-            # the front knee ahead of the hip and out, the shin angled back across to the other hip
+            # The front shin and knee on the mat, the back leg long with the top of the foot
+            # down; the back thigh may hover: the blanket takes the hips.
             (
-                Contact(Mark.KNEE, R, FLOOR, x=36.0, z=28.0),
-                Contact(Mark.ANKLE, R, FLOOR, x=15.0, z=-8.0),
-                Contact(Mark.BALL, R, FLOOR),
-                Contact(Mark.THIGH, L, FLOOR),
+                Contact(Mark.KNEE, R, FLOOR, x=30.0),
+                Contact(Mark.ANKLE, R, FLOOR, x=12.0),
+                Contact(Mark.TOE, R, FLOOR, lift=1.0),
                 Contact(Mark.TOE, L, FLOOR),
-                Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True),
-                Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True),
+                Contact(Mark.BALL, L, FLOOR, lift=0.5),
+                Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True, lift=1.0),
+                Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True, lift=1.0),
             ),
             (
                 "root.y",
-                "root.pitch",
-                "root.roll",
-                "root.yaw",
-                *leg(
-                    R,
-                    "hip_flexion",
-                    "hip_abduction",
-                    "hip_rotation",
-                    "knee_flexion",
-                    "ankle_flexion",
-                    "ankle_inversion",
-                ),
+                *leg(R, "hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion"),
+                *leg(R, "ankle_inversion", "ankle_flexion", "toe_extension"),
                 *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
                 *HANDS_FREE,
             ),
         ),
     ),
-    MAT + props.blanket(-16, 12, 2, 26, 8),
+    MAT + props.blanket(-24, 2, 2, 24, 12),
     (glute(R), hip_flexor(L)),
     (
         AngleCue("left_leg.knee_flexion", 0, 10, "the back leg straight"),
@@ -316,38 +231,6 @@ pigeon = Picture(
     per_side=True,
 )
 
-knees_to_chest = Picture(
-    "knees-to-chest",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(115, 6, 0, 125, -10),
-                Leg(115, 6, 0, 125, -10),
-                Arm(60, 10, 0, 60),
-                Arm(60, 10, 0, 60),
-            ),
-            (
-                *lying(),
-                Contact(Mark.HAND, R, on=(Mark.SHIN, R), grip=True),
-                Contact(Mark.HAND, L, on=(Mark.SHIN, L), grip=True),
-            ),
-            (
-                "root.y",
-                "spine.lumbar_flexion",
-                "spine.upper_flexion",
-                "spine.neck_flexion",
-                *HANDS_FREE,
-            ),
-        ),
-    ),
-    MAT,
-    (*low_back(), glute(R)),
-    (AngleCue("right_leg.hip_flexion", 100, 125, "knees hugged in"),),
-)
 
 childs_pose = Picture(
     "childs-pose",
@@ -461,13 +344,10 @@ kneeling_toe_stretch = Picture(
 
 PICTURES = (
     seated_forward_fold,
-    legs_up_the_wall,
-    lying_strap_hamstring,
     kneeling_hip_flexor,
     seated_wide_leg,
     butterfly,
     pigeon,
-    knees_to_chest,
     childs_pose,
     downward_dog,
     kneeling_toe_stretch,
