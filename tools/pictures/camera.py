@@ -35,7 +35,9 @@ class View(enum.Enum):
 
     SIDE = Camera(0, 8)
     FRONT = Camera(90, 10)
+    FRONT_TURNED = Camera(65, 12)  # the front, turned enough to show a forward lean
     FRONT_HIGH = Camera(90, 28)
+    HIGH_QUARTER = Camera(50, 42)  # from above the front corner: a turn of the shoulders
     THREE_QUARTER = Camera(50, 16)
     REAR_QUARTER = Camera(-40, 22)
 

@@ -39,6 +39,7 @@ class Contact:
     z: float | None = None
     level: bool = False  # a foot flat across too (not on its edge); a hand flat on the floor
     lift: float = 0.0  # held this far above the surface: hands hanging toward the floor
+    bears: bool = False  # a hand that carries weight (down dog): placed with the body
 
     def describe(self) -> str:
         """The contact in words, for findings."""
@@ -96,10 +97,11 @@ def solve(
     The body is placed first (seat, feet, knees on a surface, moving every free joint but the
     arms'), then a limb resting on the body moves only itself, then the arms reach for what
     the hands hold: a hand that cannot reach never drags the body off its seat."""
-    reach = tuple(c for c in contacts if c.mark in REACHING)
-    support = tuple(c for c in contacts if c.mark not in REACHING and c.on is None)
+    reach = tuple(c for c in contacts if c.mark in REACHING and not c.bears)
+    support = tuple(c for c in contacts if (c.mark not in REACHING or c.bears) and c.on is None)
     resting = tuple(c for c in contacts if c.mark not in REACHING and c.on is not None)
-    body_free = tuple(p for p in free if "_arm." not in p)
+    bearing = any(c.bears for c in contacts)
+    body_free = tuple(p for p in free if bearing or "_arm." not in p)
     placed = _solve(pose, support, body_free, surfaces)
     for contact in resting:  # an ankle on the other knee moves the two legs only
         legs = (f"{contact.side.name.lower()}_leg.", f"{contact.on[1].name.lower()}_leg.")  # type: ignore[index]

@@ -130,6 +130,10 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
     if isinstance(arrow, Shift):
         start = g.add(mark_at(first, arrow.mark, arrow.side), arrow.offset)
         end = g.add(mark_at(last, arrow.mark, arrow.side), arrow.offset)
+        shown = g.sub(end, start)
+        if 0 < g.norm(shown) < 16:  # a small motion still gets an arrow one can see
+            grow = g.scale(shown, (16 / g.norm(shown) - 1) / 2)
+            start, end = g.sub(start, grow), g.add(end, grow)
         path = [camera.project(g.lerp(start, end, t / 8))[:2] for t in range(9)]
         motion = g.sub(
             mark_at(last, arrow.mark, arrow.side), mark_at(first, arrow.mark, arrow.side)
@@ -138,6 +142,8 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
         centre = g.add(mark_at(last, Mark.CHEST, Side.MIDDLE), (0.0, arrow.lift, 0.0))
         a0 = math.atan2(chest_front(first)[2], chest_front(first)[0])
         a1 = math.atan2(chest_front(last)[2], chest_front(last)[0])
+        if 0 < abs(a1 - a0) < math.pi / 2:  # a quarter turn at least, so the arc reads
+            a1 = a0 + math.copysign(math.pi / 2, a1 - a0)
         points = [
             g.add(
                 centre,

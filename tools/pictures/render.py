@@ -62,7 +62,7 @@ def _floor(bodies: list[Body], picture: Picture) -> Box:
         if isinstance(solid, Box) and solid.half[1] < 80:
             xs += [solid.centre[0] - solid.half[0], solid.centre[0] + solid.half[0]]
             zs += [solid.centre[2] - solid.half[2], solid.centre[2] + solid.half[2]]
-    pad = 12 if picture.props.mat else 30
+    pad = 12 if picture.props.mat else 18
     tone = Tone.MAT if picture.props.mat else Tone.HARD
     return Box(
         ((min(xs) + max(xs)) / 2, -1.0, (min(zs) + max(zs)) / 2),

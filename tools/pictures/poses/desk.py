@@ -93,7 +93,7 @@ chair_forward_fold = Picture(
             "hold",
             Pose(
                 Root(2, SEATED_Y, 0, 30),
-                Spine(38, 18, 12, neck_flexion=35),
+                Spine(40, 20, 15, neck_flexion=45),
                 Leg(118, 25, 15, 90),
                 Leg(118, 25, 15, 90),
                 Arm(110, -20, 0, 10),
@@ -178,7 +178,7 @@ chair_hip_flexor = Picture(
 
 chair_wide_leg = Picture(
     "chair-wide-leg",
-    View.FRONT,
+    View.FRONT_TURNED,
     (
         Frame(
             "hold",
@@ -227,7 +227,7 @@ CROSSED_FREE = (
 
 chair_figure_four = Picture(
     "chair-figure-four",
-    View.FRONT,
+    View.FRONT_TURNED,
     (
         Frame(
             "hold",
@@ -247,7 +247,7 @@ chair_figure_four = Picture(
 
 sole_stretch = Picture(
     "sole-stretch",
-    View.FRONT,
+    View.FRONT_TURNED,
     (
         Frame(
             "hold",

@@ -30,7 +30,7 @@ _upright = Pose(
 )
 seated_twist = Picture(
     "seated-twist",
-    View.FRONT_HIGH,
+    View.HIGH_QUARTER,
     (
         Frame(
             "centre",
@@ -60,7 +60,7 @@ seated_twist = Picture(
     ),
     CHAIR,
     low_back(),
-    arrow=Turn(),
+    arrow=Turn(lift=44.0, radius=32.0),
     per_side=True,
 )
 

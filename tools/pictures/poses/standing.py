@@ -154,14 +154,17 @@ step_heel_drop = Picture(
     per_side=True,
 )
 
-LUNGE_DESK = props.desk(-30, z=-76)  # beside the figure, on its left
-_lunge_hands = (Contact(Mark.HAND, L, DESK, z=-22, level=True, lift=1.5),)
+LUNGE_DESK = props.desk(24, height=80)
+_lunge_hands = (
+    Contact(Mark.HAND, R, DESK, x=27, level=True, lift=0.5),
+    Contact(Mark.HAND, L, DESK, x=27, level=True, lift=0.5),
+)
 _lunge_feet = (Contact(Mark.BALL, R, FLOOR), Contact(Mark.TOE, R, FLOOR), *flat(L))
 _lunge_free = (
     "root.y",
     *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
     *leg(L, *FOOT_FREE),
-    *arm(L, *REACH),
+    *BOTH_REACH,
 )
 standing_hip_flexor = Picture(
     "standing-hip-flexor",
@@ -171,7 +174,7 @@ standing_hip_flexor = Picture(
             "upright",
             Pose(
                 Root(0, 88, 0, -5),
-                Spine(2, 0, 0, neck_flexion=-5),
+                Spine(8, 2, 0, neck_flexion=-5),
                 Leg(-10, 0, 0, 10, -10, 0, 30),
                 Leg(28, 0, 0, 25),
                 Arm(5, 5, 0, 60),
@@ -183,7 +186,7 @@ standing_hip_flexor = Picture(
         Frame(
             "forward",
             Pose(
-                Root(10, 84, 0, -8),
+                Root(8, 84, 0, -8),
                 Spine(2, 0, 0, neck_flexion=-5),
                 Leg(-20, 0, 0, 15, -20, 0, 40),
                 Leg(45, 0, 0, 50),
