@@ -36,7 +36,7 @@ def catalogue(path: Path) -> dict[str, Entry]:
 
 def _small(image: Image.Image) -> Image.Image:
     """A palette image with transparency: a sixth of the bytes, the same look."""
-    return image.quantize(colors=48, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    return image.quantize(colors=24, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
 
 
 def file_name(frame: str, side: int, scale: str) -> str:
