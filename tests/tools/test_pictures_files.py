@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tools.pictures import output
 from tools.pictures.poses import PICTURES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,3 +78,16 @@ def test_side_two_is_the_mirror_image_of_side_one() -> None:
     ):
         mirrored = one.convert("RGBA").transpose(Image.Transpose.FLIP_LEFT_RIGHT)
         assert mirrored.tobytes() == two.convert("RGBA").tobytes()
+
+
+def test_a_picture_is_written_as_its_keyframes_sides_and_still(tmp_path: Path) -> None:
+    """Named ``<id>/<frame>-side<n>@<scale>.png``, palette PNGs, listed in its manifest entry."""
+    entry = output.write_picture(PICTURES["desk-calf"], tmp_path)
+    assert entry["sides"] == [1, 2]
+    assert entry["files"] == {
+        side: {"hold": {s: f"desk-calf/hold-side{side}@{s}.png" for s in ("1x", "2x")}}
+        for side in ("1", "2")
+    }
+    with Image.open(tmp_path / "desk-calf" / "hold-side2@2x.png") as image:
+        assert (image.mode, image.size) == ("P", (480, 480))
+    assert (tmp_path / "desk-calf.png").is_file()
