@@ -45,7 +45,7 @@ LOOP_JOIN_S = 5.0  # how long the app waits for the loop to write its last recor
 
 
 class StartError(Exception):
-    """The app cannot start; the message is one sentence for the user."""
+    """The app cannot start; the message is one sentence for the user, shown after "hamstray: "."""
 
 
 class AlreadyRunning(StartError):
@@ -58,8 +58,7 @@ def check_display() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         raise StartError(
-            "hamstray needs a graphical desktop session, but neither DISPLAY nor "
-            "WAYLAND_DISPLAY is set."
+            "needs a graphical desktop session, but neither DISPLAY nor WAYLAND_DISPLAY is set."
         )
 
 

@@ -1,7 +1,9 @@
 """The installed ``hamstray`` command, run as a user runs it (no display needed)."""
 
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -45,14 +47,43 @@ def test_help_lists_the_commands(env: dict[str, str]) -> None:
         assert f"    {command} " in out
 
 
+NO_DISPLAY = (
+    "hamstray: needs a graphical desktop session, but neither DISPLAY nor WAYLAND_DISPLAY is set.\n"
+)
+
+
 def test_without_a_display_the_app_says_so_in_one_sentence(env: dict[str, str]) -> None:
     result = run(env)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == (
-        "hamstray: hamstray needs a graphical desktop session, but neither "
-        "DISPLAY nor WAYLAND_DISPLAY is set.\n"
-    )
+    assert result.stderr == NO_DISPLAY
+
+
+def test_without_a_display_a_routine_says_so_with_one_prefix(env: dict[str, str]) -> None:
+    result = run(env, "routine", "evening")
+    assert result.returncode == 1
+    assert result.stderr == NO_DISPLAY
+
+
+def test_an_app_that_hangs_up_is_reported_with_one_prefix(env: dict[str, str]) -> None:
+    """Something holds the control socket but answers nothing: one line, one "hamstray:"."""
+    folder = Path(env["XDG_RUNTIME_DIR"]) / "hamstray"
+    folder.mkdir(mode=0o700)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(folder / "control.sock"))
+        server.listen()
+
+        def answer_nothing() -> None:
+            connection, _ = server.accept()
+            connection.close()
+
+        hang_up = threading.Thread(target=answer_nothing, daemon=True)
+        hang_up.start()
+        result = run(env, "status")
+        hang_up.join(timeout=10)
+    assert result.returncode == 1
+    assert result.stderr.count("hamstray") == 1, result.stderr
+    assert result.stderr.startswith("hamstray: the running app "), result.stderr
 
 
 @pytest.mark.parametrize(
