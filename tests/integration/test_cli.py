@@ -103,6 +103,19 @@ def test_control_commands_without_a_running_app_exit_3(
         (["snooze", "soon"], 'hamstray snooze: expected a duration like "45m", got "soon"'),
         (["snooze", "0"], 'hamstray snooze: expected a duration longer than 0 like "5m", got "0"'),
         (["pause", "later"], 'hamstray pause: expected a duration like "45m", got "later"'),
+        (
+            ["pause", "3000000h"],
+            'hamstray pause: "3000000h" is too long: a pause lasts a year at most',
+        ),
+        (
+            ["snooze", "8785h"],
+            'hamstray snooze: "8785h" is too long: a snooze lasts a year at most',
+        ),
+        (["snooze", "400d"], 'hamstray snooze: expected a duration like "45m", got "400d"'),
+        (
+            ["pause", "99999999999999999999h"],
+            'hamstray pause: "99999999999999999999h" is too long: a pause lasts a year at most',
+        ),
     ],
 )
 def test_a_bad_duration_is_a_usage_error(

@@ -51,12 +51,31 @@ def test_status_reads_as_sentences() -> None:
             "next_break_in_s": 1200,
             "next_stretch": {"id": "a", "name": "Calf stretch at the desk", "groups": []},
             "snoozes_left": 3,
-        }
+        },
+        time.time(),
     )
     assert text == (
         "Sitting for 10 min; next break in 20 min.\n"
         "Next stretch: Calf stretch at the desk (3 snoozes left)."
     )
+
+
+@pytest.mark.parametrize(
+    ("until", "shown"),
+    [
+        ("2026-11-25 19:54", "Paused until Wed 19:54."),
+        ("2026-11-30 19:54", "Paused until Mon 19:54."),  # five days on: the weekday is clear
+        ("2026-12-02 19:54", "Paused until Wed 2 Dec 2026, 19:54."),  # a Wednesday again
+        ("2369-02-28 02:00", "Paused until Fri 28 Feb 2369, 02:00."),
+    ],
+)
+def test_a_pause_beyond_the_coming_week_shows_its_date(
+    berlin: None, until: str, shown: str
+) -> None:
+    now = datetime.strptime("2026-11-25 12:00", "%Y-%m-%d %H:%M").timestamp()
+    ending = datetime.strptime(until, "%Y-%m-%d %H:%M").astimezone().isoformat()
+    text = remote.describe({"phase": "paused", "paused_until": ending}, now)
+    assert text == shown
 
 
 def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) -> None:
