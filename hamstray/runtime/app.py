@@ -21,7 +21,8 @@ from hamstray.desktop.tray.base import Tray, TrayError
 from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.model import Effect, Entry, Kind, Snooze, StartStretch, initial
+from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.model import Effect, Snooze, StartStretch, initial
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands

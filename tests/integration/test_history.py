@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from hamstray.engine import stats
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 from hamstray.store.history import SCHEMA_VERSION, History, HistoryError
 from hamstray.ui import chart
 from tests.synthetic import workdays
@@ -83,6 +83,32 @@ def test_two_years_of_use_stay_small_and_fast(tmp_path: Path) -> None:
     print(f"\n2 years: {events} events, {size / 1e6:.2f} MB, week stats in {elapsed * 1000:.0f} ms")
     assert elapsed < 1.0  # a guard against a full scan, not a benchmark
     assert sum(d.stretches for d in summary.days) > 0
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch):
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset exists on Unix only")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_streak_is_followed_back_past_the_days_shown(berlin: None, tmp_path: Path) -> None:
+    """Twenty days of three stretches at 00:30 (the day before in UTC), then a gap: a week's
+    stats count all twenty days, in local days, and the gap ends the streak."""
+    history = History(tmp_path / "history.sqlite3")
+    today = date(2026, 11, 25)
+    now = stats.midnight(today, None) + 12 * 3600
+    for back in [*range(20), 21]:
+        early = stats.midnight(today - timedelta(days=back), None) + 1800
+        for minute in range(3):
+            history.record(Entry(early + 60 * minute, Kind.STRETCH_DONE, "c", ("calves",), 30))
+    assert history.summary(now, 7, 3).streak == 20
+    assert history.summary(now, 30, 3).streak == 20
+    history.close()
 
 
 def test_the_chart_draws_the_bars_where_the_data_says(tmp_path: Path) -> None:
