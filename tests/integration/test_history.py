@@ -135,6 +135,19 @@ def test_the_chart_draws_the_bars_where_the_data_says(tmp_path: Path) -> None:
         assert colour(rgb, chart.day_bar(summary, 3, 4, scale), 0.99) == chart.TEAL
 
 
+@pytest.mark.parametrize(
+    ("most", "numbers"),
+    [(0, [0, 1, 2, 3, 4]), (1, [0, 1, 2, 3, 4]), (5, [0, 2, 4, 6, 8]), (8, [0, 2, 4, 6, 8])],
+)
+def test_the_chart_numbers_its_grid_lines_with_whole_numbers(most: int, numbers: list[int]) -> None:
+    """Five reminders on the busiest day once read 0, 2.5, 5; now every line is a whole number."""
+    days = [stats.Day(date(2026, 11, 19) + timedelta(days=n)) for n in range(7)]
+    days[2].reminders = most
+    summary = stats.Summary(days, {}, streak=0, goal=3)
+    assert chart.ticks(summary) == numbers
+    assert chart.day_bar(summary, 2, numbers[-1])[1] == chart.BARS[1]  # the top line is the top
+
+
 def colour(image: Image.Image, box: tuple[int, int, int, int], height: float) -> tuple[int, ...]:
     """The pixel in the middle of ``box``, ``height`` of the way up."""
     x = (box[0] + box[2]) // 2

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from hamstray.cli import remote
-from hamstray.engine import calendar
+from hamstray.cli import records, remote
+from hamstray.engine import calendar, stats
 
 
 @pytest.fixture
@@ -100,3 +100,20 @@ def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) ->
         at("2026-11-26 07:30"),
     )
     assert calendar.next_routine(at("2026-11-25 12:00"), Routines(None, None)) is None
+
+
+def test_stats_show_lengths_as_minutes_or_hours_and_minutes() -> None:
+    days = [stats.Day(datetime(2026, 11, 23 + n).date()) for n in range(3)]
+    days[0].at_computer_s, days[0].longest_sitting_s = 7 * 60, 7 * 60
+    days[1].at_computer_s, days[1].longest_sitting_s = 3600 + 5 * 60, 40 * 60
+    groups = dict.fromkeys(
+        ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet"),
+        (0, 0.0),
+    )
+    groups["calves"] = (2, 65.0)
+    lines = records.stats_text(stats.Summary(days, groups, streak=0, goal=3)).splitlines()
+    assert lines[4].startswith("Mon 23 Nov        7 min        7 min"), lines[4]
+    assert lines[5].startswith("Tue 24 Nov   1 h 05 min       40 min"), lines[5]
+    assert lines[6].startswith("Wed 25 Nov            –            –"), lines[6]
+    assert lines[8].startswith("Total        1 h 12 min       40 min"), lines[8]
+    assert "Calves                 2   1 min" in lines
