@@ -1,5 +1,6 @@
 """The installed ``hamstray`` command, run as a user runs it (no display needed)."""
 
+import re
 import socket
 import subprocess
 import sys
@@ -9,9 +10,16 @@ from pathlib import Path
 import pytest
 
 import hamstray
+from hamstray.cli.parser import build_parser
 from hamstray.config import loader, writer
 
 from .conftest import run
+
+
+def _commands() -> list[str]:
+    """The sub-commands the parser knows."""
+    parser = build_parser()
+    return list(next(a for a in parser._actions if a.dest == "command").choices)  # noqa: SLF001
 
 
 def test_version_comes_from_the_installed_metadata(env: dict[str, str]) -> None:
@@ -31,20 +39,30 @@ def test_python_dash_m_runs_the_same_command(env: dict[str, str]) -> None:
     assert result.stdout.strip() == f"hamstray {hamstray.__version__}"
 
 
-def test_help_lists_the_commands(env: dict[str, str]) -> None:
+def test_help_lists_every_command_once_in_its_group(env: dict[str, str]) -> None:
     out = run(env, "--help").stdout
-    for command in (
-        "run",
-        "config",
-        "status",
-        "snooze",
-        "pause",
-        "resume",
-        "stretch",
-        "skip",
-        "quit",
-    ):
-        assert f"    {command} " in out
+    listed: dict[str, list[str]] = {}
+    for section in out.split("\n\n"):
+        title, *lines = section.splitlines()
+        if title in ("the running app:", "your practice:", "setup and files:"):
+            listed[title] = [line.split()[0] for line in lines]
+    assert list(listed) == ["the running app:", "your practice:", "setup and files:"]
+    assert {"run", "status", "snooze", "pause", "quit"} <= set(listed["the running app:"])
+    assert {"stretches", "plan", "stats", "history"} <= set(listed["your practice:"])
+    assert {"setup", "config", "doctor"} <= set(listed["setup and files:"])
+    everywhere = [name for names in listed.values() for name in names]
+    assert sorted(everywhere) == sorted(_commands())  # each command once, none left out
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_each_command_has_a_description_and_an_example(env: dict[str, str], command: str) -> None:
+    out = run(env, command, "--help").stdout
+    usage, description, *_ = out.split("\n\n")
+    assert usage.startswith(f"usage: hamstray {command} ")
+    assert description[0].isupper(), description
+    assert description.endswith("."), description
+    assert "\n" not in description, description  # one line
+    assert re.search(rf"^example:\n  hamstray {command}\b.*   \w", out, re.M), out
 
 
 NO_DISPLAY = (
