@@ -107,9 +107,7 @@ def stats_text(summary: Summary) -> str:
     ]
     for group in GROUPS:
         count, held = summary.groups[group]
-        lines.append(
-            f"{GROUP_NAMES[group]:<14}{count:>10}   {_length(held)}"
-        )
+        lines.append(f"{GROUP_NAMES[group]:<14}{count:>10}   {_length(held)}")
     streak = (
         f"{summary.streak} day{'s' if summary.streak != 1 else ''} in a row with "
         f"{summary.goal} or more stretches."

@@ -1,6 +1,13 @@
-"""The Tk popup menu (its own process only): it prints the path of the chosen entry and exits."""
+"""The Tk popup menu (its own process only): it prints the path of the chosen entry and exits.
+
+It closes without a choice on Escape, on a click outside it (it holds the pointer and the
+keyboard, as menus do, so the focus cannot go elsewhere while it is up), and when its standard
+input ends: the app holds the other end, so the menu goes when the app does, even when the app
+is killed.
+"""
 
 import json
+import sys
 import tkinter as tk
 from collections.abc import Callable
 from typing import Any, Literal
@@ -19,6 +26,7 @@ def build(root: tk.Tk, parent: tk.Menu, entries: list[dict[str, Any]], path: str
         if entry.get("submenu"):
             child = tk.Menu(parent, tearoff=False)
             build(root, child, entry["submenu"], f"{key}.")
+            beside(parent, child)
             parent.add_cascade(label=entry["label"], menu=child, state=state)
         elif entry.get("checked") is not None:
             variable = tk.BooleanVar(root, value=bool(entry["checked"]))
@@ -28,6 +36,27 @@ def build(root: tk.Tk, parent: tk.Menu, entries: list[dict[str, Any]], path: str
             root.variables.append(variable)  # type: ignore[attr-defined]
         else:
             parent.add_command(label=entry["label"], state=state, command=chooser(root, key))
+
+
+def beside(parent: tk.Menu, child: tk.Menu) -> None:
+    """Make the cascade ``child`` open on the left of ``parent`` where the right has no room.
+
+    Tk posts a cascade at the right edge of its menu by calling the cascade's widget command
+    (``post X Y``) and, at the screen's edge, pushes it back left over the menu, hiding the
+    entries under it (tint2 and most panels put the tray in the top right corner). So the
+    command is wrapped, and a post that would not fit is moved to the other side.
+    """
+    name = str(child)
+    tk_command = f"{name}:tk"
+    child.tk.call("rename", name, tk_command)
+
+    def command(*args: Any) -> Any:
+        match args:
+            case ("post", x, y) if int(x) + child.winfo_reqwidth() > child.winfo_screenwidth():
+                args = ("post", max(0, parent.winfo_rootx() - child.winfo_reqwidth()), y)
+        return child.tk.call(tk_command, *args)
+
+    child.tk.createcommand(name, command)
 
 
 def chooser(root: tk.Tk, key: str) -> Callable[[], None]:
@@ -48,8 +77,13 @@ def main(argv: list[str]) -> int:
     root.variables = []  # type: ignore[attr-defined]
     menu = tk.Menu(root, tearoff=False)
     build(root, menu, entries)
+
     menu.bind("<Unmap>", lambda _: root.after(200, root.destroy))  # dismissed without a choice
+    root.tk.createfilehandler(sys.stdin, tk.READABLE, lambda *_: root.destroy())  # the app ended
     root.after(30_000, root.destroy)  # never linger
     menu.tk_popup(x, y)
+    # Tk hands key presses only to an application that has the focus; without it, Escape and
+    # the arrow keys went to whatever window was under the pointer.
+    menu.focus_force()
     root.mainloop()
     return 0
