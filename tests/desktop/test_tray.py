@@ -201,6 +201,39 @@ def test_a_click_beside_the_menu_closes_it(app_factory) -> None:
     assert app.status()["phase"] == "sitting"
 
 
+def pointer_held_by_another(desktop) -> bool:
+    """Whether some program (the menu) holds the pointer: our own grab is refused then."""
+    from Xlib import X, display
+
+    screen = display.Display(desktop.display)
+    try:
+        root = screen.screen().root
+        result = root.grab_pointer(False, 0, X.GrabModeAsync, X.GrabModeAsync, 0, 0, X.CurrentTime)
+        screen.ungrab_pointer(X.CurrentTime)
+        screen.sync()
+        return bool(result == X.AlreadyGrabbed)
+    finally:
+        screen.close()
+
+
+def test_the_menu_stays_while_the_button_is_held_and_takes_the_keys_after(app_factory) -> None:
+    """Pressing, holding and releasing later: the tray holds the pointer while the button is
+    down, and the menu vanished when Tk gave up trying to grab it after a second."""
+    app = app_factory()
+    wait_for(lambda: app.status()["next_stretch"], 10, "a suggestion")
+    app.desktop.run("xdotool", "mousemove", "--window", str(app.icon), "10", "10", "mousedown", "3")
+    try:
+        wait_for(lambda: menu_windows(app), 10, "the menu")
+        popup = next(p for p in children(app.process.pid) if b"hamstray.ui.popup" in cmdline(p))
+        time.sleep(2)  # a long press: Tk's own tries to grab the pointer end after a second
+        assert menu_windows(app), "the menu went while the button was held"
+    finally:
+        app.desktop.run("xdotool", "mouseup", "3")
+    wait_for(lambda: pointer_held_by_another(app.desktop), 10, "the menu to hold the pointer")
+    app.desktop.run("xdotool", "mousemove", "200", "600", "key", "Escape")
+    wait_for(lambda: gone(popup), 10, "the menu to close")
+
+
 @pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL], ids=["quit", "killed"])
 def test_the_menu_closes_with_the_app(app_factory, ending: signal.Signals) -> None:
     """It used to stay on screen for up to 30 s after the app had gone."""

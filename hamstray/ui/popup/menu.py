@@ -12,6 +12,8 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import Any, Literal
 
+GRAB_RETRY_MS, GRAB_TRIES = 100, 100  # while the button that opened the menu is held
+
 
 def build(root: tk.Tk, parent: tk.Menu, entries: list[dict[str, Any]], path: str = "") -> None:
     """Fill ``parent`` with ``entries`` (label, enabled, checked, submenu)."""
@@ -77,13 +79,26 @@ def main(argv: list[str]) -> int:
     root.variables = []  # type: ignore[attr-defined]
     menu = tk.Menu(root, tearoff=False)
     build(root, menu, entries)
-
     menu.bind("<Unmap>", lambda _: root.after(200, root.destroy))  # dismissed without a choice
     root.tk.createfilehandler(sys.stdin, tk.READABLE, lambda *_: root.destroy())  # the app ended
     root.after(30_000, root.destroy)  # never linger
-    menu.tk_popup(x, y)
+    post(root, menu, x, y)
+    root.mainloop()
+    return 0
+
+
+def post(root: tk.Tk, menu: tk.Menu, x: int, y: int, tries: int = GRAB_TRIES) -> None:
+    """Show ``menu`` at (x, y) holding the pointer and the keyboard, as menus do."""
+    if tries < GRAB_TRIES and not menu.winfo_ismapped():
+        return  # closed (Escape) before it could hold the pointer
+    try:
+        menu.tk_popup(x, y)
+    except tk.TclError:
+        # "grab failed": the button that opened the menu is still held (a press, a drag, a
+        # release on an entry), and the tray it was pressed on has the pointer until it comes
+        # up. Tk itself tries for a second; the menu stays up and tries again until then.
+        if tries > 1:
+            root.after(GRAB_RETRY_MS, post, root, menu, x, y, tries - 1)
     # Tk hands key presses only to an application that has the focus; without it, Escape and
     # the arrow keys went to whatever window was under the pointer.
     menu.focus_force()
-    root.mainloop()
-    return 0
