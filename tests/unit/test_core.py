@@ -6,9 +6,9 @@ from dataclasses import replace
 import pytest
 
 from hamstray.engine import model, rules, timing
+from hamstray.engine.entries import Kind
 from hamstray.engine.model import (
     Idle,
-    Kind,
     Pause,
     Phase,
     Resume,

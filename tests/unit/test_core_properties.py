@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamstray.engine import model, rules, timing
-from hamstray.engine.model import Kind, Phase
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import Phase
 from hamstray.engine.settings import Breaks, Config
 from hamstray.store.assets import stretches
 
