@@ -69,14 +69,18 @@ class RunningApp:
     home: Path
     icon: int  # the XEmbed icon's window (0 for a StatusNotifierItem, which has none)
 
-    def cli(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
+    def cli(
+        self, *args: str, check: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """Run ``hamstray ARGS`` as the desktop's user, in the app's environment (or ``env``)."""
+        return subprocess.run(  # type: ignore[call-overload,no-any-return]
             [hamstray_command(), *args],
-            env=self.env,
+            env=env or self.env,
             capture_output=True,
             text=True,
             timeout=20,
             check=check,
+            **self.desktop.as_user(),
         )
 
     def status(self) -> dict[str, object]:
