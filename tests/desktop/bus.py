@@ -6,6 +6,8 @@ which signals it sent. Desktops that have no way to list what is on screen (duns
 to name the notifications that are open.
 """
 
+import contextlib
+import socket
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -164,8 +166,10 @@ class Monitor:
 
     def close(self) -> None:
         """Stop monitoring."""
+        with contextlib.suppress(OSError):  # wakes the thread blocked in receive
+            self._connection.sock.shutdown(socket.SHUT_RDWR)
         self._connection.close()
-        self._thread.join(timeout=5)
+        self._thread.join(timeout=2)
 
     def _run(self) -> None:
         while True:

@@ -368,7 +368,7 @@ def private_bus(
     return str(address).splitlines()[0]
 
 
-def _free_display() -> int:
+def free_display() -> int:
     for number in range(90, 200):
         if (
             not Path(f"/tmp/.X11-unix/X{number}").exists()
@@ -384,7 +384,7 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
 
     ``panel`` is "tint2" or "xfce4-panel".
     """
-    number = _free_display()
+    number = free_display()
     display = f":{number}"
     env = dict(home_env(root / "home"), DISPLAY=display)
     session = Desktop(root, display, env)
