@@ -64,8 +64,9 @@ BUTTON_JS = """(() => {
 })()"""
 
 BANNER_JS = """(() => {
-  const banner = imports.ui.main.messageTray._banner;
-  if (!banner || !banner.mapped) return null;
+  const tray = imports.ui.main.messageTray;
+  const banner = tray._banner;
+  if (!banner || !banner.mapped || tray._notificationState !== 2) return null;  // 2: SHOWN
   const [x, y] = banner.get_transformed_position();
   const [w, h] = banner.get_transformed_size();
   return [Math.round(x + w / 2), Math.round(y + h / 3)];
@@ -125,6 +126,7 @@ class Gnome(Desktop):
 
     mode: str = "wayland"
     monitor: bus.Monitor | None = None
+    panel = (0, 0, 1280, PANEL_HEIGHT)  # the top bar, where the AppIndicator items sit
 
     @property
     def address(self) -> str:
@@ -176,7 +178,7 @@ class Gnome(Desktop):
     def press(self, label: str) -> None:
         """Press the banner's button ``label`` with the pointer, as a person does: point at
         the banner (it expands and shows its buttons), then click the button."""
-        banner = wait_for(lambda: self.eval(BANNER_JS), 10, "the banner on screen")
+        banner = self._steady(BANNER_JS, "the banner")
         x, y = banner  # type: ignore[misc]
         self.move_pointer(x, y)
         where = self._steady(BUTTON_JS.replace("LABEL", json.dumps(label)), f"the {label} button")
@@ -195,6 +197,14 @@ class Gnome(Desktop):
             return now if same else None
 
         return wait_for(look, 10, f"{what} on screen, not moving", every=0.1)
+
+    def dismiss(self, notification: int) -> None:
+        """Close a notification as its user would (the shell then sends NotificationClosed)."""
+        self.eval(
+            "imports.ui.main.notificationDaemon._fdoNotificationDaemon._notifications"
+            f"[{int(notification)}].notification.destroy("
+            "imports.ui.messageTray.NotificationDestroyedReason.DISMISSED)"
+        )
 
     def windows(self) -> list[dict[str, object]]:
         """The shell's windows: title, WM class, app id and how the shell matched an app."""

@@ -76,6 +76,7 @@ class Sway(Desktop):
 
     notifier: str = "mako"
     monitor: bus.Monitor | None = None
+    panel = (0, 0, 1280, PANEL_HEIGHT)  # where waybar's tray draws the items
 
     @property
     def address(self) -> str:
@@ -111,7 +112,7 @@ class Sway(Desktop):
                     "id": n["id"]["data"],
                     "summary": n["summary"]["data"],
                     "body": n["body"]["data"],
-                    "actions": sorted(n["actions"]["data"]),
+                    "actions": sorted(n["actions"]["data"].values()),
                 }
                 for n in listed["data"][0]
             ]
@@ -119,17 +120,29 @@ class Sway(Desktop):
         assert self.monitor is not None
         open_ones = self.monitor.snapshot().open()[:displayed]
         return [
-            {"id": s.id, "summary": s.summary, "body": s.body, "actions": sorted(s.actions[::2])}
+            {"id": s.id, "summary": s.summary, "body": s.body, "actions": sorted(s.actions[1::2])}
             for s in open_ones
         ]
 
-    def invoke(self, notification: int, action: str, label: str) -> None:
-        """Press a notification's button the way the daemon's own tools do."""
+    def press(self, label: str) -> None:
+        """Press the newest notification's button ``label`` the way the daemon's own tools do:
+        ``makoctl invoke``, or dunst's context menu (its "dmenu" picks the label)."""
+        assert self.monitor is not None
+        (newest, *_) = self.shown()
+        sent = next(s for s in self.monitor.snapshot().sent if s.id == newest["id"])
+        pairs = dict(zip(sent.actions[1::2], sent.actions[::2], strict=True))
         if self.notifier == "mako":
-            self.run("makoctl", "invoke", "-n", str(notification), action)
+            self.run("makoctl", "invoke", "-n", str(newest["id"]), pairs[label])
             return
         (self.root / "choice").write_text(label)
         self.run("dunstctl", "context")
+
+    def dismiss(self, notification: int) -> None:
+        """Close a notification as its user would (the server then sends NotificationClosed)."""
+        if self.notifier == "mako":
+            self.run("makoctl", "dismiss", "-n", str(notification))
+        else:
+            self.run("dunstctl", "close")
 
     def close(self) -> None:
         if self.monitor is not None:
