@@ -72,15 +72,14 @@ class RunningApp:
     def cli(
         self, *args: str, check: bool = False, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
-        """Run ``hamstray ARGS`` as the desktop's user, in the app's environment (or ``env``)."""
-        return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        """Run ``hamstray ARGS`` in the app's environment (or ``env``)."""
+        return subprocess.run(
             [hamstray_command(), *args],
             env=env or self.env,
             capture_output=True,
             text=True,
             timeout=20,
             check=check,
-            **self.desktop.as_user(),
         )
 
     def status(self) -> dict[str, object]:
@@ -112,7 +111,9 @@ def launch(stack: Desktop, config_text: str, name: str = "hamstray", **env_vars:
     config = stack.root / f"{name}.toml"
     config.write_text(config_text)
     env = dict(stack.env, HAMSTRAY_CONFIG=str(config), **env_vars)
-    process = stack.start(name, hamstray_command(), "--verbose", env=env)
+    # The app runs as the test's own user even where the desktop runs as another (sway): the
+    # venv's Python may sit where that user cannot reach (pyenv under /root).
+    process = stack.start(name, hamstray_command(), "--verbose", env=env, ours=True)
     return RunningApp(stack, process, env, Path(env["HOME"]), 0)
 
 

@@ -203,9 +203,15 @@ class Desktop:
         )
 
     def start(
-        self, name: str, *argv: str, env: dict[str, str] | None = None, log: Path | None = None
+        self,
+        name: str,
+        *argv: str,
+        env: dict[str, str] | None = None,
+        log: Path | None = None,
+        ours: bool = False,
     ) -> subprocess.Popen[bytes]:
-        """Start a long-running program on this desktop; it is stopped by ``close``."""
+        """Start a long-running program on this desktop (as the test's own user when ``ours``,
+        else as the desktop's); it is stopped by ``close``."""
         out = (log or self.root / f"{name}.log").open("ab")
         process = subprocess.Popen(  # type: ignore[call-overload]
             argv,
@@ -213,7 +219,7 @@ class Desktop:
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            **self.as_user(),
+            **({} if ours else self.as_user()),
         )
         out.close()
         self.processes.append((name, process))

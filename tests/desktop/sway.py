@@ -1,9 +1,10 @@
 """sway 1.7 (wlroots, headless) with waybar's tray and mako or dunst, as an unprivileged user.
 
-sway refuses to run as real root ("Unable to drop root"), so the whole session (its bus,
-sway, waybar, the notification daemon) and hamstray run as a test user the fixture creates
-if it is missing, in a folder under /tmp that user owns (pytest's tmp_path is root's, 0700).
-The logs are copied into the test's tmp_path when the desktop goes.
+sway refuses to run as real root ("Unable to drop root"), so the session (its bus, sway,
+waybar, the notification daemon) runs as a test user the fixture creates if it is missing, in a
+folder under /tmp that user owns (pytest's tmp_path is root's, 0700). hamstray itself runs as
+the test's own user in that session, as root may: the venv's Python can sit where the test user
+cannot reach (pyenv under /root). The logs are copied into tmp_path when the desktop goes.
 """
 
 import contextlib
