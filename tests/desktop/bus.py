@@ -112,19 +112,18 @@ class Traffic:
     withdrawn: list[int] = field(default_factory=list)  # CloseNotification calls
     invoked: list[tuple[str, str | None, int, str]] = field(default_factory=list)
     # ActionInvoked: (sender, destination or None for a broadcast, id, key)
+    order: list[tuple[str, int]] = field(default_factory=list)  # ("shown" | "closed", id)
     replies: dict[tuple[str, str, int], int] = field(default_factory=dict)
     # (method, caller, serial) of every call to the server -> how many replies it got
 
     def open(self) -> list[Sent]:
         """The notifications the server took and has not closed, newest first."""
-        closed = {nid for nid, _ in self.closed}
         latest: dict[int, Sent] = {}
-        for sent in self.sent:
-            if sent.id is not None and sent.id not in closed:
-                latest[sent.id] = sent
-            if sent.id is not None and sent.id in closed and sent.replaces == sent.id:
-                # a replacement of a closed one: the server may show it again, or not
-                latest.pop(sent.id, None)
+        for what, nid in self.order:
+            if what == "closed":
+                latest.pop(nid, None)
+            else:
+                latest[nid] = next(s for s in reversed(self.sent) if s.id == nid)
         return sorted(latest.values(), key=lambda s: s.serial, reverse=True)
 
 
@@ -161,6 +160,7 @@ class Monitor:
                 list(self.traffic.closed),
                 list(self.traffic.withdrawn),
                 list(self.traffic.invoked),
+                list(self.traffic.order),
                 dict(self.traffic.replies),
             )
 
@@ -198,6 +198,7 @@ class Monitor:
             member = fields.get(HeaderFields.member)
             if member == "NotificationClosed":
                 self.traffic.closed.append((int(message.body[0]), int(message.body[1])))
+                self.traffic.order.append(("closed", int(message.body[0])))
             elif member == "ActionInvoked":
                 destination = fields.get(HeaderFields.destination)
                 self.traffic.invoked.append(
@@ -216,4 +217,5 @@ class Monitor:
                         sent.errors.append(str(fields.get(HeaderFields.error_name)))
                     elif sent.id is None:
                         sent.id = int(message.body[0])
+                        self.traffic.order.append(("shown", sent.id))
                     return

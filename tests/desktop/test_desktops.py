@@ -100,7 +100,7 @@ def test_a_due_break_pops_up_a_reminder_with_start_and_snooze(session, start) ->
     app = start('[breaks]\ninterval = "3s"\nremind_again = "10m"\n')
     wait_for(lambda: app.status()["phase"] == "due", 15, "a due break")
     reminder = wait_for_reminder(session, timeout=10)
-    assert sorted(reminder["actions"]) == BUTTONS  # type: ignore[arg-type]
+    assert sorted(set(reminder["actions"])) == BUTTONS  # type: ignore[call-overload]
     assert "No notification server answers" not in app.log()
 
 
