@@ -26,7 +26,16 @@ from .stack import (
     wait_for,
 )
 
-PACKAGES = ("plasma-workspace", "plasma-desktop", "qtwayland5", "kwin-wayland", "xwayland", "xvfb", "xdotool", "imagemagick")
+PACKAGES = (
+    "plasma-workspace",
+    "plasma-desktop",
+    "qtwayland5",
+    "kwin-wayland",
+    "xwayland",
+    "xvfb",
+    "xdotool",
+    "imagemagick",
+)
 TOOLS = ("kwin_wayland", "plasmashell", "kded5", "dbus-update-activation-environment", "Xvfb")
 SERVICES = tuple(
     p.name.removesuffix(".service")
@@ -37,7 +46,12 @@ PANEL_HEIGHT = 44  # Plasma's default panel, at the bottom
 
 def missing() -> list[str]:
     """The programs this desktop needs that are not installed."""
-    return [t for t in TOOLS if shutil.which(t) is None]
+    found = [t for t in TOOLS if shutil.which(t) is None]
+    if not Path("/usr/share/plasma/shells/org.kde.plasma.desktop").is_dir():
+        found.append("plasma-desktop")  # without it: "starting invalid corona"
+    if not list(Path("/usr/lib").glob("*/qt5/plugins/platforms/libqwayland-generic.so")):
+        found.append("qtwayland5")  # without it plasmashell cannot talk Wayland
+    return found
 
 
 @dataclass
@@ -73,9 +87,12 @@ class Plasma(Desktop):
         self._host("xdotool", "mousemove", str(x), str(y))
 
     def shown(self) -> list[dict[str, object]]:
-        """The notifications Plasma took and has not closed, newest first (from the bus: Plasma
-        has no way to list its popups)."""
+        """The notifications Plasma took and has not closed, newest first, while a popup is on
+        screen (Plasma has no way to list its popups: the bus says which, a screenshot that one
+        shows; Plasma may take a notification and show nothing)."""
         assert self.monitor is not None
+        if self._look_for_close_button() is None:
+            return []
         return [
             {"id": s.id, "summary": s.summary, "body": s.body, "actions": sorted(s.actions[1::2])}
             for s in self.monitor.snapshot().open()

@@ -7,42 +7,19 @@ Run one desktop with ``tests/run -m gnome`` (or ``kde``, ``sway``).
 """
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from hamstray import icons
 
-from .conftest import RunningApp, launch
-from .desktops import bring_up, icon_in_panel, params
+from .conftest import RunningApp
+from .desktops import icon_in_panel, params
 from .stack import Desktop, wait_for
+
+pytestmark = pytest.mark.parametrize("session", params(), indirect=True)
 
 REMINDER = "You have been sitting for "
 BUTTONS = ["Snooze", "Start stretch"]
-
-
-@pytest.fixture(params=params())
-def session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desktop]:
-    with bring_up(request.param, tmp_path) as desktop:
-        yield desktop
-
-
-@pytest.fixture
-def start(session: Desktop) -> Iterator[object]:
-    """Start hamstray in the session with a config; stopped after the test."""
-    started: list[RunningApp] = []
-
-    def run(config_text: str = "") -> RunningApp:
-        app = launch(session, config_text)
-        started.append(app)
-        wait_for(lambda: any("StatusNotifierItem" in i for i in session.sni_items()), 20,
-                 "hamstray's item registered with the host")  # fmt: skip
-        return app
-
-    yield run
-    for app in started:
-        session.stop(app.process)
 
 
 def reminders(session: Desktop) -> list[dict[str, object]]:
