@@ -91,7 +91,7 @@ class Plasma(Desktop):
         screen (Plasma has no way to list its popups: the bus says which, a screenshot that one
         shows; Plasma may take a notification and show nothing)."""
         assert self.monitor is not None
-        if self._look_for_close_button() is None:
+        if self.popup_close_button() is None:
             return []
         return [
             {"id": s.id, "summary": s.summary, "body": s.body, "actions": sorted(s.actions[1::2])}
@@ -116,9 +116,10 @@ class Plasma(Desktop):
 
     def _close_button(self) -> tuple[int, int]:
         """The centre of the newest (lowest) popup's red close button, once it is on screen."""
-        return wait_for(self._look_for_close_button, 10, "a popup's close button")  # type: ignore[return-value]
+        return wait_for(self.popup_close_button, 10, "a popup's close button")  # type: ignore[return-value]
 
-    def _look_for_close_button(self) -> tuple[int, int] | None:
+    def popup_close_button(self) -> tuple[int, int] | None:
+        """Where the newest popup's close button is on a screenshot now, if one is on screen."""
         shot = self.screenshot(self.root / "popup.png")
         with Image.open(shot) as image:
             rgb = image.convert("RGB")
@@ -229,6 +230,19 @@ def plasma(root: Path) -> Iterator[Plasma]:
         wait_for(
             lambda: bus.has_owner(session.address, bus.NOTIFICATIONS), 60, "Plasma's notifications"
         )
+        # The server answers before the applet that draws popups has loaded (slower when the
+        # machine is busy); a notification sent then goes to the history without a popup.
+        (probe,) = bus.call(
+            session.address, bus.NOTIFICATIONS, "/org/freedesktop/Notifications",
+            bus.NOTIFICATIONS, "Notify", "susssasa{sv}i",
+            "desktop-test", 0, "", "Is the desktop ready?", "", [], {}, 0,
+        )  # fmt: skip
+        wait_for(session.popup_close_button, 60, "Plasma's first popup")
+        bus.call(
+            session.address, bus.NOTIFICATIONS, "/org/freedesktop/Notifications",
+            bus.NOTIFICATIONS, "CloseNotification", "u", probe,
+        )  # fmt: skip
+        wait_for(lambda: session.popup_close_button() is None, 10, "the probe popup to go")
         yield session
     finally:
         session.close()

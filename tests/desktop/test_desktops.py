@@ -68,7 +68,7 @@ def test_a_due_break_turns_the_icon_orange(session, start, tmp_path) -> None:
     wait_for(lambda: app.status()["phase"] == "due", 15, "a due break")
     wait_for(
         lambda: icon_in_panel(session, icons.ORANGE, tmp_path / "due.png", near=sitting),
-        10,
+        20,
         "the orange due icon in the panel (see due.png)",
     )
 
