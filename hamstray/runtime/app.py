@@ -80,8 +80,9 @@ def _lazily(make: Callable[[], Callable[[], Probe] | None]) -> Callable[[], Prob
     return probe
 
 
-def _exit_if_stuck(after: float) -> None:
-    """End the process if the tray's main loop has not returned ``after`` seconds from now.
+def _exit_if_stuck(after: float) -> threading.Timer:
+    """End the process unless the tray's main loop returns within ``after`` seconds (cancel the
+    returned timer when it does).
 
     Everything is saved and closed by then. Stopping pystray's xorg backend from another thread
     now and then leaves its main loop waiting for X events forever (seen about one stop in two
@@ -96,6 +97,7 @@ def _exit_if_stuck(after: float) -> None:
     timer = threading.Timer(after, force)
     timer.daemon = True  # a normal exit does not wait for it
     timer.start()
+    return timer
 
 
 class App:
@@ -108,6 +110,7 @@ class App:
         for problem in problems:
             log.warning("%s", problem)
         self.notifier: Notifier | None = None
+        self._stuck: threading.Timer | None = None
         self._autostart = autostart.for_this_user()
 
     def _start(self) -> None:
@@ -232,6 +235,8 @@ class App:
             tray.run(setup)
         finally:
             shutdown()
+            if self._stuck is not None:
+                self._stuck.cancel()  # the tray's loop returned: it was not stuck
         return 0
 
     def _run_loop(self, tray: Tray) -> None:
@@ -239,7 +244,7 @@ class App:
             self.loop.run()
         finally:
             self._shutdown()
-            _exit_if_stuck(after=3.0)
+            self._stuck = _exit_if_stuck(after=3.0)
             tray.stop()
 
     def _find(self, stretch_id: str) -> Stretch | None:
