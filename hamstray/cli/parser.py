@@ -22,6 +22,7 @@ examples:
   hamstray config check      find mistakes in your config file
   hamstray plan              the next stretches the rotation will suggest
   hamstray routine evening   the longer floor routine, now
+  hamstray checkin           a one-minute flexibility self-test; stats shows the trend
 
 durations: "90s", "5m", "1h30m", "2h" or whole seconds.
 exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running."""
@@ -100,7 +101,7 @@ def _add_practice_commands(commands: Any) -> None:
         type=int,
         choices=(1, 2),
         default=1,
-        help="picture size: 1 (800 x 440) or 2 (for HiDPI screens)",
+        help="picture size: 1 (800 x 550) or 2 (for HiDPI screens)",
     )
     stats.add_argument(
         "--goal",
@@ -125,6 +126,9 @@ def _add_practice_commands(commands: Any) -> None:
     )
     routine = commands.add_parser("routine", help="start the morning or evening floor routine")
     routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
+    commands.add_parser(
+        "checkin", help="the one-minute flexibility self-test (also offered every two weeks)"
+    )
 
 
 def _count_any(text: str) -> int:

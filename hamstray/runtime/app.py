@@ -21,7 +21,16 @@ from hamstray.desktop.tray.base import Tray, TrayError
 from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.model import Effect, Entry, Kind, Snooze, StartStretch, initial
+from hamstray.engine.model import (
+    Effect,
+    Entry,
+    Event,
+    Kind,
+    Snooze,
+    StartCheckin,
+    StartStretch,
+    initial,
+)
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
@@ -125,6 +134,7 @@ class App:
             quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
+            checkin=self.practice.checkin_at,
         )
         guides = Guides(self.loop.post, self.practice, time.time)
         self.effects = Effects(
@@ -267,10 +277,14 @@ class App:
         """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
         if self.notifier is None or notification != self.notifier.last_id:
             return
-        if key in ("default", "start"):
-            self.loop.post(StartStretch())
-        elif key == "snooze":
-            self.loop.post(Snooze())
+        chosen: dict[str, Event] = {
+            "start": StartStretch(),
+            "snooze": Snooze(),
+            "checkin": StartCheckin(),
+        }
+        event = self.effects.on_click if key == "default" else chosen.get(key)
+        if event is not None:
+            self.loop.post(event)
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

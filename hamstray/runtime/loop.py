@@ -16,8 +16,9 @@ from hamstray.engine.settings import Config
 
 log = logging.getLogger(__name__)
 
-# Records after which the rotation may pick another stretch.
-_NEW_SUGGESTION = {*model.BREAK_ENDINGS, Kind.FEEDBACK}
+# Records after which the rotation may pick another stretch, and the check-in come another time.
+_NEW_SUGGESTION = {*model.BREAK_ENDINGS, Kind.FEEDBACK, Kind.CONDITION}
+_NEW_CHECKIN = {Kind.CHECKIN, Kind.CHECKIN_OFFERED}
 MAX_SLEEP = (
     3600.0  # the longest the loop waits on its queue; a bad deadline cannot spin or crash it
 )
@@ -81,6 +82,7 @@ class Loop:
         quiet: Callable[[], str | None] | None = None,
         suggest: Callable[[], Stretch | None] = lambda: None,
         schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
+        checkin: Callable[[], float | None] = lambda: None,
         inbox: Inbox | None = None,
     ) -> None:
         self.config = config
@@ -92,6 +94,7 @@ class Loop:
         self._quiet = quiet
         self._suggest = suggest
         self._schedule = schedule
+        self._checkin = checkin
         self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
 
     def post(self, event: Event) -> None:
@@ -115,6 +118,7 @@ class Loop:
     def run(self) -> None:
         """Step events until ``quit``; between them, sleep until the core's next wakeup."""
         self._refresh_suggestion()
+        self._refresh_checkin()
         self._step(model.ConfigChanged())  # the first render
         while True:
             self.iterations += 1
@@ -172,13 +176,24 @@ class Loop:
                 self._run_effect(effect)
             except Exception:
                 log.exception("Carrying out %s failed", type(effect).__name__)
-        if any(isinstance(e, Record) and e.kind in _NEW_SUGGESTION for e in effects):
+        recorded = {e.kind for e in effects if isinstance(e, Record)}
+        if recorded & _NEW_SUGGESTION:
             self._refresh_suggestion()
+        if recorded & _NEW_CHECKIN:
+            self._refresh_checkin()
         if self.state.routine_at is None and not isinstance(event, model.ScheduleRoutine):
             upcoming = self._schedule(self._clock())
             if upcoming is not None:
                 self._step(model.ScheduleRoutine(*upcoming))
         return effects
+
+    def _refresh_checkin(self) -> None:
+        try:
+            at = self._checkin()
+        except Exception:
+            log.exception("Finding when the check-in is due failed")
+            return
+        self._step(model.ScheduleCheckin(at))
 
     def _refresh_suggestion(self) -> None:
         try:

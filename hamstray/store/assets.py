@@ -3,8 +3,11 @@
 from importlib import resources
 from pathlib import Path
 
+from hamstray.engine import guidance as guidance_file
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.catalogue_file import parse
+from hamstray.engine.catalogue_file import warm_ups as warm_ups_in
+from hamstray.engine.guidance import Guidance
 
 
 def asset_dir() -> Path:
@@ -33,3 +36,14 @@ def catalogue_text() -> str:
 def stretches() -> tuple[Stretch, ...]:
     """The shipped stretch catalogue, validated."""
     return parse(catalogue_text())
+
+
+def warm_ups() -> tuple[Stretch, ...]:
+    """The shipped warm-ups (they open the floor routines), validated."""
+    return warm_ups_in(catalogue_text())
+
+
+def guidance() -> Guidance:
+    """The shipped guidance: the general rules, the tips and the flexibility check-in."""
+    text = (resources.files("hamstray.store") / "guidance.toml").read_text(encoding="utf-8")
+    return guidance_file.parse(text)

@@ -176,6 +176,11 @@ class History:
                 done.setdefault(row.stretch, []).append(row.at)
         return done
 
+    def first_at(self) -> float | None:
+        """When the oldest event was recorded (None: no event yet)."""
+        found: float | None = self._db.execute("SELECT MIN(at) FROM events").fetchone()[0]
+        return found
+
     def feedback(self) -> dict[str, str]:
         """Each stretch's latest feedback ("reset" clears it)."""
         latest: dict[str, str] = {}
@@ -191,7 +196,9 @@ class History:
         # The window's events, plus the stretches before it that a streak may reach back to.
         rows = self.between(start - 400 * 86400, start, kinds=(Kind.STRETCH_DONE,))
         rows += self.between(start - 86400, now + 1)
-        return stats.summarize(rows, today, days, None, goal)
+        summary = stats.summarize(rows, today, days, None, goal)
+        summary.checkins = self.rows((Kind.CHECKIN,))
+        return summary
 
     def close(self) -> None:
         """Write what waits in memory if the file allows it now, and close."""

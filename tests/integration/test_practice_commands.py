@@ -36,7 +36,7 @@ def test_stretches_json_has_the_interface_shape(env: dict[str, str]) -> None:
     items = json.loads(run(env, "stretches", "--json").stdout)
     assert len(items) >= 20
     for item in items:
-        assert set(item) == KEYS
+        assert set(item) >= KEYS  # the INTERFACE shape; new fields may be added
         assert Path(item["picture"]).is_file()
 
 
@@ -170,4 +170,4 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     from PIL import Image
 
     with Image.open(picture) as image:
-        assert image.size == (800, 440)
+        assert image.size == (800, 580)

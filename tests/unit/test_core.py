@@ -198,7 +198,7 @@ def test_resume_when_not_paused_is_refused() -> None:
 def test_starting_a_stretch_opens_the_guide_and_records_it() -> None:
     state, effects = step(due(), StartStretch(), 31 * M, CONFIG)
     assert state.phase is Phase.STRETCHING
-    assert model.Guide(STRETCH) in effects
+    assert model.Guide(STRETCH, snooze=True) in effects
     assert model.Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from hamstray.engine import model
 from hamstray.engine.model import Effect
-from hamstray.engine.settings import Config
+from hamstray.engine.settings import Breaks, Config
 from hamstray.runtime.loop import Item, Loop
 from hamstray.store.assets import stretches
 
@@ -171,3 +171,31 @@ def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
     loop.run()
     routines = [e for e in effects if isinstance(e, model.RemindRoutine)]
     assert [e.name for e in routines] == ["morning", "morning"]
+
+
+def test_the_loop_asks_when_the_check_in_is_due_at_start_and_after_each_offer() -> None:
+    """Offered once at its time, asked again after the offer; never a burst of prompts."""
+    clock = FakeClock(0.0)
+    inbox = FakeInbox(clock, 10 * 3600)
+    effects: list[Effect] = []
+    asked: list[float] = []
+    offers = iter([3600.0, None])
+
+    def due() -> float | None:
+        asked.append(clock.now)
+        return next(offers)
+
+    no_break = Config(breaks=Breaks(interval=24 * 3600))  # sitting, never a reminder over it
+    loop = Loop(
+        no_break,
+        model.initial(0.0, stretches()[0]),
+        clock,
+        effects.append,
+        idle=lambda: 0.0,
+        checkin=due,
+        inbox=inbox,
+    )
+    loop.run()
+    prompts = [e for e in effects if isinstance(e, model.RemindCheckin)]
+    assert len(prompts) == 1
+    assert asked == [0.0, 3600.0]  # at start, and once after the offer was recorded

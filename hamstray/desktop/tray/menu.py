@@ -13,6 +13,7 @@ from hamstray.engine.model import (
     Skip,
     Snooze,
     Stand,
+    StartCheckin,
     StartRoutine,
     StartStretch,
     View,
@@ -94,6 +95,7 @@ def items(view: View, extras: Extras) -> tuple[Item, ...]:
         SEPARATOR,
         Item("Morning routine", StartRoutine("morning")),
         Item("Evening routine", StartRoutine("evening")),
+        Item("Flexibility check-in…", StartCheckin()),
         SEPARATOR,
         Item(
             f"Today: {extras.breaks_today} breaks · {extras.stretches_today} stretches",

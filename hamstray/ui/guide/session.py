@@ -8,11 +8,11 @@ import logging
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from hamstray.engine.catalogue import Stretch
-from hamstray.ui.guide.protocol import Ended, Report, decode, spec
+from hamstray.ui.guide.protocol import Ended, Report, decode
 
 log = logging.getLogger(__name__)
 
@@ -35,15 +35,11 @@ class Session:
             self.process.terminate()
 
 
-def start(
-    stretches: Sequence[Stretch],
-    title: str,
-    can_snooze: bool,
-    on_report: Callable[[Report], None],
-) -> Session:
-    """Open the window for ``stretches``; hand each of its reports to ``on_report``."""
+def start(spec: dict[str, Any], on_report: Callable[[Report], None]) -> Session:
+    """Open the window for ``spec`` (see ``protocol``); hand each of its reports to
+    ``on_report``."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "hamstray.ui.guide", json.dumps(spec(stretches, title, can_snooze))],
+        [sys.executable, "-m", "hamstray.ui.guide", json.dumps(spec)],
         stdout=subprocess.PIPE,
         text=True,
         encoding="utf-8",
