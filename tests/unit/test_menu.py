@@ -78,3 +78,10 @@ def test_check_items_show_their_state() -> None:
     assert items["I'm standing"].action == model.Stand(on=False)
     assert items["Start at login"].checked is True
     assert items["Today: 6 breaks · 4 stretches"].enabled is False
+
+
+def test_the_check_in_stays_in_the_menu_whatever_the_phase() -> None:
+    for phase in Phase:
+        item = by_label(menu.items(view(phase), EXTRAS))["Flexibility check-in…"]
+        assert item.action == model.StartCheckin()
+        assert item.enabled

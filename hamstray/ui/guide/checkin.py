@@ -153,6 +153,7 @@ class CheckinWindow:
         height = min(height, screen_h - 80)
         left, top = max(0, (screen_w - width) // 2), max(0, (screen_h - height) // 3)
         self.root.geometry(f"{width}x{height}+{left}+{top}")
+        self.root.deiconify()
 
     def run(self) -> int:
         """Show the window until it is closed."""

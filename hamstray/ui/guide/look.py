@@ -55,9 +55,10 @@ def link(parent: tk.Misc, text: str, command: Callable[[], None], size: int = 9)
 
 
 def open_window(spec: dict[str, Any]) -> tk.Tk:
-    """The guide's top-level window, with the class the launcher's StartupWMClass names (so
-    task bars show hamstray's icon) and that icon."""
+    """The guide's top-level window, not shown yet, with the class the launcher's
+    StartupWMClass names (so task bars show hamstray's icon) and that icon."""
     root = tk.Tk(className=WM_CLASS)
+    root.withdraw()  # shown once laid out and sized: no flicker of half-built layouts
     if spec.get("icon"):
         try:
             icon = tk.PhotoImage(file=spec["icon"])

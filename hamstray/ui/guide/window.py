@@ -294,6 +294,8 @@ class GuideWindow:
             return
         self.side_label.configure(text="Well done!", fg=TEAL)
         self.count.configure(text="✓")
+        self.bar.delete("all")
+        self.bar.create_rectangle(0, 0, WIDTH, 8, fill=TEAL, width=0)
         if len(self.stretches) > 1:  # after a routine, a word on how progress goes
             self.why.configure(text=self.spec["rules"]["progress"], fg=INK)
         self.root.after(5000 if len(self.stretches) > 1 else 1200, self.root.destroy)
@@ -318,6 +320,7 @@ class GuideWindow:
         height = min(max(h for _, h in sizes), screen_h - 80)  # room for a panel or a task bar
         left, top = max(0, (screen_w - width) // 2), max(0, (screen_h - height) // 3)
         self.root.geometry(f"{width}x{height}+{left}+{top}")
+        self.root.deiconify()
 
     def run(self) -> int:
         """Show the window until the stretches are done or it is closed."""
