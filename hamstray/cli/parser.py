@@ -114,7 +114,9 @@ def _add_practice_commands(commands: Any) -> None:
     history.add_argument("--limit", type=_count_any, metavar="N", help="only the newest N")
     history.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
     commands.add_parser("doctor", help="check each platform part: tray, notifications, idle, ...")
-    setup = commands.add_parser("setup", help="friendly first-run setup: interval, login, routines")
+    setup = commands.add_parser(
+        "setup", help="friendly first-run setup: interval, login, routines, conditions to spare"
+    )
     setup.add_argument("--yes", action="store_true", help="take the defaults without questions")
     launcher = commands.add_parser(
         "desktop", help="add hamstray to (or remove it from) the app menu"

@@ -34,11 +34,13 @@ class StartStretch:
 @dataclass(frozen=True, slots=True)
 class StretchEnded:
     """The guide reported back: ``stretch`` (default: the suggested one) was ``done``, held for
-    ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts."""
+    ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts; a
+    ``brief`` one does not count towards the hold's progress."""
 
     done: bool
     held_s: int = 0
     stretch: Stretch | None = None
+    brief: bool = False  # done, but most of its dose did not run: no step of progress
 
 
 @dataclass(frozen=True, slots=True)

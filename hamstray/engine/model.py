@@ -138,6 +138,8 @@ class Kind(Enum):
     APP_STOPPED = "app_stopped"
 
 
+# The detail of a STRETCH_DONE whose dose mostly did not run: it is no step of progress.
+BRIEF = "brief"
 # The kinds that end a break and so move the rotation on.
 BREAK_ENDINGS = (Kind.STRETCH_DONE, Kind.STRETCH_SKIPPED, Kind.SKIPPED, Kind.NATURAL_BREAK)
 

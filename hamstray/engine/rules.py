@@ -13,6 +13,7 @@ from dataclasses import replace
 from hamstray.engine import checkins
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.model import (
+    BRIEF,
     SITTING_PHASES,
     USER_EVENTS,
     Avoid,
@@ -235,7 +236,10 @@ def _on_ended(state: State, event: StretchEnded, now: float, effects: list[Effec
     """A stretch was finished or skipped: a break, unless a routine goes on (its break lasts
     until it closes)."""
     kind = Kind.STRETCH_DONE if event.done else Kind.STRETCH_SKIPPED
-    effects.append(Record(kind, now, event.stretch or state.stretch, seconds=event.held_s))
+    detail = BRIEF if event.done and event.brief else ""
+    effects.append(
+        Record(kind, now, event.stretch or state.stretch, seconds=event.held_s, detail=detail)
+    )
     if state.in_routine:
         return state
     if state.phase is Phase.STRETCHING or (event.done and state.phase is not Phase.PAUSED):

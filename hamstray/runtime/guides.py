@@ -52,9 +52,9 @@ def event_for(report: Report, find: Callable[[str], Stretch | None]) -> Event | 
     """The engine event a report stands for (None: the report needs the session to say, or
     names a stretch that does not exist)."""
     match report:
-        case Held(stretch_id, done, held_s):
+        case Held(stretch_id, done, held_s, most):
             found = find(stretch_id)
-            return None if found is None else StretchEnded(done, held_s, found)
+            return None if found is None else StretchEnded(done, held_s, found, brief=not most)
         case Marked(stretch_id, word):
             found = find(stretch_id)
             return None if found is None else Feedback(found, word)

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from hamstray.engine import stats
-from hamstray.engine.model import BREAK_ENDINGS, Entry, Kind
+from hamstray.engine.model import BREAK_ENDINGS, BRIEF, Entry, Kind
 from hamstray.engine.rotation import Served
 from hamstray.engine.stats import Summary
 
@@ -169,10 +169,10 @@ class History:
         ]
 
     def done_times(self) -> dict[str, list[float]]:
-        """When each stretch was completed, for the hold progression."""
+        """When each stretch was completed, most of its dose held, for the hold progression."""
         done: dict[str, list[float]] = {}
         for row in self.rows((Kind.STRETCH_DONE,)):
-            if row.stretch and (row.seconds or 0) > 0:
+            if row.stretch and (row.seconds or 0) > 0 and row.detail != BRIEF:
                 done.setdefault(row.stretch, []).append(row.at)
         return done
 

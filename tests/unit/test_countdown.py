@@ -57,3 +57,12 @@ def test_the_bar_fills_with_each_side() -> None:
     countdown.tick()
     countdown.tick()
     assert countdown.fraction == 0.5
+
+
+def test_only_most_of_the_dose_counts_towards_progress() -> None:
+    countdown = Countdown(Dose.HOLD, 30, per_side=True)
+    for _ in range(30 + SWITCH_S + 9):  # left side, the switch, a third of the right
+        countdown.tick()
+    assert not countdown.most_done
+    countdown.tick()
+    assert countdown.most_done  # 40 of 60 s

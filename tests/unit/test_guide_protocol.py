@@ -74,6 +74,7 @@ def test_the_check_in_tells_each_answer_the_trend_it_would_show() -> None:
     "report",
     [
         Held("desk-calf", True, 60),
+        Held("desk-calf", True, 3, most=False),
         Marked("desk-calf", "hard"),
         Avoided("pigeon", ("knee", "wrists")),
         RulesRead(routine=True),
@@ -109,6 +110,9 @@ def test_reports_become_the_engines_events() -> None:
         "chair-reach", "toes"
     )
     assert guides.event_for(Held("cartwheel", True, 5), find) is None
+    assert guides.event_for(Held("pigeon", True, 5, most=False), find) == model.StretchEnded(
+        True, 5, BY_ID["pigeon"], brief=True
+    )
 
 
 def test_without_the_app_the_reports_are_recorded_by_the_same_rules(tmp_path) -> None:

@@ -146,3 +146,10 @@ def test_with_notifications_off_the_check_in_is_noted_as_offered_without_a_promp
     assert model.RemindCheckin() not in effects
     assert Kind.CHECKIN_OFFERED in kinds(effects)
     assert timing.next_wakeup(state, config) != 5 * M
+
+
+def test_a_stretch_ended_early_is_a_break_but_no_step_of_progress() -> None:
+    state, _ = step(sitting(), StartStretch(), 5 * M)
+    state, effects = step(state, StretchEnded(True, 4, STRETCH, brief=True), 6 * M)
+    assert model.Record(Kind.STRETCH_DONE, 6 * M, STRETCH, 4, detail=model.BRIEF) in effects
+    assert state.phase is Phase.SITTING

@@ -84,6 +84,12 @@ class Countdown:
         return clock(self.left)
 
     @property
+    def most_done(self) -> bool:
+        """Whether most (two thirds) of the whole dose ran: only then does it count towards
+        progress."""
+        return self.held * 3 >= self.seconds * self.sides * 2
+
+    @property
     def fraction(self) -> float:
         """How much of this side is done, 0 to 1 (0 while switching)."""
         return 0.0 if self.switching else 1 - self.left / self.seconds

@@ -4,7 +4,7 @@ The app starts ``python -m hamstray.ui.guide SPEC`` (SPEC: JSON with the stretch
 the check-in) and reads one JSON object per line from its stdout::
 
     {"event": "rules", "routine": false}              the rules were read and closed
-    {"event": "stretch", "id": "desk-calf", "done": true, "held_s": 60}
+    {"event": "stretch", "id": "desk-calf", "done": true, "held_s": 60, "most": true}
     {"event": "feedback", "id": "desk-calf", "word": "hard"}
     {"event": "avoid", "id": "pigeon", "conditions": ["knee"]}
     {"event": "checkin", "test": "chair-reach", "answer": "mid-shin"}
@@ -128,11 +128,13 @@ def checkin_spec(
 
 @dataclass(frozen=True, slots=True)
 class Held:
-    """A stretch was finished (``done``) or skipped after ``held_s`` seconds of holding."""
+    """A stretch was finished (``done``) or skipped after ``held_s`` seconds of holding;
+    ``most`` when most of its dose ran (only then does it count towards progress)."""
 
     stretch: str
     done: bool
     held_s: int
+    most: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,12 +181,13 @@ Report = Held | Marked | Avoided | RulesRead | Answered | Ended
 def encode(report: Report) -> str:
     """One line of the window's output."""
     match report:
-        case Held(stretch, done, held_s):
+        case Held(stretch, done, held_s, most):
             message: dict[str, Any] = {
                 "event": "stretch",
                 "id": stretch,
                 "done": done,
                 "held_s": held_s,
+                "most": most,
             }
         case Marked(stretch, word):
             message = {"event": "feedback", "id": stretch, "word": word}
@@ -212,7 +215,8 @@ def decode(line: str) -> Report | None:
     match message.get("event"):
         case "stretch" if isinstance(stretch, str):
             seconds = held if isinstance(held, int) and not isinstance(held, bool) else 0
-            return Held(stretch, message.get("done") is True, max(0, seconds))
+            most = message.get("most") is not False  # older windows did not say
+            return Held(stretch, message.get("done") is True, max(0, seconds), most)
         case "feedback" if isinstance(stretch, str) and message.get("word") in FEEDBACK:
             return Marked(stretch, str(message["word"]))
         case "avoid" if isinstance(stretch, str) and isinstance(said, list) and said:

@@ -203,7 +203,8 @@ class GuideWindow:
     def next_stretch(self, done: bool) -> None:
         if self.ended:
             return
-        emit(Held(self.stretches[self.index]["id"], done, self.countdown.held))
+        counted = self.countdown
+        emit(Held(self.stretches[self.index]["id"], done, counted.held, counted.most_done))
         if self.index + 1 < len(self.stretches):
             self.index += 1
             self.fill()
