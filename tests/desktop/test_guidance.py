@@ -3,12 +3,16 @@ the installed app running, as a person uses them (keys pressed through XTEST).""
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 from PIL import Image, ImageChops
 
+from hamstray.engine.model import Entry, Kind
+from hamstray.store.history import History
 from tests.pixels import pixels
 
+from .conftest import start_app
 from .stack import wait_for
 from .test_guide import FAST, find_window, press
 
@@ -119,3 +123,39 @@ def test_the_check_in_opens_in_the_running_app_and_is_recorded(app_factory, tmp_
     stats = json.loads(app.cli("stats", "--json").stdout)["checkins"]["chair-reach"]
     assert stats["results"][0]["label"] == "Mid-shin"
     assert stats["trend"].startswith("Too early to tell")
+
+
+def test_a_due_check_in_is_one_notification_that_opens_it_and_no_second_prompt(
+    stack, tmp_path: Path
+) -> None:
+    """Used for days, never checked in: the prompt comes once; then only the menu has it."""
+    history = History(Path(stack.env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3")
+    history.record(Entry(time.time() - 3 * 24 * 3600, Kind.APP_STARTED, detail="0.1.0"))
+    history.close()
+    app = start_app(stack, FAST)
+    try:
+        wait_for(lambda: stack.displayed_count() == 1, 15, "the check-in's prompt")
+        app.wait_for_event("checkin_offered")
+        stack.run("dunstctl", "action", "0")  # a click on it
+        window = find_window(app, "^hamstray: Flexibility check-in$")
+        stack.close_notifications()
+        assert [n["summary"] for n in stack.notifications()] == ["Time for a flexibility check-in"]
+        press(app, window, "Escape")  # not now
+        wait_for(lambda: not app.cli("status").returncode and not _open(app), 10, "closed")
+        assert rows(app, "checkin") == []
+    finally:
+        stack.stop(app.process)
+    again = start_app(stack, FAST, name="hamstray-again")
+    try:
+        again.status()  # the loop runs, so it has decided whether a check-in is due
+        assert len(rows(again, "checkin_offered")) == 1
+        assert stack.displayed_count() == 0
+    finally:
+        stack.stop(again.process)
+
+
+def _open(app) -> bool:
+    found = app.desktop.run(
+        "xdotool", "search", "--onlyvisible", "--name", "^hamstray: ", check=False
+    )
+    return bool(found.stdout.split())
