@@ -194,7 +194,7 @@ class Stretches:
     avoid: tuple[Condition, ...] = setting(
         (),
         Words("conditions", CONDITIONS),
-        "conditions to spare: their risky stretches are swapped for gentler ones or left out",
+        "conditions to spare: risky stretches are swapped or left out",
     )
     have: tuple[Need, ...] = setting(
         (), Words("things", NEEDS), '["step"]: a step with a rail, for the heel drop'
@@ -233,6 +233,13 @@ NOTES = {
         "Five minutes of light movement every 30 minutes lowered both blood sugar and blood\n"
         "pressure in a crossover trial (Diaz et al., MSSE 2023); breaks every 60 minutes did\n"
         "not help blood sugar."
+    ),
+    "stretches": (
+        "avoid takes any of: "
+        + ", ".join(f'"{c}"' for c in CONDITIONS[:4])
+        + ",\n"
+        + ", ".join(f'"{c}"' for c in CONDITIONS[4:])
+        + ".\nWith any of them, ask a doctor or physiotherapist first."
     ),
 }
 
