@@ -22,7 +22,8 @@ from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.model import Effect, Snooze, StartStretch, initial
+from hamstray.engine.events import Event, Snooze, StartCheckin, StartStretch
+from hamstray.engine.model import Effect, initial
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
@@ -128,6 +129,7 @@ class App:
             quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
+            checkin=self.practice.checkin_at,
         )
         guides = Guides(self.loop.post, self.practice, time.time)
         self.effects = Effects(
@@ -272,10 +274,14 @@ class App:
         """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
         if self.notifier is None or notification != self.notifier.last_id:
             return
-        if key in ("default", "start"):
-            self.loop.post(StartStretch())
-        elif key == "snooze":
-            self.loop.post(Snooze())
+        chosen: dict[str, Event] = {
+            "start": StartStretch(),
+            "snooze": Snooze(),
+            "checkin": StartCheckin(),
+        }
+        event = self.effects.on_click if key == "default" else chosen.get(key)
+        if event is not None:
+            self.loop.post(event)
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

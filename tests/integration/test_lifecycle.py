@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hamstray.desktop.tray.menu import Extras
-from hamstray.engine.model import Kind, View
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import View
 from hamstray.runtime import app as running
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
