@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.reasons import Reason
 
 
 class Phase(Enum):
@@ -39,8 +40,9 @@ class State:
     paused_until: float | None = None
     routine: str = ""
     routine_at: float | None = None
-    quiet: str | None = None  # why now is a bad moment (do not disturb, full screen), if it is
+    quiet: Reason | None = None  # why now is a bad moment (a call, do not disturb), if it is
     held: bool = False  # a due reminder waits for the quiet to end
+    call_ended: float | None = None  # when the probes last saw a call end: no absence before
     standing: bool = False  # standing-desk mode: sitting time does not grow
     standing_since: float = 0.0
     # When the last natural break ended, until input is seen after it: an idle period that began
@@ -135,9 +137,9 @@ class Shutdown:
 
 @dataclass(frozen=True, slots=True)
 class Quiet:
-    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
+    """The quiet probes say why now is a bad moment for a reminder (None: it is not)."""
 
-    reason: str | None
+    reason: Reason | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,7 @@ class Kind(Enum):
     """What the history records."""
 
     REMINDER = "reminder"
+    REMINDER_HELD = "reminder_held"  # ``detail``: the cause (``reasons.Cause``'s value)
     SNOOZED = "snoozed"
     SKIPPED = "skipped"
     STRETCH_STARTED = "stretch_started"
@@ -236,6 +239,7 @@ class View:
     stretch: Stretch | None
     paused_until: float | None
     standing: bool = False
+    held_back: Reason | None = None  # why the due reminder waits, while it does
 
 
 # Effects: what the outside world should do.

@@ -126,6 +126,25 @@ class Words(Generic[W]):
         return "[" + ", ".join(f'"{v}"' for v in value) + "]"
 
 
+@dataclass(frozen=True, slots=True)
+class Names:
+    """A list of process names (not paths), duplicates dropped."""
+
+    def read(self, raw: object) -> tuple[str, ...]:
+        wanted = 'a list of process names like ["zoom", "teams"]'
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            raise ValueError(f"expected {wanted}, got {show(raw)}")
+        for name in raw:
+            if not name.strip():
+                raise ValueError(f"expected {wanted}, got an empty name")
+            if "/" in name or "\\" in name:
+                raise ValueError(f"expected {wanted}, got {show(name)} (a path, not a name)")
+        return tuple(dict.fromkeys(name.strip() for name in raw))
+
+    def toml(self, value: Any) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+
+
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
@@ -219,12 +238,28 @@ class Notifications:
     enabled: bool = setting(True, Flag(), "reminders as desktop notifications")
 
 
+@dataclass(frozen=True, slots=True)
+class Quiet:
+    """What counts as a call: while one goes on, a due reminder waits and comes once after."""
+
+    microphone: bool = setting(True, Flag(), "hold reminders while an app records the microphone")
+    camera: bool = setting(True, Flag(), "hold reminders while an app uses the camera")
+    screen_sharing: bool = setting(True, Flag(), "hold reminders while the screen is shared")
+    apps: tuple[str, ...] = setting(
+        (), Names(), 'process names that keep reminders quiet, e.g. ["zoom", "teams"]'
+    )
+
+
 # Longer notes the defaults file puts above a section.
 NOTES = {
     "breaks": (
         "Five minutes of light movement every 30 minutes lowered both blood sugar and blood\n"
         "pressure in a crossover trial (Diaz et al., MSSE 2023); breaks every 60 minutes did\n"
         "not help blood sugar."
+    ),
+    "quiet": (
+        "During a call, sitting still counts as sitting: the reminder after it says how long.\n"
+        "hamstray doctor shows which of these this machine can detect."
     ),
 }
 
@@ -237,6 +272,7 @@ class Config:
     stretches: Stretches = field(default_factory=Stretches)
     routines: Routines = field(default_factory=Routines)
     notifications: Notifications = field(default_factory=Notifications)
+    quiet: Quiet = field(default_factory=Quiet)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from hamstray.config import loader, writer
 from hamstray.engine import settings
-from hamstray.engine.settings import Breaks, Config, Routines, Stretches
+from hamstray.engine.settings import Breaks, Config, Quiet, Routines, Stretches
 
 PATH = Path("/home/u/.config/hamstray/config.toml")
 
@@ -37,6 +37,7 @@ def test_the_defaults_are_those_of_the_interface() -> None:
     assert (cfg.routines.morning, cfg.routines.evening) == (time(7, 30), time(21, 0))
     assert cfg.routines.length == 600
     assert cfg.notifications.enabled is True
+    assert cfg.quiet == Quiet(microphone=True, camera=True, screen_sharing=True, apps=())
 
 
 def test_every_key_is_read() -> None:
@@ -59,8 +60,14 @@ evening = "22:15"
 length = "15m"
 [notifications]
 enabled = false
+[quiet]
+microphone = false
+camera = false
+screen_sharing = false
+apps = ["zoom", "Teams.exe", "zoom"]
 """)
     assert problems == []
+    assert cfg.quiet == Quiet(False, False, False, ("zoom", "Teams.exe"))
     assert cfg.breaks == Breaks(2700, 600, 1, 900, 120)
     assert cfg.stretches == Stretches(("desk", "floor"), ("desk-calf",), 20, 90, "steady")
     assert cfg.routines == Routines(None, time(22, 15), 900)
@@ -114,6 +121,17 @@ def test_wrong_types_and_absurd_values_are_reported(line: str, message: str) -> 
             'expected a time like "07:30" (or "" for none), got "24:00"',
         ),
         ('[notifications]\nenabled = "yes"', 'expected true or false, got "yes"'),
+        ("[quiet]\nmicrophone = 1", "expected true or false, got 1"),
+        ('[quiet]\nscreen_sharing = "no"', 'expected true or false, got "no"'),
+        (
+            '[quiet]\napps = "zoom"',
+            'expected a list of process names like ["zoom", "teams"], got "zoom"',
+        ),
+        (
+            '[quiet]\napps = ["/opt/zoom/zoom"]',
+            'got "/opt/zoom/zoom" (a path, not a name)',
+        ),
+        ('[quiet]\napps = ["zoom", " "]', "got an empty name"),
     ],
 )
 def test_other_keys_are_validated(text: str, message: str) -> None:
