@@ -1,10 +1,13 @@
 """The tray menu as a function of the view: labels and enabled states follow the phase."""
 
+from dataclasses import replace
+
 import pytest
 
 from hamstray.desktop.tray import menu
 from hamstray.engine import model, timing
 from hamstray.engine.model import Phase, View
+from hamstray.engine.reasons import Cause, Reason
 from hamstray.store.assets import stretches
 
 STRETCH = stretches()[0]
@@ -78,3 +81,12 @@ def test_check_items_show_their_state() -> None:
     assert items["I'm standing"].action == model.Stand(on=False)
     assert items["Start at login"].checked is True
     assert items["Today: 6 breaks · 4 stretches"].enabled is False
+
+
+def test_the_tooltip_says_why_a_due_break_waits() -> None:
+    held = replace(view(Phase.DUE), held_back=Reason(Cause.CAMERA, "zoom"))
+    assert (
+        menu.title_for(held)
+        == f"Time for a break, held back: camera in use by zoom · {STRETCH.name}"
+    )
+    assert menu.title_for(view(Phase.DUE)) == f"Time for a break · {STRETCH.name}"
