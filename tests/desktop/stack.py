@@ -308,6 +308,44 @@ def start_tint2(session: Desktop) -> subprocess.Popen[bytes]:
     return process
 
 
+# A sound server of its own: a null sink (speakers nobody hears) and a null source (a microphone
+# that records silence), on the default socket in the desktop's XDG_RUNTIME_DIR.
+PULSEAUDIO_SCRIPT = """load-module module-native-protocol-unix auth-anonymous=1
+load-module module-null-sink sink_name=speakers
+load-module module-null-source source_name=microphone
+set-default-source microphone
+"""
+
+
+def start_pulseaudio(session: Desktop) -> subprocess.Popen[bytes]:
+    """Start a private PulseAudio server for this desktop and wait until it answers."""
+    script = session.root / "pulseaudio.pa"
+    script.write_text(PULSEAUDIO_SCRIPT)
+    process = session.start(
+        "pulseaudio",
+        "pulseaudio",
+        "--daemonize=no",
+        "--exit-idle-time=-1",
+        "--system=false",
+        "-n",
+        "-F",
+        str(script),
+        "--log-target=stderr",
+    )
+    wait_for(lambda: session.run("pactl", "info", check=False).returncode == 0, 10, "PulseAudio")
+    return process
+
+
+def capture_streams(session: Desktop) -> list[str]:
+    """The application names of the server's capture streams (source outputs)."""
+    listed = session.run("pactl", "list", "source-outputs", check=False).stdout
+    return [
+        line.split("=", 1)[1].strip().strip('"')
+        for line in listed.splitlines()
+        if line.strip().startswith("application.name =")
+    ]
+
+
 def xfconfd() -> str | None:
     """Xfce's settings daemon, which the panel needs (it is not on PATH)."""
     found = sorted(Path("/usr/lib").glob("*/xfce4/xfconf/xfconfd"))

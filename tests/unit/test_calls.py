@@ -1,8 +1,10 @@
 """The call probes: each platform through its injected OS call, Linux against real processes."""
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -133,10 +135,21 @@ def test_a_capture_stream_on_a_microphone_names_its_app() -> None:
     assert look() == "Firefox"
 
 
-def test_no_sound_server_is_a_problem_the_probe_names(monkeypatch) -> None:
-    monkeypatch.setenv("PULSE_SERVER", "unix:/nonexistent/pulse/native")
+def test_no_sound_server_is_a_problem_the_probe_names(tmp_path: Path) -> None:
     with pytest.raises(ProbeError, match="no PulseAudio or PipeWire server"):
-        microphone.pulse_streams()
+        microphone.pulse_streams(f"unix:{tmp_path}/pulse/native")
+
+
+def test_a_server_that_never_answers_costs_the_timeout_and_no_more(tmp_path: Path) -> None:
+    """The loop must never hang on a stuck sound server."""
+    path = tmp_path / "native"
+    with socket.socket(socket.AF_UNIX) as silent:
+        silent.bind(str(path))
+        silent.listen()
+        started = time.monotonic()
+        with pytest.raises(ProbeError):
+            microphone.pulse_streams(f"unix:{path}", timeout=0.3)
+        assert 0.3 <= time.monotonic() - started < 2
 
 
 # Linux: GNOME's screencast sessions

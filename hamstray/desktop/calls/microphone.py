@@ -43,15 +43,16 @@ def _name(properties: Mapping[str, str]) -> str:
     return properties.get("application.name") or properties.get("application.process.binary", "")
 
 
-def pulse_streams(client: str = "hamstray") -> list[Stream]:
-    """The capture streams on this user's sound server (raises ProbeError when none answers)."""
+def pulse_streams(server: str | None = None, timeout: float = TIMEOUT_S) -> list[Stream]:
+    """The capture streams on this user's sound server (``server``: libpulse's default), or
+    ProbeError when none answers within ``timeout`` seconds."""
     try:
         import pulsectl  # noqa: PLC0415 - loads libpulse: only when a reminder is due
     except (ImportError, OSError, AttributeError) as error:  # no libpulse, or a too old one
         raise ProbeError(f"pulsectl cannot be used: {error}") from error
-    pulse: Any = pulsectl.Pulse(client, connect=False)
+    pulse = _client(pulsectl)("hamstray", server, connect=False)
     try:
-        pulse.connect(timeout=TIMEOUT_S)  # never autospawns a server
+        pulse.connect(timeout=timeout)  # never autospawns a server
         monitors = {s.index for s in pulse.source_list() if s.monitor_of_sink != 0xFFFFFFFF}
         return [
             Stream(
@@ -66,3 +67,17 @@ def pulse_streams(client: str = "hamstray") -> list[Stream]:
         raise ProbeError("no PulseAudio or PipeWire server answers for this user") from error
     finally:
         pulse.close()
+
+
+def _client(pulsectl: Any) -> Any:
+    """pulsectl's client, made to stop waiting as soon as it is connected: its own
+    ``connect(timeout=...)`` waits out the whole timeout even when the server answers at once
+    (pulsectl 22.3 to 24.12), which would block the loop for that long at every look."""
+
+    class Pulse(pulsectl.Pulse):  # type: ignore[misc]
+        def _pulse_state_cb(self, context: Any, userdata: Any) -> None:
+            super()._pulse_state_cb(context, userdata)
+            if self.connected:
+                self._loop_stop = True
+
+    return Pulse
