@@ -245,25 +245,37 @@ def fake_process(proc: Path, pid: int, name: str, *targets: str) -> None:
         (folder / "fd" / str(number)).symlink_to(target)
 
 
-def test_a_process_holding_a_video_device_is_found_in_a_proc_tree(tmp_path: Path) -> None:
-    proc = tmp_path / "proc"
-    fake_process(proc, 100, "bash", "/dev/pts/0", "/dev/null")
-    fake_process(proc, 200, "pipewire", "/dev/snd/pcmC0D0c", "/dev/video-bogus")
-    (proc / "self").mkdir()
-    (proc / "cpuinfo").write_text("")
-    look = camera.linux(proc)
-    assert look() is None
-    fake_process(proc, 300, "zoom", "/dev/null", "/dev/video2")
-    assert look() == "zoom"
-    assert camera.linux(proc, uid=os.getuid() + 1)() is None  # another user's processes
-
-
 @pytest.fixture
 def video_device(tmp_path: Path) -> Path:
+    """A /dev-like folder with one video device (a plain file will do)."""
     dev = tmp_path / "dev"
     dev.mkdir()
     (dev / "video0").write_bytes(b"")
     return dev
+
+
+def test_a_process_holding_a_video_device_is_found_in_a_proc_tree(
+    tmp_path: Path, video_device: Path
+) -> None:
+    proc = tmp_path / "proc"
+    fake_process(proc, 100, "bash", "/dev/pts/0", "/dev/null")
+    fake_process(proc, 200, "pipewire", "/dev/snd/pcmC0D0c", f"{video_device}/video-bogus")
+    (proc / "self").mkdir()
+    (proc / "cpuinfo").write_text("")
+    look = camera.linux(proc, video_device)
+    assert look() is None
+    fake_process(proc, 300, "zoom", "/dev/null", f"{video_device}/video0")
+    assert look() == "zoom"
+    assert look() == "zoom"  # the holder found last is looked at first
+    (proc / "300" / "fd" / "1").unlink()  # the call ended
+    assert look() is None
+    fake_process(proc, 400, "firefox", f"{video_device}/video0")
+    assert camera.linux(proc, video_device, uid=os.getuid() + 1)() is None  # another user's
+
+
+def test_without_a_video_device_no_process_is_read(tmp_path: Path) -> None:
+    proc = tmp_path / "proc"  # it does not even exist: reading it would fail
+    assert camera.linux(proc, tmp_path / "dev")() is None
 
 
 def hold_open(path: Path, name: str, tmp_path: Path, **popen: object) -> subprocess.Popen[str]:
