@@ -48,6 +48,7 @@ def test_the_wheel_holds_the_icons_the_catalogue_and_the_license(dist: Path) -> 
         "Project-URL: Changelog",
         "Keywords:",
         "Requires-Dist: jeepney>=0.8; sys_platform == 'linux'",
+        "Requires-Dist: pulsectl>=22.3.2; sys_platform == 'linux'",
         "Classifier: Operating System :: Microsoft :: Windows",
     ):
         assert field in metadata
