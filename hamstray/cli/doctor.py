@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamstray.config import loader
-from hamstray.desktop.calls import Look, ProbeError, choose
+from hamstray.desktop.calls import Look, ProbeError, Unsupported, choose
 from hamstray.desktop.tray import backend
 from hamstray.engine.reasons import Cause
 from hamstray.engine.settings import Quiet
@@ -151,6 +151,8 @@ def call_probes(looks: list[Look], switches: Quiet, platform: str) -> list[Check
 def _look(part: str, look: Look) -> Check:
     try:
         who = look.look()
+    except Unsupported as error:
+        return Check(part, True, str(error), unseen=True)
     except ProbeError as error:
         off = f"[quiet] {look.switch} = false" if look.switch else "[quiet] apps = []"
         return Check(part, False, f"{look.how}: {error}", f"until it works, {off} silences this")

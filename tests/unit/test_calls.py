@@ -14,6 +14,7 @@ from hamstray.desktop import quiet
 from hamstray.desktop.calls import (
     Look,
     ProbeError,
+    Unsupported,
     camera,
     consent,
     coreaudio,
@@ -173,7 +174,7 @@ def test_a_gnome_screencast_session_is_screen_sharing() -> None:
 
 
 def test_screen_sharing_cannot_be_read_without_gnome() -> None:
-    with pytest.raises(ProbeError, match="only GNOME"):
+    with pytest.raises(Unsupported, match="only GNOME"):
         screencast.mutter(mutter_bus(False, None))()
 
 

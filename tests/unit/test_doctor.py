@@ -1,7 +1,7 @@
 """`hamstray doctor` says the right thing about each kind of desktop."""
 
 from hamstray.cli import doctor
-from hamstray.desktop.calls import Look, ProbeError
+from hamstray.desktop.calls import Look, ProbeError, Unsupported
 from hamstray.engine.reasons import Cause
 from hamstray.engine.settings import Quiet
 
@@ -106,6 +106,20 @@ def test_a_call_check_that_cannot_look_is_a_problem_with_a_way_out() -> None:
     assert not check.ok
     assert check.detail.endswith("no PulseAudio or PipeWire server answers for this user")
     assert "[quiet] microphone = false" in check.hint
+
+
+def test_a_desktop_without_the_means_to_look_is_no_problem() -> None:
+    """KDE has a session bus but no GNOME screencast interface: N/A, not PROBLEM."""
+    looks = [Look(Cause.SCREEN_SHARING, "GNOME's screencast sessions", "screen_sharing", kde)]
+    (_, _, check, _) = doctor.call_probes(looks, Quiet(), "linux")
+    assert str(check) == (
+        "N/A      screen sharing only GNOME's screencasts can be read, and this is not GNOME"
+    )
+    assert check.ok
+
+
+def kde() -> str | None:
+    raise Unsupported("only GNOME's screencasts can be read, and this is not GNOME")
 
 
 def test_switched_off_and_unnamed_checks_say_so() -> None:

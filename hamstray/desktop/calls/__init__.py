@@ -2,7 +2,8 @@
 
 One small module per thing looked at; every probe takes its OS call as an argument, so each
 platform is tested here. A probe answers who uses the thing ("" when it cannot tell) or None when
-nothing does, and raises ProbeError when it cannot look at all (``doctor`` shows why).
+nothing does, and raises ProbeError when it cannot look now, Unsupported when this desktop offers
+no way to look (``doctor`` shows which).
 """
 
 from collections.abc import Callable
@@ -15,6 +16,10 @@ InUse = Callable[[], str | None]
 
 class ProbeError(Exception):
     """A probe cannot look here (no sound server, no bus): the message says why, for people."""
+
+
+class Unsupported(ProbeError):
+    """This desktop offers no way to look at all (not a problem the user can fix)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from hamstray.desktop.calls import InUse, ProbeError
+from hamstray.desktop.calls import InUse, Unsupported
 
 DBusCall = Callable[..., Any]  # (bus name, path, interface, method, signature, *args) -> value
 MUTTER = "org.gnome.Mutter.ScreenCast"
@@ -31,7 +31,7 @@ def mutter(call: DBusCall) -> InUse:
             MUTTER,
         )
         if not owned:
-            raise ProbeError(f"{MUTTER} is not on the session bus (only GNOME has it)")
+            raise Unsupported("only GNOME's screencasts can be read, and this is not GNOME")
         xml = call(MUTTER, SESSIONS, "org.freedesktop.DBus.Introspectable", "Introspect")
         return "" if isinstance(xml, str) and _CHILD.search(xml) else None
 
