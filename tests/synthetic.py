@@ -3,7 +3,7 @@
 import random
 from datetime import date, datetime, time, timedelta
 
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 from hamstray.store.assets import stretches
 from hamstray.store.history import History
 

@@ -1,0 +1,1 @@
+"""Build-time generators for hamstray's shipped files; not part of the wheel."""

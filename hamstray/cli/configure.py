@@ -11,6 +11,15 @@ from hamstray.store.files import write_atomically
 from hamstray.store.paths import Paths
 
 
+def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
+    """Carry out ``config``, ``autostart``, ``setup`` or ``desktop``."""
+    if command == "config":
+        return config(args, paths)
+    if command == "autostart":
+        return autostart(args.action)
+    return desktop(command, args, paths)
+
+
 def autostart(action: str) -> int:
     """``hamstray autostart enable|disable|status``."""
     from hamstray.desktop.autostart import AutostartError, for_this_user  # noqa: PLC0415

@@ -6,13 +6,13 @@ fast and never load the GUI stack.
 
 import sys
 
-from hamstray.cli import configure
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
 from hamstray.cli.parser import build_parser
 from hamstray.store.paths import Paths, default_paths
 
 OFFLINE = ("stretches", "feedback", "plan", "routine")
 RECORDS = ("stats", "history")
+CONFIGURE = ("config", "autostart", "setup", "desktop")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,12 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "run":
             return _run(paths, args.verbose)
-        if command == "config":
-            return configure.config(args, paths)
-        if command == "autostart":
-            return configure.autostart(args.action)
-        if command in ("setup", "desktop"):
-            return configure.desktop(command, args, paths)
+        if command in CONFIGURE:
+            from hamstray.cli import configure  # noqa: PLC0415
+
+            return configure.run(command, args, paths)
         if command == "doctor":
             from hamstray.cli import doctor  # noqa: PLC0415
 

@@ -24,17 +24,53 @@ examples:
   hamstray routine evening   the longer floor routine, now
 
 durations: "90s", "5m", "1h30m", "2h" or whole seconds.
-exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running."""
+exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running.
+"hamstray COMMAND --help" shows a command's arguments and an example."""
+
+# The groups of ``hamstray --help``, in order.
+APP, PRACTICE, SETUP = "the running app", "your practice", "setup and files"
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """The top-level help, where the description lists the commands by group instead."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        if action.dest != "command":
+            super().add_argument(action)
+
+
+class _Commands:
+    """The sub-commands, each with a one-line summary, an example and a group in the help."""
+
+    def __init__(self, parser: argparse.ArgumentParser) -> None:
+        self._parsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+        self.groups: dict[str, list[tuple[str, str]]] = {APP: [], PRACTICE: [], SETUP: []}
+
+    def add(
+        self, group: str, name: str, summary: str, example: str, does: str
+    ) -> argparse.ArgumentParser:
+        """The command ``name`` in ``group``: ``example`` (its arguments) ``does`` something."""
+        self.groups[group].append((name, summary))
+        return self._parsers.add_parser(
+            name,
+            help=summary,
+            description=f"{summary[0].upper()}{summary[1:]}.",
+            epilog=f"example:\n  hamstray {name}{' ' if example else ''}{example}   {does}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    def listing(self) -> str:
+        """The commands by group, as the top-level help shows them."""
+        width = max(len(name) for listed in self.groups.values() for name, _ in listed) + 3
+        return "\n\n".join(
+            f"{group}:\n" + "\n".join(f"  {name:<{width}}{summary}" for name, summary in listed)
+            for group, listed in self.groups.items()
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line, with one sub-command per action."""
-    parser = argparse.ArgumentParser(
-        prog="hamstray",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = argparse.ArgumentParser(prog="hamstray", epilog=EPILOG, formatter_class=_Help)
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     parser.add_argument(
         "--config",
@@ -42,54 +78,94 @@ def build_parser() -> argparse.ArgumentParser:
         help="config file to use (default: $HAMSTRAY_CONFIG, then the user config dir)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details too")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = _Commands(parser)
+    _add_app_commands(commands)
+    _add_practice_commands(commands)
+    _add_setup_commands(commands)
+    parser.description = f"{DESCRIPTION}\n\n{commands.listing()}"
+    return parser
 
-    commands.add_parser("run", help="start the tray app (the default)")
 
-    cfg = commands.add_parser("config", help="show, check or create the config file")
-    cfg_commands = cfg.add_subparsers(dest="action", metavar="ACTION", required=True)
-    cfg_commands.add_parser("path", help="print where the config file is")
-    cfg_commands.add_parser("show", help="print the effective settings as TOML")
-    check = cfg_commands.add_parser("check", help="report each problem in a config file")
-    check.add_argument("path", nargs="?", metavar="PATH", help="file to check (default: yours)")
-    cfg_commands.add_parser("init", help="write a commented default config (never overwrites)")
-
-    status = commands.add_parser("status", help="what the running app is doing")
+def _add_app_commands(commands: _Commands) -> None:
+    """The commands that start or control the running app."""
+    commands.add(APP, "run", "start the tray app (the default)", "", "the same as hamstray alone")
+    status = commands.add(
+        APP, "status", "what the running app is doing", "--json", "the status for a script"
+    )
     status.add_argument("--json", action="store_true", help="print a JSON object")
-    snooze = commands.add_parser("snooze", help="put the due break off")
+    snooze = commands.add(
+        APP, "snooze", "put the due break off", "10m", "the reminder comes back in ten minutes"
+    )
     snooze.add_argument("duration", nargs="?", help="how long (default: breaks.snooze)")
-    pause = commands.add_parser("pause", help="no reminders for a while")
+    pause = commands.add(
+        APP, "pause", "no reminders for a while", "2h", "no reminders for two hours"
+    )
     pause.add_argument(
         "duration",
         nargs="?",
         help='how long, or "tomorrow" for until midnight (default: until resume)',
     )
-    commands.add_parser("resume", help="end a pause")
-    stretch = commands.add_parser("stretch", help="start a stretch now")
+    commands.add(APP, "resume", "end a pause", "", "reminders come again")
+    stretch = commands.add(
+        APP, "stretch", "start a stretch now", "desk-calf", "the calf stretch at the desk, now"
+    )
     stretch.add_argument("id", nargs="?", help="which one (default: the next in rotation)")
-    commands.add_parser("skip", help="skip this break; the sitting timer restarts")
-    commands.add_parser("stand", help="standing-desk mode on: sitting time stops growing")
-    commands.add_parser("sit", help="standing-desk mode off")
-    commands.add_parser("quit", help="stop the running app")
+    commands.add(
+        APP, "skip", "skip this break; the sitting timer restarts", "", "no stretch this time"
+    )
+    commands.add(
+        APP,
+        "stand",
+        "standing-desk mode on: sitting time stops growing",
+        "",
+        "you stand at your desk now",
+    )
+    commands.add(APP, "sit", "standing-desk mode off", "", "you sit again")
+    commands.add(APP, "quit", "stop the running app", "", "the icon goes away")
 
-    _add_practice_commands(commands)
-    return parser
 
-
-def _add_practice_commands(commands: Any) -> None:
-    """The commands that work without a running app."""
-    listing = commands.add_parser("stretches", help="list the stretch catalogue")
+def _add_practice_commands(commands: _Commands) -> None:
+    """The commands about stretches and records; they work without a running app."""
+    listing = commands.add(
+        PRACTICE, "stretches", "list the stretch catalogue", "", "every stretch, by muscle group"
+    )
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.add_argument("--reset", metavar="ID", help="clear your feedback for stretch ID")
-    feedback = commands.add_parser("feedback", help="say how a stretch felt; shapes the rotation")
+    feedback = commands.add(
+        PRACTICE,
+        "feedback",
+        "say how a stretch felt; shapes the rotation",
+        "pigeon hard",
+        "a gentler variation or a shorter hold next time",
+    )
     feedback.add_argument("id", help="the stretch (see: hamstray stretches)")
     feedback.add_argument("word", choices=FEEDBACK, metavar="easy|hard|favourite|never")
-    plan = commands.add_parser("plan", help="show the next suggestions (changes nothing)")
+    plan = commands.add(
+        PRACTICE,
+        "plan",
+        "show the next suggestions (changes nothing)",
+        "14",
+        "the next fourteen stretches",
+    )
     plan.add_argument(
         "count", nargs="?", type=_count, default=8, metavar="N", help="how many (default: 8)"
     )
     plan.add_argument("--json", action="store_true", help="print a JSON list")
-    stats = commands.add_parser("stats", help="your breaks and stretches, per day and muscle group")
+    routine = commands.add(
+        PRACTICE,
+        "routine",
+        "start the morning or evening floor routine",
+        "evening",
+        "the evening routine in the guide window, now",
+    )
+    routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
+    stats = commands.add(
+        PRACTICE,
+        "stats",
+        "your breaks and stretches, per day and muscle group",
+        "--days 30 --png month.png",
+        "the last thirty days as a picture",
+    )
     stats.add_argument(
         "--days", type=_count, default=7, metavar="N", help="how many days (default: 7)"
     )
@@ -109,22 +185,65 @@ def _add_practice_commands(commands: Any) -> None:
         metavar="N",
         help="stretches a day that keep a streak going (default: 3)",
     )
-    history = commands.add_parser("history", help="export the raw events")
+    history = commands.add(
+        PRACTICE,
+        "history",
+        "export the raw events",
+        "--csv > history.csv",
+        "every event, for a spreadsheet",
+    )
     history.add_argument("--limit", type=_count_any, metavar="N", help="only the newest N")
     history.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
-    commands.add_parser("doctor", help="check each platform part: tray, notifications, idle, ...")
-    setup = commands.add_parser("setup", help="friendly first-run setup: interval, login, routines")
+
+
+def _add_setup_commands(commands: _Commands) -> None:
+    """The commands about the config file, the session and the machine."""
+    setup = commands.add(
+        SETUP,
+        "setup",
+        "friendly first-run setup: interval, login, routines",
+        "--yes",
+        "the defaults, without questions",
+    )
     setup.add_argument("--yes", action="store_true", help="take the defaults without questions")
-    launcher = commands.add_parser(
-        "desktop", help="add hamstray to (or remove it from) the app menu"
+    cfg = commands.add(
+        SETUP,
+        "config",
+        "show, check or create the config file",
+        "check",
+        "one line per mistake in your config file",
+    )
+    cfg_commands = cfg.add_subparsers(dest="action", metavar="ACTION", required=True)
+    cfg_commands.add_parser("path", help="print where the config file is")
+    cfg_commands.add_parser("show", help="print the effective settings as TOML")
+    check = cfg_commands.add_parser("check", help="report each problem in a config file")
+    check.add_argument("path", nargs="?", metavar="PATH", help="file to check (default: yours)")
+    cfg_commands.add_parser("init", help="write a commented default config (never overwrites)")
+    launcher = commands.add(
+        SETUP,
+        "desktop",
+        "add hamstray to (or remove it from) the app menu",
+        "install",
+        "a launcher and an icon in your app menu",
     )
     launcher.add_argument("action", choices=("install", "uninstall"), metavar="install|uninstall")
-    autostart = commands.add_parser("autostart", help="start hamstray at login, or not")
+    autostart = commands.add(
+        SETUP,
+        "autostart",
+        "start hamstray at login, or not",
+        "enable",
+        "hamstray starts with your desktop session",
+    )
     autostart.add_argument(
         "action", choices=("enable", "disable", "status"), metavar="enable|disable|status"
     )
-    routine = commands.add_parser("routine", help="start the morning or evening floor routine")
-    routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
+    commands.add(
+        SETUP,
+        "doctor",
+        "check each platform part: tray, notifications, idle, ...",
+        "",
+        "OK or PROBLEM, with a hint, for each part",
+    )
 
 
 def _count_any(text: str) -> int:

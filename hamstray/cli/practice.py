@@ -10,7 +10,7 @@ from typing import Any
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from hamstray.config import loader
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS, Stretch
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 from hamstray.runtime.practice import Practice
 from hamstray.store import assets
 from hamstray.store.history import History

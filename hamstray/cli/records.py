@@ -85,9 +85,9 @@ def _cause(value: str) -> str:
         return value
 
 
-def _hm(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    return f"{minutes // 60} h {minutes % 60:02d}" if minutes else "–"
+def _length(seconds: float) -> str:
+    """A length in the table: "7 min", "1 h 05 min", "–" for none."""
+    return durations.humanize(seconds) if round(seconds) else "–"
 
 
 def stats_text(summary: Summary) -> str:
@@ -101,14 +101,14 @@ def stats_text(summary: Summary) -> str:
     lines += [header, "-" * len(header)]
     for d in summary.days:
         lines.append(
-            f"{d.date:%a %d %b} {_hm(d.at_computer_s):>12}{_hm(d.longest_sitting_s):>13}"
+            f"{d.date:%a %d %b} {_length(d.at_computer_s):>12}{_length(d.longest_sitting_s):>13}"
             f"{d.reminders:>11}{d.breaks:>8}{d.stretches:>11}{d.snoozes:>9}{d.skips:>7}"
         )
     total = summary.days
     lines += [
         "-" * len(header),
-        f"{'Total':<11}{_hm(sum(d.at_computer_s for d in total)):>12}"
-        f"{_hm(max(d.longest_sitting_s for d in total)):>13}"
+        f"{'Total':<11}{_length(sum(d.at_computer_s for d in total)):>12}"
+        f"{_length(max(d.longest_sitting_s for d in total)):>13}"
         f"{sum(d.reminders for d in total):>11}{sum(d.breaks for d in total):>8}"
         f"{sum(d.stretches for d in total):>11}{sum(d.snoozes for d in total):>9}"
         f"{sum(d.skips for d in total):>7}",
@@ -117,9 +117,7 @@ def stats_text(summary: Summary) -> str:
     ]
     for group in GROUPS:
         count, held = summary.groups[group]
-        lines.append(
-            f"{GROUP_NAMES[group]:<14}{count:>10}   {durations.humanize(held) if held else '–'}"
-        )
+        lines.append(f"{GROUP_NAMES[group]:<14}{count:>10}   {_length(held)}")
     streak = (
         f"{summary.streak} day{'s' if summary.streak != 1 else ''} in a row with "
         f"{summary.goal} or more stretches."

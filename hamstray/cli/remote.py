@@ -39,7 +39,7 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     if command == "status" and getattr(args, "json", False):
         print(json.dumps(status, indent=2))
     elif status is not None:
-        print(describe(status))
+        print(describe(status, time.time()))
     return EXIT_OK
 
 
@@ -51,7 +51,9 @@ def _request(command: str, args: argparse.Namespace) -> Request:
         case "pause" if args.duration == "tomorrow":
             return requests.pause(calendar.next_local_midnight(time.time()), time.time())
         case "pause" if args.duration:
-            return requests.pause(time.time() + requests.length(args.duration), time.time())
+            return requests.pause(
+                time.time() + requests.length(args.duration, "pause"), time.time()
+            )
         case "stretch" if args.id:
             from hamstray.engine.catalogue import find  # noqa: PLC0415 - only this command
             from hamstray.store.assets import stretches  # noqa: PLC0415
@@ -62,8 +64,8 @@ def _request(command: str, args: argparse.Namespace) -> Request:
     return Request(Command(command))
 
 
-def describe(status: dict[str, Any]) -> str:
-    """One or two lines a person reads: phase, sitting time, what comes next."""
+def describe(status: dict[str, Any], now: float) -> str:
+    """One or two lines a person reads at ``now``: phase, sitting time, what comes next."""
     phase = status.get("phase")
     stretch = status.get("next_stretch") or {}
     lines = []
@@ -89,7 +91,7 @@ def describe(status: dict[str, Any]) -> str:
         case "paused":
             until = status.get("paused_until")
             lines.append(
-                "Paused until you resume." if until is None else f"Paused until {_local(until)}."
+                "Paused until you resume." if until is None else f"Paused until {when(until, now)}."
             )
         case "stretching":
             lines.append("Stretching.")
@@ -100,5 +102,10 @@ def describe(status: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _local(iso: str) -> str:
-    return datetime.fromisoformat(iso).astimezone().strftime("%a %H:%M")
+def when(iso: str, now: float) -> str:
+    """A local time: "Wed 19:54" within the next six days (its weekday says which), else with
+    the date, "Wed 3 Mar 2027, 19:54"."""
+    moment = datetime.fromisoformat(iso).astimezone()
+    if moment.timestamp() - now < 6 * 86400:
+        return f"{moment:%a %H:%M}"
+    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"

@@ -6,7 +6,6 @@ screen is locked (no input reaches the session), and where the desktop reports t
 (org.freedesktop.ScreenSaver), the time since the lock was seen counts too.
 """
 
-import ctypes
 import logging
 import os
 import re
@@ -98,6 +97,7 @@ def windows(last_input: Callable[[], int], tick_count: Callable[[], int]) -> Idl
 
 def windows_calls() -> tuple[Callable[[], int], Callable[[], int]]:
     """The real GetLastInputInfo and GetTickCount (Windows only)."""
+    import ctypes  # noqa: PLC0415 - Windows only
 
     class LastInputInfo(ctypes.Structure):
         _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint)]

@@ -86,15 +86,20 @@ class Notifier:
     def _send(
         self, title: str, message: str, actions: Sequence[tuple[str, str]], capabilities: list[str]
     ) -> str | None:
-        """Show it with buttons over D-Bus, else through AppleScript or plyer; the path used."""
-        if self._server is not None and "actions" in capabilities and actions:
-            sent = self._server.notify(title, message, str(self._app_icon), actions, self._last_id)
-            if sent is not None:
+        """Show it over D-Bus where a server answers (a reminder with its buttons where the server
+        has them, replacing the last reminder), else through AppleScript or plyer; the path."""
+        if self._server is not None:
+            buttons = actions if "actions" in capabilities else ()
+            replaces = self._last_id if actions else 0  # only a reminder replaces a reminder
+            sent = self._server.notify(title, message, str(self._app_icon), buttons, replaces)
+            if sent is None:
+                return None
+            if actions:
                 self._last_id = sent
-                return "dbus"
-        elif self._platform == "darwin" and self._osascript(title, message):
+            return "dbus"
+        if self._platform == "darwin" and self._osascript(title, message):
             return "osascript"
-        elif self._plyer(title, message):
+        if self._plyer(title, message):
             return "plyer"
         return None
 

@@ -1,11 +1,14 @@
 """The stretches as values: groups, conditions, doses, cautions, and the ``Stretch`` itself."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
-from hamstray.engine.settings import Context
+if TYPE_CHECKING:  # the settings' dataclasses cost `hamstray stats` 10 ms to build
+    from hamstray.engine.settings import Context
 
 GROUPS = ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet")
 GROUP_NAMES = {

@@ -5,12 +5,17 @@ that group. Always taking the least recently served group makes the groups a fix
 run of suggestions as long as the number of groups holds each group once.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from hamstray.engine.catalogue import GROUPS, STANDARD_HOLD, Stretch, find
-from hamstray.engine.settings import Stretches
+
+if TYPE_CHECKING:  # the history reads ``Served`` without building the settings' dataclasses
+    from hamstray.engine.settings import Stretches
 
 FEEDBACK = ("easy", "hard", "favourite", "never")
 STEP_S = 5  # holds grow (and shrink) in steps of five seconds

@@ -11,6 +11,7 @@ import math
 from dataclasses import replace
 
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.entries import Kind
 from hamstray.engine.model import (
     SITTING_PHASES,
     USER_EVENTS,
@@ -20,7 +21,6 @@ from hamstray.engine.model import (
     Feedback,
     Guide,
     Idle,
-    Kind,
     OpenRoutine,
     Pause,
     Phase,
@@ -155,8 +155,7 @@ def _fresh(
         paused_until=None,
         held=False,
         standing_since=now,
-        break_ended=None,
-        continued=False,
+        continued=False,  # break_ended stays: only input after it (an Idle report) ends it
     )
 
 

@@ -4,12 +4,12 @@ Days are local calendar days (``zone``; None: the system's local time), so a sit
 crosses midnight counts on both days, and a DST change gives a 23- or 25-hour day.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from hamstray.engine.catalogue import GROUPS
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 
 DEFAULT_GOAL = 3  # stretches a day that keep the streak going
 
@@ -57,13 +57,15 @@ def summarize(
     days: int,
     zone: tzinfo | None = None,
     goal: int = DEFAULT_GOAL,
+    done_before: Mapping[date, int] | None = None,
 ) -> Summary:
-    """Statistics for the ``days`` days up to and including ``today``."""
+    """Statistics for the ``days`` days up to and including ``today``; ``done_before`` counts the
+    stretches of the days before ``rows`` begin, for a streak that reaches back that far."""
     first = today - timedelta(days=days - 1)
     table = {first + timedelta(days=n): Day(first + timedelta(days=n)) for n in range(days)}
     groups: dict[str, tuple[int, float]] = dict.fromkeys(GROUPS, (0, 0.0))
     holds: dict[str, list[tuple[date, float]]] = {}
-    done_per_day: dict[date, int] = {}
+    done_per_day: dict[date, int] = dict(done_before or {})
     held_back: dict[str, int] = {}
     break_until = float("-inf")  # where the last natural break ended: an overlap is the same one
     for row in rows:

@@ -138,4 +138,5 @@ def next_wakeup(state: State, config: Config) -> float | None:
             candidates = [] if state.paused_until is None else [state.paused_until]
     if state.routine_at is not None:
         candidates.append(state.routine_at)
+    candidates = [c for c in candidates if math.isfinite(c)]  # NaN would read as "now" forever
     return max(state.seen, min(candidates)) if candidates else None

@@ -21,7 +21,8 @@ from hamstray.desktop.tray.base import Tray, TrayError
 from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.model import Effect, Entry, Kind, Snooze, StartStretch, initial
+from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.model import Effect, Snooze, StartStretch, initial
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
@@ -45,7 +46,7 @@ LOOP_JOIN_S = 5.0  # how long the app waits for the loop to write its last recor
 
 
 class StartError(Exception):
-    """The app cannot start; the message is one sentence for the user."""
+    """The app cannot start; the message is one sentence for the user, shown after "hamstray: "."""
 
 
 class AlreadyRunning(StartError):
@@ -58,8 +59,7 @@ def check_display() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         raise StartError(
-            "hamstray needs a graphical desktop session, but neither DISPLAY nor "
-            "WAYLAND_DISPLAY is set."
+            "needs a graphical desktop session, but neither DISPLAY nor WAYLAND_DISPLAY is set."
         )
 
 

@@ -9,16 +9,17 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from hamstray.engine import model, rules, timing
+from hamstray.engine import entries, model, rules, timing
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.model import SITTING_PHASES, Effect, Event, Kind, Record, State, View
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import SITTING_PHASES, Effect, Event, Record, State, View
 from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
 
 log = logging.getLogger(__name__)
 
 # Records after which the rotation may pick another stretch.
-_NEW_SUGGESTION = {*model.BREAK_ENDINGS, Kind.FEEDBACK}
+_NEW_SUGGESTION = {*entries.BREAK_ENDINGS, Kind.FEEDBACK}
 MAX_SLEEP = (
     3600.0  # the longest the loop waits on its queue; a bad deadline cannot spin or crash it
 )

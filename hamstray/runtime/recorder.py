@@ -3,7 +3,7 @@
 import logging
 from collections.abc import Callable
 
-from hamstray.engine.model import Entry
+from hamstray.engine.entries import Entry
 from hamstray.store.history import History
 
 log = logging.getLogger(__name__)

@@ -97,9 +97,7 @@ class Request:
 
 def snooze(seconds: object = None) -> Request:
     """Snooze for ``seconds`` (None: the configured snooze)."""
-    return Request(
-        Command.SNOOZE, seconds=None if seconds is None else _length(seconds, "snooze seconds")
-    )
+    return Request(Command.SNOOZE, seconds=None if seconds is None else _length(seconds, "snooze"))
 
 
 def pause(until: object, now: float) -> Request:
@@ -127,24 +125,24 @@ def routine(name: object) -> Request:
     return Request(Command.ROUTINE, name=str(name))
 
 
-def length(text: str) -> int:
-    """A snooze or pause length as a person types it ("10m"), in seconds."""
+def length(text: str, what: str = "snooze") -> int:
+    """A ``what`` (snooze or pause) length as a person types it ("10m"), in seconds."""
     try:
         seconds = durations.parse(text)
     except durations.DurationError as error:
         raise RequestError(str(error)) from error
     if seconds <= 0:
         raise RequestError(f'expected a duration longer than 0 like "5m", got "{text}"')
-    return _length(seconds, "it")
+    if seconds > YEAR:
+        raise RequestError(f'"{text}" is too long: a {what} lasts a year at most')
+    return seconds
 
 
 def _length(seconds: object, what: str) -> int:
     if isinstance(seconds, bool) or not isinstance(seconds, int) or seconds <= 0:
-        raise RequestError(f"{what} must be a positive whole number of seconds")
+        raise RequestError(f"{what} seconds must be a positive whole number")
     if seconds > YEAR:
-        raise RequestError(
-            f"{durations.humanize(seconds)} is too long: a snooze or pause lasts a year at most"
-        )
+        raise RequestError(f"{seconds} s is too long: a {what} lasts a year at most")
     return seconds
 
 

@@ -1,6 +1,10 @@
-"""Where the shipped files are: inside the installed package, or in a source checkout."""
+"""Where the shipped files are: inside the installed package, or in a source checkout.
 
-from importlib import resources
+Plain paths beside the modules, not importlib.resources: the pictures are opened by Tk from a
+file name anyway (so hamstray cannot run from a zip), and resources would pull zipfile and its
+readers into the running app.
+"""
+
 from pathlib import Path
 
 from hamstray.engine.catalogue import Stretch
@@ -9,10 +13,9 @@ from hamstray.engine.catalogue_file import parse
 
 def asset_dir() -> Path:
     """The shipped images: ``hamstray/icons`` when installed, else the source's ``icons/``."""
-    packaged = resources.files("hamstray") / "icons"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "icons"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "icons"
+    return packaged if packaged.is_dir() else package.parent / "icons"
 
 
 def app_icon() -> Path:
@@ -27,7 +30,7 @@ def picture(relative: str) -> Path:
 
 def catalogue_text() -> str:
     """The stretch catalogue data file."""
-    return (resources.files("hamstray.store") / "stretches.toml").read_text(encoding="utf-8")
+    return (Path(__file__).with_name("stretches.toml")).read_text(encoding="utf-8")
 
 
 def stretches() -> tuple[Stretch, ...]:

@@ -2,7 +2,6 @@
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -34,7 +33,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def _create_beside(path: Path) -> tuple[Path, int]:
     """A new file with a name of its own next to ``path``, mode 0666 less the umask."""
     while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        temporary = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
         try:
             return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:

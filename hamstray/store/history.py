@@ -5,11 +5,11 @@ import sqlite3
 import time
 from collections import deque
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from hamstray.engine import stats
-from hamstray.engine.model import BREAK_ENDINGS, Entry, Kind
+from hamstray.engine.entries import BREAK_ENDINGS, Entry, Kind
 from hamstray.engine.rotation import Served
 from hamstray.engine.stats import Summary
 
@@ -38,6 +38,7 @@ _INSERT = (
 )
 MAX_PENDING = 20_000  # events kept in memory while the file cannot be written (months of use)
 _KINDS = {kind.value: kind for kind in Kind}
+STREAK_DAYS = 400  # how far back ``summary`` follows a streak
 
 
 class HistoryError(Exception):
@@ -79,6 +80,7 @@ class History:
                     f"knows {SCHEMA_VERSION}); upgrade hamstray or move the file away"
                 )
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA cache_size=-512")  # KiB: the app reads little, and rarely
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 db.executescript(
                     f"BEGIN; {_MIGRATIONS[number]} PRAGMA user_version={number}; COMMIT;"
@@ -187,11 +189,20 @@ class History:
     def summary(self, now: float, days: int, goal: int) -> Summary:
         """The statistics of the ``days`` local days up to ``now``."""
         today = stats.local_date(now, None)
-        start = stats.midnight(today - timedelta(days=days - 1), None)
-        # The window's events, plus the stretches before it that a streak may reach back to.
-        rows = self.between(start - 400 * 86400, start, kinds=(Kind.STRETCH_DONE,))
-        rows += self.between(start - 86400, now + 1)
-        return stats.summarize(rows, today, days, None, goal)
+        # The window's events from the day before it, where a sitting period may begin...
+        start = stats.midnight(today - timedelta(days=days), None)
+        rows = self.between(start, now + 1)
+        # ...and, for a streak that reaches further back, the stretches done on each day before.
+        return stats.summarize(rows, today, days, None, goal, self._done_per_day(start))
+
+    def _done_per_day(self, end: float) -> dict[date, int]:
+        """How many stretches were done on each local day in the ``STREAK_DAYS`` before ``end``."""
+        found = self._db.execute(
+            "SELECT date(at, 'unixepoch', 'localtime'), count(*) FROM events"
+            " WHERE kind = ? AND at >= ? AND at < ? GROUP BY 1",
+            (Kind.STRETCH_DONE.value, end - STREAK_DAYS * 86400, end),
+        )
+        return {date.fromisoformat(day): count for day, count in found}
 
     def close(self) -> None:
         """Write what waits in memory if the file allows it now, and close."""

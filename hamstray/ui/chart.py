@@ -30,6 +30,7 @@ FONTS = (  # (regular, bold), first found wins
 )
 # Where the day bars are drawn (at 1x): tests read pixels there.
 BARS = (40, 110, 470, 330)  # left, top, right, bottom
+GRID_STEPS = 4  # grid lines above the bars' baseline
 
 
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -50,8 +51,7 @@ def day_bar(
     """The box of day ``index``'s bar for ``value`` breaks or reminders (before scaling)."""
     left, top, right, bottom = BARS
     slot = (right - left) / len(summary.days)
-    tallest = max([1, *(max(d.reminders, d.breaks) for d in summary.days)])
-    height = (bottom - top) * value / tallest
+    height = (bottom - top) * value / ticks(summary)[-1]
     x = left + slot * index + slot * 0.22
     return (
         round(x * scale),
@@ -59,6 +59,14 @@ def day_bar(
         round((x + slot * 0.56) * scale),
         round(bottom * scale),
     )
+
+
+def ticks(summary: Summary) -> list[int]:
+    """The numbers on the bars' grid lines, from 0 up: whole numbers, the top one at or above the
+    most breaks or reminders of a day."""
+    tallest = max([1, *(max(d.reminders, d.breaks) for d in summary.days)])
+    step = -(-tallest // GRID_STEPS)  # rounded up
+    return [step * n for n in range(GRID_STEPS + 1)]
 
 
 def draw(summary: Summary, scale: int = 1) -> Image.Image:
@@ -84,14 +92,10 @@ def draw(summary: Summary, scale: int = 1) -> Image.Image:
 
     left, top, right, bottom = BARS
     small, tiny = font(s(12)), font(s(11))
-    tallest = max([1, *(max(d.reminders, d.breaks) for d in summary.days)])
-    for step in range(5):
-        y = bottom - (bottom - top) * step / 4
+    for line, number in enumerate(ticks(summary)):
+        y = bottom - (bottom - top) * line / GRID_STEPS
         pen.line((s(left), s(y), s(right), s(y)), fill=GRID, width=s(1))
-        if step % 2 == 0:
-            pen.text(
-                (s(left - 8), s(y)), f"{tallest * step / 4:g}", fill=MUTED, font=tiny, anchor="rm"
-            )
+        pen.text((s(left - 8), s(y)), str(number), fill=MUTED, font=tiny, anchor="rm")
     longest = max([1.0, *(d.longest_sitting_s for d in summary.days)])
     for index, day in enumerate(summary.days):
         pen.rectangle(day_bar(summary, index, day.reminders, scale), fill=PALE)

@@ -472,8 +472,13 @@ Not met, and why:
   logging handlers, argparse, json, socket, dataclasses; measured +6 MiB at import over pystray
   and Pillow alone), three threads (loop, control socket, notification buttons) and the drawn
   icons. Measured over a simulated month, none of it grows (tests/reliability/test_soak.py).
-- `stats` on two years (150–190 ms, noisy): a whole Python process; the work itself is about
-  20 ms, the rest is interpreter start-up and imports.
+
+`stats` on two years (was 150–190 ms): each command imports only its own modules (the config
+loader and tomllib no longer load for every command), the history's entries live apart from the
+engine's 25 other frozen dataclasses, the catalogue and the rotation name the settings' types
+without building them, and the streak before the window is counted per day in SQL instead of
+fetching 400 days of rows; measured beside the old code on this shared machine, a median of
+about 95 ms against 155 ms CPU.
 """
 
 if __name__ == "__main__":

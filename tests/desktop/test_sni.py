@@ -117,3 +117,36 @@ def test_the_icon_comes_back_when_the_panel_restarts(xfce_stack, tmp_path) -> No
         assert app.process.poll() is None
     finally:
         xfce_stack.stop(app.process)
+
+
+def test_a_host_that_asks_for_a_context_menu_gets_ours_and_it_closes_with_the_app(
+    xfce_stack,
+) -> None:
+    """Hosts without dbusmenu call ContextMenu(x, y); hamstray's own menu opens there and
+    closes when the app quits (it stayed up to 30 s)."""
+    from .test_tray import children, cmdline, gone, menu_windows
+
+    app = start(xfce_stack, "")
+    try:
+        item = next(
+            word.strip('"')
+            for word in sni_items(xfce_stack).split()
+            if "StatusNotifierItem-" in word
+        )
+        name, _, path = item.partition("/")
+        xfce_stack.run(
+            "dbus-send",
+            "--session",
+            "--print-reply",
+            f"--dest={name}",
+            f"/{path or 'StatusNotifierItem'}",
+            "org.kde.StatusNotifierItem.ContextMenu",
+            "int32:640",
+            "int32:400",
+        )
+        wait_for(lambda: menu_windows(app), 10, "hamstray's own menu")
+        popup = next(p for p in children(app.process.pid) if b"hamstray.ui.popup" in cmdline(p))
+        app.cli("quit", check=True)
+        wait_for(lambda: gone(popup), 10, "the menu to close with the app")
+    finally:
+        xfce_stack.stop(app.process)

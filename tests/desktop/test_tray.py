@@ -1,5 +1,7 @@
 """The tray icon people see and use: states, menu, notification buttons."""
 
+import re
+import signal
 import time
 from pathlib import Path
 
@@ -104,6 +106,144 @@ def test_right_click_opens_the_menu_and_snooze_works(app_factory, tmp_path: Path
     wait_for(lambda: app.status()["phase"] == "snoozed", 10, "the snooze")
 
 
+def menu_windows(app) -> list[tuple[int, int, int, int]]:
+    """The popup menus on screen, as (left, top, right, bottom): Tk's menus of class Menu (the
+    only Tk menus on this private desktop)."""
+    found = app.desktop.run("xdotool", "search", "--class", "^Menu$", check=False)
+    boxes = []
+    for window in found.stdout.split():
+        info = app.desktop.run("xwininfo", "-id", window, check=False).stdout
+        if "IsViewable" not in info:
+            continue
+        value = {
+            key: int(re.search(rf"{key}:\s+(-?\d+)", info).group(1))  # type: ignore[union-attr]
+            for key in ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height")
+        }
+        left, top = value["Absolute upper-left X"], value["Absolute upper-left Y"]
+        boxes.append((left, top, left + value["Width"], top + value["Height"]))
+    return boxes
+
+
+def open_menu(app) -> int:
+    """Right-click the icon once a stretch is suggested; return the menu process's pid."""
+    wait_for(lambda: app.status()["next_stretch"], 10, "a suggestion")
+    app.desktop.click(app.icon, 3)
+    wait_for(lambda: menu_windows(app), 10, "the menu")
+    return next(pid for pid in children(app.process.pid) if b"hamstray.ui.popup" in cmdline(pid))
+
+
+def children(pid: int) -> list[int]:
+    return [
+        int(entry.name)
+        for entry in Path("/proc").iterdir()
+        if entry.name.isdigit() and parent_of(int(entry.name)) == pid
+    ]
+
+
+def parent_of(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError):
+        return None
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def gone(pid: int) -> bool:
+    """Whether ``pid`` has ended (a zombie that nobody reaps counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def test_the_pause_submenu_opens_beside_the_menu_in_the_top_right_corner(
+    app_factory, tmp_path: Path
+) -> None:
+    """tint2 sits in the top right corner: there is no room on the right, so Pause opens on
+    the left instead of over the menu's own entries."""
+    app = app_factory()
+    open_menu(app)
+    app.desktop.run("xdotool", "key", "Down", "Down", "Down", "Right")  # Start, Skip, Pause
+    wait_for(lambda: len(menu_windows(app)) == 2, 10, "the Pause submenu")
+    app.desktop.screenshot(tmp_path / "pause-submenu.png")
+    main, submenu = sorted(menu_windows(app), key=lambda box: box[3] - box[1], reverse=True)
+    assert submenu[2] <= main[0] + 2, (main, submenu)  # beside it (Tk's 2 px of border)
+    assert submenu[0] >= 0
+    assert main[1] <= submenu[1] <= main[3]
+    app.desktop.run("xdotool", "key", "Down", "Return")  # 1 hour
+    wait_for(lambda: app.status()["phase"] == "paused", 10, "the pause")
+
+
+def test_escape_closes_the_menu_and_changes_nothing(app_factory) -> None:
+    """Even with the pointer away from the menu (the focus then was nowhere near it)."""
+    app = app_factory()
+    popup = open_menu(app)
+    app.desktop.run("xdotool", "mousemove", "200", "600")
+    app.desktop.run("xdotool", "key", "Escape")
+    wait_for(lambda: gone(popup), 10, "the menu to close")
+    assert menu_windows(app) == []
+    assert app.status()["phase"] == "sitting"
+
+
+def test_a_click_beside_the_menu_closes_it(app_factory) -> None:
+    """The menu holds the pointer and keyboard while it is up: a click elsewhere, where the
+    focus would go, closes it first."""
+    app = app_factory()
+    popup = open_menu(app)
+    app.desktop.run("xdotool", "mousemove", "200", "600", "click", "1")
+    wait_for(lambda: gone(popup), 10, "the menu to close")
+    assert app.status()["phase"] == "sitting"
+
+
+def pointer_held_by_another(desktop) -> bool:
+    """Whether some program (the menu) holds the pointer: our own grab is refused then."""
+    from Xlib import X, display
+
+    screen = display.Display(desktop.display)
+    try:
+        root = screen.screen().root
+        result = root.grab_pointer(False, 0, X.GrabModeAsync, X.GrabModeAsync, 0, 0, X.CurrentTime)
+        screen.ungrab_pointer(X.CurrentTime)
+        screen.sync()
+        return bool(result == X.AlreadyGrabbed)
+    finally:
+        screen.close()
+
+
+def test_the_menu_stays_while_the_button_is_held_and_takes_the_keys_after(app_factory) -> None:
+    """Pressing, holding and releasing later: the tray holds the pointer while the button is
+    down, and the menu vanished when Tk gave up trying to grab it after a second."""
+    app = app_factory()
+    wait_for(lambda: app.status()["next_stretch"], 10, "a suggestion")
+    app.desktop.run("xdotool", "mousemove", "--window", str(app.icon), "10", "10", "mousedown", "3")
+    try:
+        wait_for(lambda: menu_windows(app), 10, "the menu")
+        popup = next(p for p in children(app.process.pid) if b"hamstray.ui.popup" in cmdline(p))
+        time.sleep(2)  # a long press: Tk's own tries to grab the pointer end after a second
+        assert menu_windows(app), "the menu went while the button was held"
+    finally:
+        app.desktop.run("xdotool", "mouseup", "3")
+    wait_for(lambda: pointer_held_by_another(app.desktop), 10, "the menu to hold the pointer")
+    app.desktop.run("xdotool", "mousemove", "200", "600", "key", "Escape")
+    wait_for(lambda: gone(popup), 10, "the menu to close")
+
+
+@pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGKILL], ids=["quit", "killed"])
+def test_the_menu_closes_with_the_app(app_factory, ending: signal.Signals) -> None:
+    """It used to stay on screen for up to 30 s after the app had gone."""
+    app = app_factory()
+    popup = open_menu(app)
+    app.desktop.stop(app.process, ending)
+    wait_for(lambda: gone(popup), 5, "the menu to close")
+    assert menu_windows(app) == []
+
+
 def test_doctor_is_right_about_this_desktop(app_factory) -> None:
     app = app_factory()
     result = app.cli("doctor")
@@ -135,7 +275,8 @@ def test_without_a_tray_host_reminders_still_come_and_it_is_said_once(stack) -> 
     env = dict(stack.env, HAMSTRAY_CONFIG=str(config))
     app = stack.start("hamstray", hamstray_command(), env=env)
     wait_for_notification(stack, timeout=10)
-    time.sleep(3)  # more icon updates and reminders
+    log = Path(stack.env["XDG_STATE_HOME"]) / "hamstray" / "log" / "hamstray.log"
+    wait_for(lambda: log.read_text().count(": reminder") >= 3, 15, "more reminders and updates")
     output = (stack.root / "hamstray.log").read_text()
     assert output.count("No system tray on this display") == 1
     assert "Failed to dock icon" not in output  # pystray's own errors go to the log file

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from hamstray.engine import stats
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 from hamstray.store.history import SCHEMA_VERSION, History, HistoryError
 from hamstray.ui import chart
 from tests.synthetic import workdays
@@ -85,6 +85,32 @@ def test_two_years_of_use_stay_small_and_fast(tmp_path: Path) -> None:
     assert sum(d.stretches for d in summary.days) > 0
 
 
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch):
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset exists on Unix only")
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_streak_is_followed_back_past_the_days_shown(berlin: None, tmp_path: Path) -> None:
+    """Twenty days of three stretches at 00:30 (the day before in UTC), then a gap: a week's
+    stats count all twenty days, in local days, and the gap ends the streak."""
+    history = History(tmp_path / "history.sqlite3")
+    today = date(2026, 11, 25)
+    now = stats.midnight(today, None) + 12 * 3600
+    for back in [*range(20), 21]:
+        early = stats.midnight(today - timedelta(days=back), None) + 1800
+        for minute in range(3):
+            history.record(Entry(early + 60 * minute, Kind.STRETCH_DONE, "c", ("calves",), 30))
+    assert history.summary(now, 7, 3).streak == 20
+    assert history.summary(now, 30, 3).streak == 20
+    history.close()
+
+
 def test_the_chart_draws_the_bars_where_the_data_says(tmp_path: Path) -> None:
     days = [stats.Day(date(2026, 11, 19) + timedelta(days=n)) for n in range(7)]
     days[1].reminders, days[1].breaks = 8, 4
@@ -107,6 +133,19 @@ def test_the_chart_draws_the_bars_where_the_data_says(tmp_path: Path) -> None:
         assert colour(rgb, chart.day_bar(summary, 1, 8, scale), 0.9) == chart.PALE
         assert colour(rgb, chart.day_bar(summary, 0, 8, scale), 0.6) == chart.PAPER  # no data
         assert colour(rgb, chart.day_bar(summary, 3, 4, scale), 0.99) == chart.TEAL
+
+
+@pytest.mark.parametrize(
+    ("most", "numbers"),
+    [(0, [0, 1, 2, 3, 4]), (1, [0, 1, 2, 3, 4]), (5, [0, 2, 4, 6, 8]), (8, [0, 2, 4, 6, 8])],
+)
+def test_the_chart_numbers_its_grid_lines_with_whole_numbers(most: int, numbers: list[int]) -> None:
+    """Five reminders on the busiest day once read 0, 2.5, 5; now every line is a whole number."""
+    days = [stats.Day(date(2026, 11, 19) + timedelta(days=n)) for n in range(7)]
+    days[2].reminders = most
+    summary = stats.Summary(days, {}, streak=0, goal=3)
+    assert chart.ticks(summary) == numbers
+    assert chart.day_bar(summary, 2, numbers[-1])[1] == chart.BARS[1]  # the top line is the top
 
 
 def colour(image: Image.Image, box: tuple[int, int, int, int], height: float) -> tuple[int, ...]:

@@ -42,12 +42,15 @@ def test_the_wheel_holds_the_icons_the_catalogue_and_the_license(dist: Path) -> 
     assert "hamstray/icons/hamstray.png" in names
     assert "hamstray/icons/stretches/legs-up-the-wall.png" in names
     assert "hamstray/store/stretches.toml" in names
+    assert "hamstray/store/guidance.toml" in names
+    assert not any(n.startswith("tools/") for n in names)  # build-time only
     assert any(n.endswith("licenses/LICENSE") for n in names)
     for field in (
         "License-Expression: MIT",
         "Project-URL: Changelog",
         "Keywords:",
         "Requires-Dist: jeepney>=0.8; sys_platform == 'linux'",
+        "Requires-Dist: python-xlib>=0.33; sys_platform == 'linux'",  # we import it ourselves
         "Requires-Dist: pulsectl>=22.3.2; sys_platform == 'linux'",
         "Classifier: Operating System :: Microsoft :: Windows",
     ):

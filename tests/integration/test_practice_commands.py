@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 
 from hamstray.engine.catalogue import GROUPS
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 
 from .conftest import run
 

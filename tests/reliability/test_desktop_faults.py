@@ -3,7 +3,6 @@ go, the disk fills up. The app keeps running, says so once, and comes back by it
 
 import os
 import signal
-import time
 
 import pytest
 
@@ -74,7 +73,8 @@ def test_a_full_disk_is_told_once_and_nothing_is_lost(stack, app_factory) -> Non
             return "cannot save its history" in str(stack.notifications())
 
         wait_for(told_so, 15, "the notification that the history cannot be saved")
-        time.sleep(3)  # more reminders while the disk is full
+        before = app.log().count(": reminder")
+        wait_for(lambda: app.log().count(": reminder") >= before + 2, 15, "more reminders")
         stack.close_notifications()
         told = [n for n in stack.notifications() if n["summary"].startswith("hamstray cannot")]
         assert len(told) == 1

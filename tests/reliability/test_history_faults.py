@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 from hamstray.store.history import History
 
 from .conftest import run

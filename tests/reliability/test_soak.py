@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from hamstray.engine import model
-from hamstray.engine.model import Effect, Guide, Kind, Record, Remind
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import Effect, Guide, Record, Remind
 from hamstray.engine.settings import Config, Routines
 from hamstray.runtime.loop import Item, Loop, _Quit
 from hamstray.runtime.practice import Practice

@@ -4,7 +4,7 @@ idle probe asked first) with a fake clock, so a whole day runs in milliseconds."
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from hamstray.engine import model, rules, timing
+from hamstray.engine import entries, model, rules, timing
 from hamstray.engine.model import Effect, Event, State
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches
@@ -26,7 +26,7 @@ class Trace:
         """When reminders popped up."""
         return [t for t, _ in self.of(model.Remind)]
 
-    def records(self, kind: model.Kind) -> list[tuple[float, model.Record]]:
+    def records(self, kind: entries.Kind) -> list[tuple[float, model.Record]]:
         """The history records of one kind."""
         return [
             (t, e)

@@ -8,7 +8,8 @@ import pytest
 
 from hamstray.cli import records, remote
 from hamstray.engine import calendar, stats
-from hamstray.engine.model import Entry, Kind, Phase, View
+from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.model import Phase, View
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.runtime.status import as_json
 
@@ -54,12 +55,31 @@ def test_status_reads_as_sentences() -> None:
             "next_break_in_s": 1200,
             "next_stretch": {"id": "a", "name": "Calf stretch at the desk", "groups": []},
             "snoozes_left": 3,
-        }
+        },
+        time.time(),
     )
     assert text == (
         "Sitting for 10 min; next break in 20 min.\n"
         "Next stretch: Calf stretch at the desk (3 snoozes left)."
     )
+
+
+@pytest.mark.parametrize(
+    ("until", "shown"),
+    [
+        ("2026-11-25 19:54", "Paused until Wed 19:54."),
+        ("2026-11-30 19:54", "Paused until Mon 19:54."),  # five days on: the weekday is clear
+        ("2026-12-02 19:54", "Paused until Wed 2 Dec 2026, 19:54."),  # a Wednesday again
+        ("2369-02-28 02:00", "Paused until Fri 28 Feb 2369, 02:00."),
+    ],
+)
+def test_a_pause_beyond_the_coming_week_shows_its_date(
+    berlin: None, until: str, shown: str
+) -> None:
+    now = datetime.strptime("2026-11-25 12:00", "%Y-%m-%d %H:%M").timestamp()
+    ending = datetime.strptime(until, "%Y-%m-%d %H:%M").astimezone().isoformat()
+    text = remote.describe({"phase": "paused", "paused_until": ending}, now)
+    assert text == shown
 
 
 def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) -> None:
@@ -94,12 +114,12 @@ def test_status_says_why_a_due_reminder_is_held_back() -> None:
         "microphone in use by Firefox",
         "microphone",
     )
-    assert remote.describe(status) == (
+    assert remote.describe(status, 1e9) == (
         "A break is due (sitting for 45 min); held back: microphone in use by Firefox."
     )
     plain = as_json(View(Phase.DUE, 12, 45 * 60, 0.0, 3, True, None, None))
     assert (plain["held_back"], plain["held_back_cause"]) == (None, None)
-    assert remote.describe(plain) == "A break is due (sitting for 45 min)."
+    assert remote.describe(plain, 1e9) == "A break is due (sitting for 45 min)."
 
 
 def test_stats_count_held_back_reminders_by_reason() -> None:
@@ -114,3 +134,20 @@ def test_stats_count_held_back_reminders_by_reason() -> None:
     assert "Held back: 3 reminders waited (microphone 2, screen sharing 1)" in (
         records.stats_text(summary).splitlines()
     )
+
+
+def test_stats_show_lengths_as_minutes_or_hours_and_minutes() -> None:
+    days = [stats.Day(datetime(2026, 11, 23 + n).date()) for n in range(3)]
+    days[0].at_computer_s, days[0].longest_sitting_s = 7 * 60, 7 * 60
+    days[1].at_computer_s, days[1].longest_sitting_s = 3600 + 5 * 60, 40 * 60
+    groups = dict.fromkeys(
+        ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet"),
+        (0, 0.0),
+    )
+    groups["calves"] = (2, 65.0)
+    lines = records.stats_text(stats.Summary(days, groups, streak=0, goal=3)).splitlines()
+    assert lines[4].startswith("Mon 23 Nov        7 min        7 min"), lines[4]
+    assert lines[5].startswith("Tue 24 Nov   1 h 05 min       40 min"), lines[5]
+    assert lines[6].startswith("Wed 25 Nov            –            –"), lines[6]
+    assert lines[8].startswith("Total        1 h 12 min       40 min"), lines[8]
+    assert "Calves                 2   1 min" in lines

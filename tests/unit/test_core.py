@@ -1,13 +1,14 @@
 """The break engine's rules, one test each, plus a hand-computed working day."""
 
+import math
 from dataclasses import replace
 
 import pytest
 
 from hamstray.engine import model, rules, timing
+from hamstray.engine.entries import Kind
 from hamstray.engine.model import (
     Idle,
-    Kind,
     Pause,
     Phase,
     Resume,
@@ -61,10 +62,12 @@ def test_reminder_when_sitting_time_reaches_the_interval() -> None:
     assert model.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
 
 
-def test_next_wakeup_while_sitting_is_never_later_than_the_due_time() -> None:
-    wake = timing.next_wakeup(sitting(), CONFIG)
-    assert wake is not None
-    assert 0 < wake <= 30 * M
+def test_next_wakeup_while_sitting_is_the_first_ring_step_or_idle_check() -> None:
+    """Fresh at 0 with the defaults: the ring's first twelfth is at 2.5 min, and so is the
+    first idle check (idle_reset / 2): the loop wakes then, not before, not later."""
+    assert timing.next_wakeup(sitting(), CONFIG) == 2.5 * M
+    due_soon = replace(sitting(), since=-29 * M)  # sat 29 min: the break is due in 1 min
+    assert timing.next_wakeup(due_soon, CONFIG) == 1 * M
 
 
 def test_an_ignored_reminder_repeats_after_remind_again() -> None:
@@ -427,3 +430,80 @@ def test_the_view_shows_standing() -> None:
     shown = timing.view(state, 20 * M, CONFIG)
     assert shown.standing
     assert shown.progress == 2  # frozen at 5 of 30 minutes
+
+
+@pytest.mark.parametrize("until", [math.nan, math.inf, -math.inf])
+def test_a_pause_until_no_time_at_all_is_refused(until: float) -> None:
+    """NaN passed every check before (NaN <= now is false) and made the loop spin."""
+    state, effects = step(sitting(), Pause(until), 1 * M)
+    assert state.phase is Phase.SITTING
+    assert model.Refuse("A pause must end in the future.") in effects
+    assert timing.next_wakeup(state, CONFIG) == 2.5 * M
+
+
+@pytest.mark.parametrize("seconds", [math.nan, math.inf, 0, -5])
+def test_a_snooze_of_no_length_is_refused(seconds: float) -> None:
+    state, effects = step(due(), Snooze(seconds), 31 * M)  # type: ignore[arg-type]
+    assert state.phase is Phase.DUE
+    assert any(isinstance(e, model.Refuse) for e in effects)
+
+
+def natural_breaks(effects: list) -> list[tuple[float, float, str]]:
+    return [
+        (e.at / M, e.seconds / M, e.detail)
+        for e in effects
+        if isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK
+    ]
+
+
+def test_one_absence_is_one_natural_break_even_when_something_came_in_between() -> None:
+    """Seen in a real history: 14 min idle at 20:00:59 and 16 min idle at 20:03:27 for one
+    absence. A request that arrives while the user is away (a script, a stale guide) brings
+    the app back, but the idle time goes on growing: the absence continues, not a second one."""
+    state, effects = step(sitting(), Idle(6 * M), 16 * M)  # idle since 10: away
+    assert state.phase is Phase.AWAY
+    state, more = step(state, Skip(), 24 * M)  # a request, no input
+    effects += more
+    state, more = step(state, Idle(16.5 * M), 26.5 * M)  # still no input since 10
+    effects += more
+    assert state.phase is Phase.AWAY
+    state, more = step(state, Idle(0.2 * M), 40 * M)  # the user is back
+    effects += more
+    assert natural_breaks(effects) == [(24.0, 14.0, "idle")]
+    assert state.phase is Phase.SITTING
+
+
+def test_idle_after_a_suspend_is_the_same_break() -> None:
+    """The idle counter runs on through a suspend: after the resume it is not a new break."""
+    state, effects = step(sitting(), Tick(), 2 * M)
+    state, more = rules.step(state, Tick(), 60 * M, CONFIG)  # woke from a 55-min sleep
+    effects += more
+    state, more = step(state, Idle(58 * M), 62.5 * M)  # no input since minute 4.5
+    effects += more
+    state, more = step(state, Idle(0.0), 70 * M)
+    effects += more
+    assert [detail for _, _, detail in natural_breaks(effects)] == ["suspend"]
+
+
+def test_input_after_a_break_ends_it_so_a_later_absence_counts_again() -> None:
+    state, effects = step(sitting(), Idle(6 * M), 16 * M)
+    state, more = step(state, Idle(0.0), 20 * M)  # back at 20
+    effects += more
+    state, more = step(state, Idle(1 * M), 25 * M)  # typing until 24
+    effects += more
+    state, more = step(state, Idle(6 * M), 31 * M)  # away again from 25
+    effects += more
+    state, more = step(state, Idle(0.0), 40 * M)
+    effects += more
+    assert natural_breaks(effects) == [(20.0, 10.0, "idle"), (40.0, 15.0, "idle")]
+
+
+def test_an_idle_period_never_reaches_back_before_the_sitting_it_ends() -> None:
+    """After a stretch (no input while holding it) idle time began before sitting did."""
+    state, _ = step(sitting(), StartStretch(), 30 * M)
+    state, _ = step(state, StretchEnded(done=True, held_s=60), 32 * M)
+    state, _ = step(state, Idle(8 * M), 37 * M)  # no input since 29
+    assert state.phase is Phase.AWAY
+    assert state.since == 32 * M
+    state, more = step(state, Idle(0.0), 45 * M)
+    assert natural_breaks(more) == [(45.0, 13.0, "idle")]

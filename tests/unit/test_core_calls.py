@@ -3,7 +3,8 @@
 from dataclasses import replace
 
 from hamstray.engine import model, rules, timing
-from hamstray.engine.model import Idle, Kind, Phase, Quiet, Snooze, Tick
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import Idle, Phase, Quiet, Snooze, Tick
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches

@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamstray.engine import model, rules, timing
-from hamstray.engine.model import SITTING_PHASES, USER_EVENTS, Kind, Phase
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import SITTING_PHASES, USER_EVENTS, Phase
 from hamstray.engine.reasons import Cause, Reason, in_call
 from hamstray.engine.settings import Breaks, Config
 from hamstray.store.assets import stretches
@@ -165,9 +166,10 @@ def test_nothing_nags_without_end(config: Config, scenario: list) -> None:
 def test_clock_jumps_never_break_the_invariants(
     config: Config, scenario: list, jumps: list[float]
 ) -> None:
-    """Whatever the wall clock does, times stay sane and no burst of reminders follows."""
-    state = model.initial(1e9, stretches()[0])
-    now = 1e9
+    """Whatever the wall clock does, from wherever the scenario left the engine, times stay sane
+    and no burst of reminders follows."""
+    steps = run(config, scenario)
+    state, now = (steps[-1][3], steps[-1][2]) if steps else (model.initial(1e9), 1e9)
     for jump in jumps:
         now += jump
         state, effects = rules.step(state, model.Tick(), now, config)

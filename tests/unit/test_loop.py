@@ -1,17 +1,20 @@
 """The loop that owns the state: it sleeps until something is due and never spins."""
 
+import math
 import queue
 import threading
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from hamstray.engine import model, timing
+from hamstray.engine.entries import Kind
 from hamstray.engine.model import Effect
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config
-from hamstray.runtime.loop import Item, Loop
+from hamstray.runtime.loop import MAX_SLEEP, Item, Loop
 from hamstray.store.assets import stretches
 
 M = 60.0
@@ -226,6 +229,19 @@ def test_idle_time_in_a_call_asks_the_probes_first_and_is_no_break() -> None:
     loop.run()
     assert loop.state.phase is model.Phase.DUE
     kinds = [e.kind for _, e in effects if isinstance(e, model.Record)]
-    assert model.Kind.NATURAL_BREAK not in kinds
-    assert model.Kind.REMINDER_HELD in kinds
+    assert Kind.NATURAL_BREAK not in kinds
+    assert Kind.REMINDER_HELD in kinds
     assert probe.asks[0] < clock.now - 30 * M  # asked at the first idle check, minutes in
+
+
+@pytest.mark.parametrize("until", [math.nan, math.inf, 1e300])
+def test_a_deadline_that_is_no_time_neither_spins_nor_kills_the_loop(until: float) -> None:
+    """Whatever state it is handed, the loop waits a finite, bounded time: NaN used to make it
+    spin (15 000 turns a second) and Infinity raised OverflowError in queue.get."""
+    clock = FakeClock()
+    inbox = FakeInbox(clock, clock.now + 3 * 3600)
+    paused = replace(model.initial(clock.now), phase=model.Phase.PAUSED, paused_until=until)
+    loop = Loop(Config(), paused, clock, lambda effect: None, inbox=inbox)
+    loop.run()
+    assert all(w is None or 0 <= w <= MAX_SLEEP for w in inbox.waits)
+    assert loop.iterations <= 5  # one bounded wait an hour, never a spin

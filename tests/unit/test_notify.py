@@ -58,3 +58,22 @@ def test_macos_notifies_through_osascript_with_the_texts_as_arguments() -> None:
     assert argv[0] == "osascript"
     assert argv[-2:] == ['Say "hi"', "and then; rm -rf /"]  # data, not script
     assert all('"hi"' not in part for part in argv[:-2])
+
+
+def test_a_plain_notice_goes_over_d_bus_too_and_never_replaces_the_reminder() -> None:
+    """The hello or a history notice used to go through plyer (notify-send, and some 3 MiB of
+    imports in the running app) even with a server on the bus."""
+    server = FakeServer(["body", "actions"])
+    notifier = Notifier(Path("icon.png"), None, server)
+    notifier.notify("Sitting", "Stretch", BUTTONS)
+    assert notifier.notify("hamstray is running", "Hello") == "dbus"
+    assert server.sent[1] == ("hamstray is running", "Hello", (), 0)
+    assert notifier.last_id == 41  # Start and Snooze still answer the reminder
+
+
+def test_a_server_without_buttons_still_gets_the_reminder_and_replaces_the_last() -> None:
+    server = FakeServer(["body"])
+    notifier = Notifier(Path("icon.png"), None, server)
+    notifier.notify("Sitting", "Stretch", BUTTONS)
+    notifier.notify("Sitting", "Again", BUTTONS)
+    assert [(actions, replaces) for *_, actions, replaces in server.sent] == [((), 0), ((), 41)]

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from hamstray.engine.model import Entry, Kind
+from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.stats import midnight, streak, summarize
 
 BERLIN = ZoneInfo("Europe/Berlin")

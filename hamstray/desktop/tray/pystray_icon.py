@@ -1,7 +1,6 @@
 """The tray icon through pystray (XEmbed, GTK, AppIndicator, Windows, macOS backends)."""
 
 import logging
-import subprocess
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +19,7 @@ from hamstray.desktop.tray.menu import (
     title_for,
 )
 from hamstray.engine.model import View
-from hamstray.ui.popup.client import open_menu
+from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ class PystrayTray:
         self._view = view
         self._extras = extras
         self._lock = threading.Lock()
-        self._popup: subprocess.Popen[str] | None = None
+        self._popup = Popup()
         self._pending: tuple[View, Extras] | None = None
         self._wake: xembed.Wake | None = None
         self._stopping = False
@@ -112,9 +111,8 @@ class PystrayTray:
 
     def popup(self, x: int, y: int) -> None:
         """Open hamstray's own menu at (x, y); the choice comes back in a reader thread."""
-        if self._popup is None or self._popup.poll() is not None:
-            menu = self._items()
-            self._popup = open_menu(entries(menu), x, y, lambda key: self.act(action_at(menu, key)))
+        menu = self._items()
+        self._popup.open(entries(menu), x, y, lambda key: self.act(action_at(menu, key)))
 
     @property
     def can_notify(self) -> bool:
@@ -181,8 +179,9 @@ class PystrayTray:
             self._icon = self._build()
 
     def stop(self) -> None:
-        """End ``run``."""
+        """End ``run``, and close the menu if it is open."""
         self._stopping = True
+        self._popup.close()
         if self._wake is not None:
             self._wake.send(xembed.STOP)
         else:

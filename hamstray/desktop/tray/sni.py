@@ -35,7 +35,7 @@ from hamstray.desktop.tray.menu import (
     title_for,
 )
 from hamstray.engine.model import Phase, Snooze, View
-from hamstray.ui.popup.client import open_menu
+from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ class SniTray:
         self._send_lock = threading.Lock()
         self._stopping = False
         self._register_serial = -1
-        self._popup: Any = None
+        self._popup = Popup()
         self.name = f"{ITEM}-{os.getpid()}-1"
         try:
             self._bus = open_dbus_connection(bus="SESSION")
@@ -155,8 +155,10 @@ class SniTray:
         self._bus.close()
 
     def stop(self) -> None:
-        """End ``run``: the bus drops the item and the host removes the icon."""
+        """End ``run``: the bus drops the item and the host removes the icon; an open menu
+        closes."""
         self._stopping = True
+        self._popup.close()
         with contextlib.suppress(OSError):
             self._bus.sock.shutdown(socket.SHUT_RDWR)
 
@@ -319,10 +321,7 @@ class SniTray:
         """Hosts without dbusmenu ask the item to show its own menu (X11 only)."""
         if not os.environ.get("DISPLAY"):
             return
-        if self._popup is None or self._popup.poll() is not None:
-            self._popup = open_menu(
-                entries(menu), x, y, lambda key: self._act(action_at(menu, key))
-            )
+        self._popup.open(entries(menu), x, y, lambda key: self._act(action_at(menu, key)))
 
 
 def _introspection(path: str | None) -> str:

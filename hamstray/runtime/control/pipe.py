@@ -92,10 +92,10 @@ def pipe_request(
         with Client(address, family=family) as connection:
             connection.send_bytes(encode(message))
             if not connection.poll(timeout):
-                raise ControlError("hamstray did not answer in time")
+                raise ControlError("the running app did not answer in time")
             answer: dict[str, Any] = json.loads(connection.recv_bytes())
     except (FileNotFoundError, ConnectionRefusedError) as error:
         raise NotRunning("hamstray is not running") from error
     except (OSError, EOFError, json.JSONDecodeError) as error:
-        raise ControlError(f"hamstray did not answer ({error})") from error
+        raise ControlError(f"the running app did not answer ({error})") from error
     return answer

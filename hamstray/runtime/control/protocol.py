@@ -21,7 +21,7 @@ Handler = Callable[[Request], dict[str, Any]]
 
 
 class ControlError(Exception):
-    """A control request failed; the message is for the user."""
+    """A control request failed; the message is for the user, shown after "hamstray: "."""
 
 
 class NotRunning(ControlError):

@@ -143,9 +143,9 @@ def request(path: Path, message: Request, timeout: float = 10.0) -> dict[str, An
     except (FileNotFoundError, ConnectionRefusedError) as error:
         raise NotRunning("hamstray is not running") from error
     except (OSError, ProtocolError) as error:
-        raise ControlError(f"hamstray did not answer ({error})") from error
+        raise ControlError(f"the running app did not answer ({error})") from error
     try:
         answer: dict[str, Any] = json.loads(line)
     except json.JSONDecodeError as error:
-        raise ControlError("hamstray sent a reply that is not JSON") from error
+        raise ControlError("the running app sent a reply that is not JSON") from error
     return answer

@@ -32,29 +32,53 @@ class Entry:
         }
 
 
-def open_menu(
-    entries: tuple[Entry, ...], x: int, y: int, on_choice: Callable[[str], None]
-) -> "subprocess.Popen[str]":
-    """Show ``entries`` at (x, y); ``on_choice`` gets the chosen path, from a reader thread."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "hamstray.ui.popup",
-            json.dumps([e.as_json() for e in entries]),
-            str(x),
-            str(y),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+class Popup:
+    """At most one popup menu at a time, each in a process of its own, closed with ``close``.
 
-    def wait() -> None:
-        assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
-        chosen = process.stdout.read().strip()
-        process.wait()
-        if chosen:
-            on_choice(chosen)
+    The process reads its standard input only to see it end: it closes itself when this
+    process ends, however it ends.
+    """
 
-    threading.Thread(target=wait, name="hamstray-menu", daemon=True).start()
-    return process
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[str] | None = None
+
+    def open(
+        self, entries: tuple[Entry, ...], x: int, y: int, on_choice: Callable[[str], None]
+    ) -> None:
+        """Show ``entries`` at (x, y), unless a menu is open; ``on_choice`` gets the chosen
+        path, from a reader thread."""
+        with self._lock:
+            if self._process is not None and self._process.poll() is None:
+                return
+            self._process = process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "hamstray.ui.popup",
+                    json.dumps([e.as_json() for e in entries]),
+                    str(x),
+                    str(y),
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+
+        def wait() -> None:
+            assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
+            chosen = process.stdout.read().strip()
+            process.wait()
+            if chosen:
+                on_choice(chosen)
+
+        threading.Thread(target=wait, name="hamstray-menu", daemon=True).start()
+
+    def close(self) -> None:
+        """Close the open menu, if any, without a choice."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            assert process.stdin is not None  # noqa: S101 - Popen was given stdin=PIPE
+            process.stdin.close()  # the menu sees its input end and closes itself
+            process.terminate()  # and if Tk is stuck, the signal ends it

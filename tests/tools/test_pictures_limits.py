@@ -1,0 +1,62 @@
+"""The limits test: every keyframe of every picture, both sides, is a pose a body can make,
+doing what its cues say; and the check does catch the defects of the old pictures."""
+
+import pytest
+
+from tests.tools import old_pictures
+from tools.pictures.checks import Problem, check
+from tools.pictures.poses import PICTURES
+from tools.pictures.scenes import scenes
+
+SCENES = [(p.id, label, scene) for p in PICTURES.values() for label, scene in scenes(p)]
+
+
+@pytest.mark.parametrize(
+    ("stretch", "label", "scene"), SCENES, ids=[f"{s}:{label}" for s, label, _ in SCENES]
+)
+def test_every_keyframe_is_a_possible_pose_that_follows_its_cues(stretch, label, scene) -> None:
+    assert [str(f) for f in check(scene)] == []
+
+
+# What issue 16 saw in the old pictures, and the finding the check must give for each.
+OLD_DEFECTS = [
+    ("kneeling-hip-flexor", Problem.RANGE, "right_leg.knee_flexion"),
+    ("kneeling-hip-flexor", Problem.RANGE, "right_leg.hip_flexion"),
+    ("standing-hip-flexor", Problem.RANGE, "right_leg.knee_flexion"),
+    ("standing-hip-flexor", Problem.RANGE, "right_leg.hip_flexion"),
+    ("pigeon", Problem.RANGE, "right_leg.knee_flexion"),  # its near leg was the back one
+    ("pigeon", Problem.CONTACT, "right knee on the floor"),
+    ("lying-strap-hamstring", Problem.RANGE, "right_leg.knee_flexion"),
+    ("legs-up-the-wall", Problem.RANGE, "right_leg.knee_flexion"),
+    ("legs-up-the-wall", Problem.FLOOR, "arm"),
+    ("chair-forward-fold", Problem.CROSSING, "into the chest"),
+    ("chair-forward-fold", Problem.FLOOR, "forearm"),
+    ("chair-hip-flexor", Problem.PROP, "right thigh"),
+    ("seated-forward-fold", Problem.FLOOR, ""),
+    ("chair-figure-four", Problem.CROSSING, "right thigh"),
+    ("sole-stretch", Problem.CROSSING, "right thigh"),
+    ("downward-dog", Problem.CONTACT, "ball of the foot on the floor"),
+    ("bent-knee-calf", Problem.RANGE, "right_leg.ankle_flexion 56"),
+    ("desk-calf", Problem.CUE, "the back knee straight"),
+    ("seated-wide-leg", Problem.CUE, "legs open wide"),
+    ("chair-wide-leg", Problem.CUE, "feet wide"),
+    ("butterfly", Problem.CUE, "knees drop out"),
+    ("childs-pose", Problem.FILL, ""),
+    ("seated-cat-cow", Problem.CUE, "round the back"),
+    ("seated-twist", Problem.ARROW, ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("stretch", "problem", "words"),
+    OLD_DEFECTS,
+    ids=[f"{s}:{p.name.lower()}" for s, p, _ in OLD_DEFECTS],
+)
+def test_the_check_finds_what_the_issue_saw_in_the_old_pictures(stretch, problem, words) -> None:
+    found = check(old_pictures.scene(stretch, PICTURES[stretch]))
+    assert any(f.problem is problem and words in f.detail for f in found), [str(f) for f in found]
+
+
+def test_every_old_picture_fails_the_check() -> None:
+    """Before issue 16 none of the 28 pictures passed; the new ones all do (above)."""
+    assert all(check(old_pictures.scene(s, PICTURES[s])) for s in old_pictures.DATA)

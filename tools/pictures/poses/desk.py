@@ -1,0 +1,279 @@
+"""The desk stretches: on a chair without wheels, seen from whichever side explains them."""
+
+from tools.pictures import props
+from tools.pictures.camera import View
+from tools.pictures.contacts import Contact, Surface
+from tools.pictures.picture import (
+    AngleCue,
+    Frame,
+    Picture,
+    ViewCue,
+    adductor,
+    calf,
+    glute,
+    hamstring,
+    hip_flexor,
+    low_back,
+    sole,
+)
+from tools.pictures.poses.common import (
+    FLOOR,
+    FOOT_FREE,
+    REACH,
+    SEATED_Y,
+    L,
+    R,
+    arm,
+    flat,
+    hand_on,
+    leg,
+    sit,
+)
+from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
+
+CHAIR = props.chair(14)
+SEATED = Pose(
+    Root(2, SEATED_Y, 0, 0),
+    Spine(neck_flexion=-5),
+    Leg(90, 4, 4, 90),
+    Leg(90, 4, 4, 90),
+    Arm(25, 5, 0, 50),
+    Arm(25, 5, 0, 50),
+)
+FEET = flat(R) + flat(L)
+FEET_FREE = leg(R, *FOOT_FREE) + leg(L, *FOOT_FREE)
+HANDS_ON_KNEES = (hand_on(R, Mark.KNEE, R), hand_on(L, Mark.KNEE, L))
+HANDS_FREE = arm(R, *REACH) + arm(L, *REACH)
+
+
+def seated(pose: Pose, *contacts: Contact, free: tuple[str, ...] = ()) -> tuple[Contact, ...]:
+    """Contacts of a seated pose: the seat, plus ``contacts``."""
+    del pose, free
+    return (*sit(), *contacts)
+
+
+chair_hamstring = Picture(
+    "chair-hamstring",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(6, SEATED_Y, 0, 25),
+                Spine(2, 0, 0, neck_flexion=-18),
+                Leg(80, 0, 0, 3, 15),
+                Leg(115, 4, 4, 90),
+                Arm(30, 10, 0, 40),
+                Arm(30, 10, 0, 40),
+            ),
+            (
+                *sit(),
+                Contact(Mark.HEEL, R, FLOOR),
+                *flat(L),
+                hand_on(R, Mark.KNEE, R),
+                hand_on(L, Mark.KNEE, L),
+            ),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *HANDS_FREE),
+        ),
+    ),
+    props.chair(6),
+    (hamstring(R),),
+    (
+        AngleCue("right_leg.knee_flexion", 0, 10, "the leg is straight"),
+        AngleCue("right_leg.ankle_flexion", 5, 30, "toes up"),
+    ),
+    per_side=True,
+)
+
+chair_forward_fold = Picture(
+    "chair-forward-fold",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(2, SEATED_Y, 0, 30),
+                Spine(40, 20, 15, neck_flexion=45),
+                Leg(118, 25, 15, 90),
+                Leg(118, 25, 15, 90),
+                Arm(110, -20, 0, 10),
+                Arm(110, -20, 0, 10),
+            ),
+            (
+                *sit(),
+                *FEET,
+                Contact(Mark.HAND, R, FLOOR, z=4.0, lift=5.0),
+                Contact(Mark.HAND, L, FLOOR, z=-4.0, lift=5.0),
+            ),
+            ("root.y", *FEET_FREE, *HANDS_FREE),
+        ),
+    ),
+    CHAIR,
+    low_back(),
+    (AngleCue("right_leg.knee_flexion", 75, 105, "knees at about 90 degrees"),),
+)
+
+seated_calf = Picture(
+    "seated-calf",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(6, SEATED_Y, 0, 8),
+                Spine(neck_flexion=-5),
+                Leg(62, 0, 0, 0, 20),
+                Leg(98, 4, 4, 90),
+                Arm(45, 5, 0, 55),
+                Arm(45, 5, 0, 55),
+            ),
+            (*sit(), Contact(Mark.HEEL, R, FLOOR), *flat(L)),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE)),
+        ),
+    ),
+    props.chair(10)
+    + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
+    (calf(R),),
+    (
+        AngleCue("right_leg.knee_flexion", 0, 5, "the knee is straight"),
+        AngleCue("right_leg.ankle_flexion", 10, 30, "toes pulled toward you"),
+    ),
+    per_side=True,
+)
+
+chair_hip_flexor = Picture(
+    "chair-hip-flexor",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, SEATED_Y, 0, -8),
+                Spine(-4, 0, 0, neck_flexion=-5),
+                Leg(-12, 0, 0, 95, -35, 0, 50),
+                Leg(82, 0, 0, 90),
+                Arm(0, 8, 0, 20),
+                Arm(35, 0, 0, 45),
+            ),
+            (
+                Contact(Mark.SEAT, L, Surface.SEAT),
+                Contact(Mark.TOE, R, FLOOR),
+                Contact(Mark.BALL, R, FLOOR),
+                *flat(L),
+                hand_on(L, Mark.THIGH, L),
+            ),
+            (
+                "root.y",
+                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion", "toe_extension"),
+                *leg(L, *FOOT_FREE),
+                *arm(L, *REACH),
+            ),
+        ),
+    ),
+    props.chair(-3, facing_viewer=True),
+    (hip_flexor(R),),
+    (AngleCue("right_leg.hip_flexion", -20, 0, "the outer thigh goes back"),),
+    per_side=True,
+)
+
+chair_wide_leg = Picture(
+    "chair-wide-leg",
+    View.FRONT_TURNED,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(4, SEATED_Y, 0, 22),
+                Spine(2, 0, 0, neck_flexion=-15),
+                Leg(112, 35, 30, 90),
+                Leg(112, 35, 30, 90),
+                Arm(45, 10, 0, 20),
+                Arm(45, 10, 0, 20),
+            ),
+            (*sit(), *flat(R, level=True), *flat(L, level=True), *HANDS_ON_KNEES),
+            (
+                "root.y",
+                *leg(R, *FOOT_FREE, "ankle_inversion"),
+                *leg(L, *FOOT_FREE, "ankle_inversion"),
+                *HANDS_FREE,
+            ),
+        ),
+    ),
+    CHAIR,
+    (adductor(R), adductor(L)),
+    (
+        AngleCue("right_leg.hip_abduction", 25, 45, "feet wide, knees out"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs"),
+    ),
+)
+
+
+def _crossed(pitch: float, toes: float) -> Pose:
+    return Pose(
+        Root(2, SEATED_Y, 0, pitch),
+        Spine(neck_flexion=-5),
+        Leg(110, 40, 60, 110, 8, 0, toes),
+        Leg(80, 4, 4, 70),
+        Arm(40, 10, 0, 30),
+        Arm(40, 0, 0, 40),
+    )
+
+
+CROSSED_FREE = (
+    "root.y",
+    *leg(R, "hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion"),
+    *leg(L, *FOOT_FREE),
+)
+
+chair_figure_four = Picture(
+    "chair-figure-four",
+    View.FRONT_TURNED,
+    (
+        Frame(
+            "hold",
+            _crossed(6, 0),
+            (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L), hand_on(R, Mark.KNEE, R)),
+            (*CROSSED_FREE, *HANDS_FREE),
+        ),
+    ),
+    CHAIR,
+    (glute(R),),
+    (
+        AngleCue("right_leg.hip_abduction", 20, 45, "the raised knee drops out"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the knee out to the side"),
+    ),
+    per_side=True,
+)
+
+sole_stretch = Picture(
+    "sole-stretch",
+    View.FRONT_TURNED,
+    (
+        Frame(
+            "hold",
+            _crossed(6, 55),
+            (
+                *sit(),
+                Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),
+                *flat(L),
+                hand_on(L, Mark.TOE, R),
+                hand_on(R, Mark.KNEE, R),
+            ),
+            (*CROSSED_FREE, *HANDS_FREE),
+        ),
+    ),
+    CHAIR,
+    sole(R),
+    (AngleCue("right_leg.toe_extension", 35, 80, "toes pulled back"),),
+    per_side=True,
+)
+
+PICTURES = (
+    chair_hamstring,
+    chair_forward_fold,
+    seated_calf,
+    chair_hip_flexor,
+    chair_wide_leg,
+    chair_figure_four,
+    sole_stretch,
+)

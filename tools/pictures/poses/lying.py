@@ -1,0 +1,118 @@
+"""The floor stretches done lying on the back: legs up the wall, the strap, knees to chest."""
+
+from tools.pictures import props
+from tools.pictures.camera import View
+from tools.pictures.contacts import Contact, Surface
+from tools.pictures.picture import AngleCue, Frame, Picture, adductor, glute, hamstring, low_back
+from tools.pictures.poses.common import FLOOR, L, R, leg, lying
+from tools.pictures.poses.floor import HANDS_FREE, MAT
+from tools.pictures.rig import Arm, Leg, Mark, Pose, Root, Spine
+
+WALL_X = 14.0
+legs_up_the_wall = Picture(
+    "legs-up-the-wall",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 12, 0, -90),
+                Spine(neck_flexion=5),
+                Leg(80, 22, 0, 10),
+                Leg(80, 22, 0, 10),
+                Arm(0, 40, 0, 15),
+                Arm(0, 40, 0, 15),
+            ),
+            (
+                *lying(),
+                Contact(Mark.HEEL, R, Surface.WALL),
+                Contact(Mark.HEEL, L, Surface.WALL),
+                Contact(Mark.HAND, R, FLOOR, level=True),
+                Contact(Mark.HAND, L, FLOOR, level=True),
+                Contact(Mark.ELBOW, R, FLOOR),
+                Contact(Mark.ELBOW, L, FLOOR),
+            ),
+            (
+                "root.y",
+                "spine.lumbar_flexion",
+                "spine.upper_flexion",
+                "spine.neck_flexion",
+                *leg(R, "hip_flexion"),
+                *leg(L, "hip_flexion"),
+                *HANDS_FREE,
+            ),
+        ),
+    ),
+    MAT + props.wall(WALL_X),
+    (hamstring(R), hamstring(L), adductor(R), adductor(L)),
+    (AngleCue("right_leg.knee_flexion", 3, 25, "knees soft"),),
+)
+
+lying_strap_hamstring = Picture(
+    "lying-strap-hamstring",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 12, 0, -90),
+                Spine(neck_flexion=5),
+                Leg(75, 0, 0, 8, 10),
+                Leg(0, 0, 0, 0, -20),
+                Arm(75, 10, 0, 40),
+                Arm(75, 10, 0, 40),
+            ),
+            (*lying(), Contact(Mark.HEEL, L, FLOOR)),
+            (
+                "root.y",
+                "spine.lumbar_flexion",
+                "spine.upper_flexion",
+                "spine.neck_flexion",
+                *leg(L, "hip_flexion"),
+            ),
+        ),
+    ),
+    MAT + props.Props(strap=props.Strap(((Mark.HAND, R), (Mark.HAND, L)), (Mark.BALL, R))),
+    (hamstring(R),),
+    (
+        AngleCue("right_leg.knee_flexion", 0, 15, "knee nearly straight"),
+        AngleCue("left_leg.knee_flexion", 0, 8, "the other leg long"),
+    ),
+    per_side=True,
+)
+
+knees_to_chest = Picture(
+    "knees-to-chest",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 12, 0, -90),
+                Spine(neck_flexion=5),
+                Leg(115, 6, 0, 125, -10),
+                Leg(115, 6, 0, 125, -10),
+                Arm(60, 10, 0, 60),
+                Arm(60, 10, 0, 60),
+            ),
+            (
+                *lying(),
+                Contact(Mark.HAND, R, on=(Mark.SHIN, R), grip=True),
+                Contact(Mark.HAND, L, on=(Mark.SHIN, L), grip=True),
+            ),
+            (
+                "root.y",
+                "spine.lumbar_flexion",
+                "spine.upper_flexion",
+                "spine.neck_flexion",
+                *HANDS_FREE,
+            ),
+        ),
+    ),
+    MAT,
+    (*low_back(), glute(R)),
+    (AngleCue("right_leg.hip_flexion", 100, 125, "knees hugged in"),),
+)
+
+
+PICTURES = (legs_up_the_wall, lying_strap_hamstring, knees_to_chest)

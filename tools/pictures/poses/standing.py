@@ -1,0 +1,319 @@
+"""The standing stretches: at the desk, on a step, and the march warm-up."""
+
+from tools.pictures import props
+from tools.pictures.camera import View
+from tools.pictures.contacts import Contact, Surface
+from tools.pictures.picture import (
+    AngleCue,
+    Frame,
+    Picture,
+    Shift,
+    ViewCue,
+    adductor,
+    calf,
+    hamstring,
+    hip_flexor,
+    quadriceps,
+    soleus,
+)
+from tools.pictures.poses.common import (
+    DESK,
+    FLOOR,
+    FOOT_FREE,
+    REACH,
+    L,
+    M,
+    R,
+    arm,
+    flat,
+    hand_on,
+    leg,
+)
+from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
+
+DESK_X = 48.0
+AT_DESK = props.desk(DESK_X)
+HANDS_ON_DESK = (
+    Contact(Mark.HAND, R, DESK, x=DESK_X + 8, level=True),
+    Contact(Mark.HAND, L, DESK, x=DESK_X + 8, level=True),
+)
+BOTH_REACH = arm(R, *REACH) + arm(L, *REACH)
+STAND_FREE = ("root.y", *leg(R, *FOOT_FREE), *leg(L, *FOOT_FREE))
+
+standing_hamstring = Picture(
+    "standing-hamstring",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 80, 0, 40),
+                Spine(neck_flexion=-20),
+                Leg(72, 0, 0, 0, 20),
+                Leg(62, 0, 0, 45, 18),
+                Arm(40, 8, 0, 15),
+                Arm(40, 5, 0, 20),
+            ),
+            (Contact(Mark.HEEL, R, FLOOR), *flat(L), hand_on(L, Mark.THIGH, L)),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *arm(L, *REACH)),
+        ),
+    ),
+    muscles=(hamstring(R),),
+    cues=(
+        AngleCue("right_leg.knee_flexion", 0, 8, "the front leg straight"),
+        AngleCue("left_leg.knee_flexion", 20, 90, "the back knee bent"),
+    ),
+    per_side=True,
+)
+
+
+def _calf(back_knee: float, back_ankle: float, front_knee: float) -> Pose:
+    return Pose(
+        Root(0, 86, 0, 34),
+        Spine(neck_flexion=-18),
+        Leg(12, 0, 0, back_knee, back_ankle),
+        Leg(60, 0, 0, front_knee, 10),
+        Arm(60, 8, 0, 10),
+        Arm(60, 8, 0, 10),
+    )
+
+
+CALF_FREE = ("root.y", "root.x", *leg(R, "hip_flexion", "ankle_flexion"), *leg(L, *FOOT_FREE))
+desk_calf = Picture(
+    "desk-calf",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            _calf(0, 18, 35),
+            (*flat(R), *flat(L), *HANDS_ON_DESK),
+            (*CALF_FREE, *BOTH_REACH),
+        ),
+    ),
+    AT_DESK,
+    (calf(R),),
+    (AngleCue("right_leg.knee_flexion", 0, 5, "the back knee straight"),),
+    per_side=True,
+)
+
+bent_knee_calf = Picture(
+    "bent-knee-calf",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            _calf(32, 26, 35),
+            (*flat(R), *flat(L), *HANDS_ON_DESK),
+            (*CALF_FREE, *BOTH_REACH),
+        ),
+    ),
+    AT_DESK,
+    (soleus(R),),
+    (AngleCue("right_leg.knee_flexion", 20, 60, "the back knee bent"),),
+    per_side=True,
+)
+
+STEP = props.step(0.0)
+_step = Pose(
+    Root(-8, 110, 0, 4),
+    Spine(neck_flexion=-5),
+    Leg(0, 0, 0, 0, -20),
+    Leg(5, 0, 0, 75, -10),
+    Arm(30, 20, 0, 40),
+    Arm(10, 5, 0, 20),
+)
+_step_contacts = (
+    Contact(Mark.BALL, R, Surface.STEP, x=4.0),
+    Contact(Mark.HAND, R, Surface.RAIL, x=6.0, z=27.0, level=True),
+)
+_step_free = ("root.y", *leg(R, "hip_flexion"), *arm(R, *REACH))
+step_heel_drop = Picture(
+    "step-heel-drop",
+    View.SIDE,
+    (
+        Frame("up", _step, _step_contacts, _step_free),
+        Frame(
+            "down",
+            Pose(
+                _step.root,
+                _step.spine,
+                Leg(0, 0, 0, 0, 22),
+                Leg(5, 0, 0, 75, -10),
+                _step.right_arm,
+                _step.left_arm,
+            ),
+            _step_contacts,
+            _step_free,
+            (AngleCue("right_leg.ankle_flexion", 10, 30, "the heel sinks below the step"),),
+        ),
+    ),
+    STEP,
+    (calf(R),),
+    (AngleCue("right_leg.knee_flexion", 0, 5, "the knee straight"),),
+    arrow=Shift(Mark.HEEL, R, (-10.0, 0.0, 8.0)),
+    per_side=True,
+)
+
+LUNGE_DESK = props.desk(24, height=80)
+_lunge_hands = (
+    Contact(Mark.HAND, R, DESK, x=27, level=True, lift=0.5),
+    Contact(Mark.HAND, L, DESK, x=27, level=True, lift=0.5),
+)
+_lunge_feet = (Contact(Mark.BALL, R, FLOOR), Contact(Mark.TOE, R, FLOOR), *flat(L))
+_lunge_free = (
+    "root.y",
+    *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
+    *leg(L, *FOOT_FREE),
+    *BOTH_REACH,
+)
+standing_hip_flexor = Picture(
+    "standing-hip-flexor",
+    View.SIDE,
+    (
+        Frame(
+            "upright",
+            Pose(
+                Root(0, 88, 0, -5),
+                Spine(8, 2, 0, neck_flexion=-5),
+                Leg(-10, 0, 0, 10, -10, 0, 30),
+                Leg(28, 0, 0, 25),
+                Arm(5, 5, 0, 60),
+                Arm(5, 10, 0, 10),
+            ),
+            (*_lunge_feet, *_lunge_hands),
+            _lunge_free,
+        ),
+        Frame(
+            "forward",
+            Pose(
+                Root(8, 84, 0, -8),
+                Spine(2, 0, 0, neck_flexion=-5),
+                Leg(-20, 0, 0, 15, -20, 0, 40),
+                Leg(45, 0, 0, 50),
+                Arm(5, 5, 0, 60),
+                Arm(5, 10, 0, 10),
+            ),
+            (*_lunge_feet, *_lunge_hands),
+            _lunge_free,
+            (AngleCue("right_leg.hip_flexion", -20, -10, "the back hip opens"),),
+        ),
+    ),
+    LUNGE_DESK,
+    (hip_flexor(R),),
+    arrow=Shift(Mark.PELVIS, M, (0.0, -4.0, 34.0)),
+    per_side=True,
+)
+
+standing_quad_hip = Picture(
+    "standing-quad-hip",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 93, 0, -5),
+                Spine(neck_flexion=-5),
+                Leg(-5, 0, 0, 140, -40),
+                Leg(-5),
+                Arm(-40, 10, 0, 20),
+                Arm(60, 5, 0, 20),
+            ),
+            (
+                *flat(L),
+                Contact(Mark.HAND, R, on=(Mark.ANKLE, R), grip=True),
+                Contact(Mark.HAND, L, DESK, x=20, level=True),
+            ),
+            (
+                "root.y",
+                *leg(L, "hip_flexion", "ankle_flexion"),
+                *arm(R, *REACH, "shoulder_rotation"),
+                *arm(L, *REACH),
+            ),
+        ),
+    ),
+    props.desk(12, height=80),
+    (quadriceps(R),),
+    (
+        AngleCue("right_leg.hip_flexion", -20, 5, "the knees together"),
+        AngleCue("right_leg.knee_flexion", 110, 150, "the knee bent behind"),
+    ),
+    per_side=True,
+)
+
+standing_side_lunge = Picture(
+    "standing-side-lunge",
+    View.FRONT,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 72, -20, 15),
+                Spine(neck_flexion=-10),
+                Leg(15, 38, 0, 0, 0, -20),
+                Leg(60, 25, 20, 80, 10),
+                Arm(5, 12, 0, 10),
+                Arm(40, 5, 0, 40),
+            ),
+            (*flat(R, level=True), *flat(L, level=True), hand_on(L, Mark.THIGH, L)),
+            (
+                "root.y",
+                *leg(R, "hip_abduction", "ankle_flexion", "ankle_inversion"),
+                *leg(L, *FOOT_FREE, "ankle_inversion"),
+                *arm(L, *REACH),
+            ),
+        ),
+    ),
+    muscles=(adductor(R),),
+    cues=(
+        AngleCue("right_leg.knee_flexion", 0, 5, "the other leg straight"),
+        AngleCue("left_leg.knee_flexion", 40, 110, "one knee bent"),
+        ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "feet wide"),
+    ),
+    per_side=True,
+)
+
+_march = (Contact(Mark.HEEL, R, FLOOR), Contact(Mark.BALL, R, FLOOR))
+march_in_place = Picture(
+    "march-in-place",
+    View.THREE_QUARTER,
+    (
+        Frame(
+            "left-knee-up",
+            Pose(
+                Root(0, 93, 0, 0),
+                Spine(),
+                Leg(0),
+                Leg(75, 0, 0, 85, -10),
+                Arm(35, 8, 0, 70),
+                Arm(-30, 8, 0, 30),
+            ),
+            _march,
+            ("root.y", *leg(R, "hip_flexion", "ankle_flexion")),
+        ),
+        Frame(
+            "right-knee-up",
+            Pose(
+                Root(0, 93, 0, 0),
+                Spine(),
+                Leg(75, 0, 0, 85, -10),
+                Leg(0),
+                Arm(-30, 8, 0, 30),
+                Arm(35, 8, 0, 70),
+            ),
+            (Contact(Mark.HEEL, L, FLOOR), Contact(Mark.BALL, L, FLOOR)),
+            ("root.y", *leg(L, "hip_flexion", "ankle_flexion")),
+        ),
+    ),
+    arrow=Shift(Mark.KNEE, R, (10.0, 0.0, 0.0), both_ways=True),
+)
+
+PICTURES = (
+    standing_hamstring,
+    desk_calf,
+    bent_knee_calf,
+    step_heel_drop,
+    standing_hip_flexor,
+    standing_quad_hip,
+    standing_side_lunge,
+    march_in_place,
+)
