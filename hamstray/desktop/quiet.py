@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from hamstray.desktop.calls import InUse, Look, choose
+from hamstray.desktop.calls import InUse, Look
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Quiet
 
@@ -154,6 +154,8 @@ def looks(platform: str, env: Mapping[str, str], switches: Callable[[], Quiet]) 
         from hamstray.desktop import dbus  # noqa: PLC0415
 
         bus = dbus.Session()  # one connection for every check that asks the bus
+    from hamstray.desktop.calls import choose  # noqa: PLC0415 - at the first look, not at start
+
     apps = choose.for_platform(
         platform, lambda: switches().apps, None if bus is None else (lambda: bus.call)
     )

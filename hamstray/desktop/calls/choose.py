@@ -3,15 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from hamstray.desktop.calls import (
-    Look,
-    camera,
-    consent,
-    coreaudio,
-    microphone,
-    processes,
-    screencast,
-)
+from hamstray.desktop.calls import Look, processes
 from hamstray.engine.reasons import Cause
 
 Apps = Callable[[], tuple[str, ...]]
@@ -27,6 +19,8 @@ UNSEEN = {
 def for_platform(platform: str, apps: Apps, bus: Callable[[], Any] | None) -> list[Look]:
     """The call checks of ``platform``; ``bus`` gives the session bus's call (None: no bus)."""
     if platform == "win32":
+        from hamstray.desktop.calls import consent  # noqa: PLC0415 - each platform its own
+
         registry = consent.WindowsRegistry()
         return [
             Look(Cause.MICROPHONE, "ConsentStore microphone entries", "microphone",
@@ -37,14 +31,18 @@ def for_platform(platform: str, apps: Apps, bus: Callable[[], Any] | None) -> li
                  processes.running(processes.windows_names(processes.run_quietly), apps)),
         ]  # fmt: skip
     if platform == "darwin":
+        from hamstray.desktop.calls import coreaudio  # noqa: PLC0415
+
         return [
             Look(Cause.MICROPHONE, "CoreAudio input devices", "microphone",
-                 coreaudio.microphone(_loaded(coreaudio.CORE_AUDIO))),
+                 coreaudio.microphone(coreaudio.loaded_at_first_look(coreaudio.CORE_AUDIO))),
             Look(Cause.CAMERA, "CoreMediaIO devices", "camera",
-                 coreaudio.camera(_loaded(coreaudio.CORE_MEDIA_IO))),
+                 coreaudio.camera(coreaudio.loaded_at_first_look(coreaudio.CORE_MEDIA_IO))),
             Look(Cause.APP, "ps", None,
                  processes.running(processes.macos_names(processes.run_quietly), apps)),
         ]  # fmt: skip
+    from hamstray.desktop.calls import camera, microphone, screencast  # noqa: PLC0415
+
     looks = [
         Look(Cause.MICROPHONE, "PulseAudio/PipeWire capture streams", "microphone",
              microphone.capture(microphone.pulse_streams)),
@@ -57,15 +55,3 @@ def for_platform(platform: str, apps: Apps, bus: Callable[[], Any] | None) -> li
         )  # fmt: skip
     looks.append(Look(Cause.APP, "/proc", None, processes.running(processes.linux_names(), apps)))
     return looks
-
-
-def _loaded(path: str) -> coreaudio.Get:
-    """A framework's property reader, loaded at the first look."""
-    loaded: list[coreaudio.Get] = []
-
-    def get(item: int, selector: str, scope: str) -> list[int]:
-        if not loaded:
-            loaded.append(coreaudio.framework(path))
-        return loaded[0](item, selector, scope)
-
-    return get

@@ -6,7 +6,6 @@ microphone or camera access. They do not say which app, so the reason names none
 that is one device for both directions also counts as running while it only plays sound.
 """
 
-import ctypes
 from collections.abc import Callable
 
 from hamstray.desktop.calls import InUse, ProbeError
@@ -45,20 +44,21 @@ def camera(get: Get) -> InUse:
     return _running(get, inputs_only=False)
 
 
-class _Address(ctypes.Structure):
-    _fields_ = [
-        ("selector", ctypes.c_uint32),
-        ("scope", ctypes.c_uint32),
-        ("element", ctypes.c_uint32),
-    ]
-
-
 def _code(text: str) -> int:
     return int.from_bytes(text.encode("ascii"), "big")
 
 
 def framework(path: str) -> Get:
     """The property reader of CoreAudio (``CORE_AUDIO``) or CoreMediaIO (``CORE_MEDIA_IO``)."""
+    import ctypes  # noqa: PLC0415 - macOS only
+
+    class Address(ctypes.Structure):
+        _fields_ = [
+            ("selector", ctypes.c_uint32),
+            ("scope", ctypes.c_uint32),
+            ("element", ctypes.c_uint32),
+        ]
+
     try:
         library = ctypes.cdll.LoadLibrary(path)
     except OSError as error:
@@ -69,7 +69,7 @@ def framework(path: str) -> Get:
     data_of = getattr(library, f"{prefix}ObjectGetPropertyData")
 
     def get(item: int, selector: str, scope: str) -> list[int]:
-        address = _Address(_code(selector), _code(scope), 0)  # element 0: the main element
+        address = Address(_code(selector), _code(scope), 0)  # element 0: the main element
         size = ctypes.c_uint32(0)
         if size_of(item, ctypes.byref(address), 0, None, ctypes.byref(size)) or not size.value:
             return []
@@ -81,5 +81,17 @@ def framework(path: str) -> Get:
         else:  # (…, UInt32* ioDataSize, void* outData)
             status = data_of(item, ctypes.byref(address), 0, None, ctypes.byref(size), data)
         return [] if status else list(data[: size.value // 4])
+
+    return get
+
+
+def loaded_at_first_look(path: str) -> Get:
+    """``framework(path)``, loaded only when it is first asked."""
+    loaded: list[Get] = []
+
+    def get(item: int, selector: str, scope: str) -> list[int]:
+        if not loaded:
+            loaded.append(framework(path))
+        return loaded[0](item, selector, scope)
 
     return get
