@@ -136,8 +136,8 @@ def test_a_capture_stream_on_a_microphone_names_its_app() -> None:
     assert look() == "Firefox"
 
 
-def test_no_sound_server_is_a_problem_the_probe_names(tmp_path: Path) -> None:
-    with pytest.raises(ProbeError, match="no PulseAudio or PipeWire server"):
+def test_no_sound_server_means_nothing_to_see(tmp_path: Path) -> None:
+    with pytest.raises(Unsupported, match="no PulseAudio or PipeWire server"):
         microphone.pulse_streams(f"unix:{tmp_path}/pulse/native")
 
 

@@ -101,10 +101,10 @@ def test_doctor_shows_which_call_checks_work_and_what_they_see() -> None:
 
 
 def test_a_call_check_that_cannot_look_is_a_problem_with_a_way_out() -> None:
-    looks = call_looks(mic=ProbeError("no PulseAudio or PipeWire server answers for this user"))
+    looks = call_looks(mic=ProbeError("pulsectl cannot be used: libpulse.so.0: cannot open"))
     check = doctor.call_probes(looks, Quiet(), "linux")[0]
     assert not check.ok
-    assert check.detail.endswith("no PulseAudio or PipeWire server answers for this user")
+    assert check.detail.endswith("pulsectl cannot be used: libpulse.so.0: cannot open")
     assert "[quiet] microphone = false" in check.hint
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from hamstray.desktop.calls import InUse, ProbeError
+from hamstray.desktop.calls import InUse, ProbeError, Unsupported
 
 TIMEOUT_S = 2.0
 # Level meters open a capture stream on every source while they show: they are not calls.
@@ -44,8 +44,8 @@ def _name(properties: Mapping[str, str]) -> str:
 
 
 def pulse_streams(server: str | None = None, timeout: float = TIMEOUT_S) -> list[Stream]:
-    """The capture streams on this user's sound server (``server``: libpulse's default), or
-    ProbeError when none answers within ``timeout`` seconds."""
+    """The capture streams on this user's sound server (``server``: libpulse's default); raises
+    Unsupported when none answers within ``timeout`` seconds, ProbeError without libpulse."""
     try:
         import pulsectl  # noqa: PLC0415 - loads libpulse: only when a reminder is due
     except (ImportError, OSError, AttributeError) as error:  # no libpulse, or a too old one
@@ -64,7 +64,11 @@ def pulse_streams(server: str | None = None, timeout: float = TIMEOUT_S) -> list
             for o in pulse.source_output_list()
         ]
     except pulsectl.PulseError as error:  # its "timed out" also stands for "refused"
-        raise ProbeError("no PulseAudio or PipeWire server answers for this user") from error
+        # Without a sound server no app records through one: nothing to fix, nothing to see.
+        raise Unsupported(
+            "no PulseAudio or PipeWire server answers for this user (apps that record through "
+            "ALSA directly are not seen)"
+        ) from error
     finally:
         pulse.close()
 
