@@ -315,9 +315,10 @@ def value(config: Config, key: Key) -> Any:
     return getattr(getattr(config, key.section), key.name)
 
 
-def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
-    """Apply the rules that tie two keys together: the corrected config and (key, problem)."""
-    problems: list[tuple[str, str]] = []
+def reconcile(config: Config) -> tuple[Config, list[tuple[str, str, str]]]:
+    """Apply the rules that tie two keys together: the corrected config and (key, problem, the
+    key it is tied to), so a problem can point at whichever of the two the file sets."""
+    problems: list[tuple[str, str, str]] = []
     stretches = config.stretches
     if stretches.max_hold < stretches.hold:
         problems.append(
@@ -325,6 +326,7 @@ def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
                 "stretches.max_hold",
                 f"must be at least stretches.hold ({durations.compact(stretches.hold)}), "
                 f"got {durations.compact(stretches.max_hold)}",
+                "stretches.hold",
             )
         )
         config = replace(config, stretches=replace(stretches, max_hold=stretches.hold))

@@ -150,6 +150,14 @@ def test_max_hold_below_hold_is_reported_and_raised_to_hold() -> None:
     assert (cfg.stretches.hold, cfg.stretches.max_hold) == (45, 45)
 
 
+def test_a_hold_above_the_default_max_hold_points_at_the_hold_line() -> None:
+    """max_hold is not in the file, so the problem names the line that caused it."""
+    _, problems = parse('[stretches]\nhold = "61s"\n')
+    assert problems == [
+        f"{PATH}:2: stretches.max_hold: must be at least stretches.hold (1m1s), got 1m"
+    ]
+
+
 def test_unknown_keys_and_sections_are_warnings() -> None:
     cfg, problems = parse('[breaks]\nintervall = "5m"\n\n[colours]\nred = 1\n')
     assert problems == [
