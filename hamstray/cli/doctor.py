@@ -8,21 +8,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamstray.config import loader
+from hamstray.desktop.calls import Look, ProbeError, Unsupported, choose
 from hamstray.desktop.tray import backend
+from hamstray.engine.reasons import Cause
+from hamstray.engine.settings import Quiet
 from hamstray.store.paths import Paths
+
+CALL_PARTS = {
+    Cause.MICROPHONE: "microphone",
+    Cause.CAMERA: "camera",
+    Cause.SCREEN_SHARING: "screen sharing",
+    Cause.APP: "apps",
+}
 
 
 @dataclass(frozen=True)
 class Check:
-    """The state of one part."""
+    """The state of one part (``unseen``: this platform offers no way to look, not a problem)."""
 
     part: str
     ok: bool
     detail: str
     hint: str = ""
+    unseen: bool = False
 
     def __str__(self) -> str:
-        line = f"{'OK' if self.ok else 'PROBLEM':<8} {self.part:<14} {self.detail}"
+        label = "N/A" if self.unseen else "OK" if self.ok else "PROBLEM"
+        line = f"{label:<8} {self.part:<14} {self.detail}"
         return line + (f"\n{'':<24}hint: {self.hint}" if self.hint else "")
 
 
@@ -118,6 +130,39 @@ def idle_probe(found: Callable[[], float | None] | None) -> Check:
     return Check("idle", True, f"idle time readable (now {seconds:.0f} s)")
 
 
+def call_probes(looks: list[Look], switches: Quiet, platform: str) -> list[Check]:
+    """Which of the call checks work here, and what each sees now."""
+    checks = []
+    for cause, part in CALL_PARTS.items():
+        look = next((item for item in looks if item.cause is cause), None)
+        system = "linux" if platform.startswith("linux") else platform
+        if look is None:
+            unseen = choose.UNSEEN.get((system, cause), "not detected on this platform")
+            checks.append(Check(part, True, unseen, unseen=True))
+        elif look.switch is not None and not getattr(switches, look.switch):
+            checks.append(Check(part, True, f"off ([quiet] {look.switch} = false)"))
+        elif cause is Cause.APP and not switches.apps:
+            checks.append(Check(part, True, 'none named ([quiet] apps = ["zoom"] to add some)'))
+        else:
+            checks.append(_look(part, look))
+    return checks
+
+
+def _look(part: str, look: Look) -> Check:
+    try:
+        who = look.look()
+    except Unsupported as error:
+        return Check(part, True, str(error), unseen=True)
+    except ProbeError as error:
+        off = f"[quiet] {look.switch} = false" if look.switch else "[quiet] apps = []"
+        return Check(part, False, f"{look.how}: {error}", f"until it works, {off} silences this")
+    if who is None:
+        return Check(part, True, f"{look.how}: readable, not in use now")
+    if look.cause is Cause.APP:
+        return Check(part, True, f"{look.how}: {who} is running now")
+    return Check(part, True, f"{look.how}: in use now" + (f" by {who}" if who else ""))
+
+
 def autostart_state(enabled: bool, location: str) -> Check:
     """Whether hamstray starts at login (off is a choice, not a problem)."""
     if enabled:
@@ -166,7 +211,7 @@ def running(socket: Path) -> Check:
 
 def run(paths: Paths) -> int:
     """Print one line per part; exit 0 when everything is OK, 1 otherwise."""
-    from hamstray.desktop import autostart, idle  # noqa: PLC0415
+    from hamstray.desktop import autostart, idle, quiet  # noqa: PLC0415
 
     checks = [
         tray(
@@ -179,6 +224,10 @@ def run(paths: Paths) -> int:
         _notification_check(),
         idle_probe(idle.default_probe()),
     ]
+    switches = loader.load(paths.config_file)[0].quiet
+    checks += call_probes(
+        quiet.looks(sys.platform, os.environ, lambda: switches), switches, sys.platform
+    )
     entry = autostart.for_this_user()
     checks += [
         autostart_state(entry.enabled(), entry.location),

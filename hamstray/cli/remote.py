@@ -80,7 +80,10 @@ def describe(status: dict[str, Any], now: float) -> str:
                 f"{durations.humanize(status['next_break_in_s'])}."
             )
         case "due":
-            lines.append(f"A break is due (sitting for {durations.humanize(status['sitting_s'])}).")
+            held = f"; held back: {status['held_back']}" if status.get("held_back") else ""
+            lines.append(
+                f"A break is due (sitting for {durations.humanize(status['sitting_s'])}){held}."
+            )
         case "snoozed":
             lines.append(
                 f"Snoozed; the break comes back in {durations.humanize(status['next_break_in_s'])}."

@@ -86,9 +86,9 @@ def parse(text: str, path: Path) -> tuple[Config, list[Problem]]:
         }
     )
     config, tied = settings.reconcile(config)
-    for dotted, message in tied:
-        section, name = dotted.split(".")
-        problems.append(Problem(path, locate(text, section, name), dotted, message))
+    for dotted, message, other in tied:
+        line = locate(text, *dotted.split(".")) or locate(text, *other.split("."))
+        problems.append(Problem(path, line, dotted, message))
     return config, problems
 
 

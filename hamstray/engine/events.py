@@ -4,6 +4,7 @@ guide, the idle probe or the timer."""
 from dataclasses import dataclass
 
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.reasons import Reason
 from hamstray.engine.vocabulary import Condition
 
 
@@ -89,9 +90,9 @@ class Shutdown:
 
 @dataclass(frozen=True, slots=True)
 class Quiet:
-    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
+    """The quiet probes say why now is a bad moment for a reminder (None: it is not)."""
 
-    reason: str | None
+    reason: Reason | None
 
 
 @dataclass(frozen=True, slots=True)

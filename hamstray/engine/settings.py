@@ -125,6 +125,25 @@ class Words(Generic[W]):
         return "[" + ", ".join(f'"{v}"' for v in value) + "]"
 
 
+@dataclass(frozen=True, slots=True)
+class Names:
+    """A list of process names (not paths), duplicates dropped."""
+
+    def read(self, raw: object) -> tuple[str, ...]:
+        wanted = 'a list of process names like ["zoom", "teams"]'
+        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+            raise ValueError(f"expected {wanted}, got {show(raw)}")
+        for name in raw:
+            if not name.strip():
+                raise ValueError(f"expected {wanted}, got an empty name")
+            if "/" in name or "\\" in name:
+                raise ValueError(f"expected {wanted}, got {show(name)} (a path, not a name)")
+        return tuple(dict.fromkeys(name.strip() for name in raw))
+
+    def toml(self, value: Any) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
+
+
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 
 
@@ -227,6 +246,18 @@ class Notifications:
     tips: bool = setting(True, Flag(), "at most one posture or movement tip a day in a reminder")
 
 
+@dataclass(frozen=True, slots=True)
+class Quiet:
+    """What counts as a call: while one goes on, a due reminder waits and comes once after."""
+
+    microphone: bool = setting(True, Flag(), "hold reminders while an app records the microphone")
+    camera: bool = setting(True, Flag(), "hold reminders while an app uses the camera")
+    screen_sharing: bool = setting(True, Flag(), "hold reminders while the screen is shared")
+    apps: tuple[str, ...] = setting(
+        (), Names(), 'process names that keep reminders quiet, e.g. ["zoom", "teams"]'
+    )
+
+
 # Longer notes the defaults file puts above a section.
 NOTES = {
     "breaks": (
@@ -241,6 +272,10 @@ NOTES = {
         + ", ".join(f'"{c}"' for c in CONDITIONS[4:])
         + ".\nWith any of them, ask a doctor or physiotherapist first."
     ),
+    "quiet": (
+        "During a call, sitting still counts as sitting: the reminder after it says how long.\n"
+        "hamstray doctor shows which of these this machine can detect."
+    ),
 }
 
 
@@ -252,6 +287,7 @@ class Config:
     stretches: Stretches = field(default_factory=Stretches)
     routines: Routines = field(default_factory=Routines)
     notifications: Notifications = field(default_factory=Notifications)
+    quiet: Quiet = field(default_factory=Quiet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +330,10 @@ def value(config: Config, key: Key) -> Any:
     return getattr(getattr(config, key.section), key.name)
 
 
-def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
-    """Apply the rules that tie two keys together: the corrected config and (key, problem)."""
-    problems: list[tuple[str, str]] = []
+def reconcile(config: Config) -> tuple[Config, list[tuple[str, str, str]]]:
+    """Apply the rules that tie two keys together: the corrected config and (key, problem, the
+    key it is tied to), so a problem can point at whichever of the two the file sets."""
+    problems: list[tuple[str, str, str]] = []
     stretches = config.stretches
     if stretches.max_hold < stretches.hold:
         problems.append(
@@ -304,6 +341,7 @@ def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
                 "stretches.max_hold",
                 f"must be at least stretches.hold ({durations.compact(stretches.hold)}), "
                 f"got {durations.compact(stretches.max_hold)}",
+                "stretches.hold",
             )
         )
         config = replace(config, stretches=replace(stretches, max_hold=stretches.hold))

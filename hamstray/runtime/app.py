@@ -126,7 +126,7 @@ class App:
             time.time,
             self._run_effect,
             idle=_lazily(idle.default_probe),
-            quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
+            quiet=_lazily(lambda: quiet.default_probe(lambda: self.loop.config.quiet)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
             checkin=self.practice.checkin_at,

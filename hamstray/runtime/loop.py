@@ -13,7 +13,8 @@ from hamstray.engine import entries, events, model, rules, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import Event
-from hamstray.engine.model import Effect, Record, State, View
+from hamstray.engine.model import SITTING_PHASES, Effect, Record, State, View
+from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ MAX_SLEEP = (
     3600.0  # the longest the loop waits on its queue; a bad deadline cannot spin or crash it
 )
 IdleProbe = Callable[[], float | None]
+QuietProbe = Callable[[], Reason | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,7 @@ class Loop:
         clock: Callable[[], float],
         run_effect: Callable[[Effect], None],
         idle: IdleProbe | None = None,
-        quiet: Callable[[], str | None] | None = None,
+        quiet: QuietProbe | None = None,
         suggest: Callable[[], Stretch | None] = lambda: None,
         schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
         checkin: Callable[[], float | None] = lambda: None,
@@ -152,15 +154,30 @@ class Loop:
         return min(max(0.0, left), MAX_SLEEP) if math.isfinite(left) else MAX_SLEEP
 
     def _on_timer(self) -> None:
-        """Ask the probes what the core needs to decide, then tick."""
+        """Ask the probes what the core needs to decide, then tick.
+
+        The quiet probes are asked only when their answer decides something: before idle time
+        would start a break (a call is no absence), and before a reminder would be shown or while
+        one is held. At most once per wakeup.
+        """
         idle = self._idle() if self._idle is not None else None
+        asked = False
         if idle is not None:
+            if self.state.phase in SITTING_PHASES and timing.is_away(idle, self.config):
+                asked = self._ask_quiet()
             self._step(events.Idle(idle))
-        if self._quiet is not None:
-            reason = self._quiet()
-            if reason != self.state.quiet:
-                self._step(events.Quiet(reason))
+        if not asked and timing.quiet_matters(self.state, self._clock(), self.config):
+            self._ask_quiet()
         self._step(events.Tick())
+
+    def _ask_quiet(self) -> bool:
+        """Tell the engine why now is quiet, if that changed; whether a probe was asked."""
+        if self._quiet is None:
+            return False
+        reason = self._quiet()
+        if reason != self.state.quiet:
+            self._step(events.Quiet(reason))
+        return True
 
     def _answer(self, request: Ask) -> None:
         try:

@@ -23,6 +23,8 @@ def as_json(view: View) -> dict[str, Any]:
         "paused_until": None
         if view.paused_until is None
         else datetime.fromtimestamp(view.paused_until, UTC).isoformat(timespec="seconds"),
+        "held_back": None if view.held_back is None else view.held_back.text,
+        "held_back_cause": None if view.held_back is None else view.held_back.cause.value,
         "pid": os.getpid(),
         "version": hamstray.__version__,
     }

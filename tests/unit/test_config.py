@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from hamstray.config import loader, writer
 from hamstray.engine import settings
-from hamstray.engine.settings import Breaks, Config, Routines, Stretches
+from hamstray.engine.settings import Breaks, Config, Quiet, Routines, Stretches
 
 PATH = Path("/home/u/.config/hamstray/config.toml")
 
@@ -37,6 +37,7 @@ def test_the_defaults_are_those_of_the_interface() -> None:
     assert (cfg.routines.morning, cfg.routines.evening) == (time(7, 30), time(21, 0))
     assert cfg.routines.length == 600
     assert cfg.notifications.enabled is True
+    assert cfg.quiet == Quiet(microphone=True, camera=True, screen_sharing=True, apps=())
 
 
 def test_every_key_is_read() -> None:
@@ -62,8 +63,14 @@ length = "15m"
 [notifications]
 enabled = false
 tips = false
+[quiet]
+microphone = false
+camera = false
+screen_sharing = false
+apps = ["zoom", "Teams.exe", "zoom"]
 """)
     assert problems == []
+    assert cfg.quiet == Quiet(False, False, False, ("zoom", "Teams.exe"))
     assert cfg.breaks == Breaks(2700, 600, 1, 900, 120)
     assert cfg.stretches == Stretches(
         contexts=("desk", "floor"),
@@ -135,6 +142,17 @@ def test_wrong_types_and_absurd_values_are_reported(line: str, message: str) -> 
         ('[stretches]\navoid = "knee"', 'expected a list of "knee", "low-back",'),
         ('[stretches]\nhave = ["ladder"]', 'expected a list of "step", got "ladder"'),
         ("[notifications]\ntips = 1", "expected true or false, got 1"),
+        ("[quiet]\nmicrophone = 1", "expected true or false, got 1"),
+        ('[quiet]\nscreen_sharing = "no"', 'expected true or false, got "no"'),
+        (
+            '[quiet]\napps = "zoom"',
+            'expected a list of process names like ["zoom", "teams"], got "zoom"',
+        ),
+        (
+            '[quiet]\napps = ["/opt/zoom/zoom"]',
+            'got "/opt/zoom/zoom" (a path, not a name)',
+        ),
+        ('[quiet]\napps = ["zoom", " "]', "got an empty name"),
     ],
 )
 def test_other_keys_are_validated(text: str, message: str) -> None:
@@ -151,6 +169,14 @@ def test_max_hold_below_hold_is_reported_and_raised_to_hold() -> None:
         f"{PATH}:3: stretches.max_hold: must be at least stretches.hold (45s), got 40s"
     ]
     assert (cfg.stretches.hold, cfg.stretches.max_hold) == (45, 45)
+
+
+def test_a_hold_above_the_default_max_hold_points_at_the_hold_line() -> None:
+    """max_hold is not in the file, so the problem names the line that caused it."""
+    _, problems = parse('[stretches]\nhold = "61s"\n')
+    assert problems == [
+        f"{PATH}:2: stretches.max_hold: must be at least stretches.hold (1m1s), got 1m"
+    ]
 
 
 def test_unknown_keys_and_sections_are_warnings() -> None:

@@ -4,12 +4,15 @@ import math
 import queue
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import events, model
+from hamstray.engine import events, model, timing
+from hamstray.engine.entries import Kind
 from hamstray.engine.model import Effect
+from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config
 from hamstray.runtime.loop import MAX_SLEEP, Item, Loop
 from hamstray.store.assets import stretches
@@ -60,8 +63,14 @@ class FakeInbox:
         raise queue.Empty
 
 
-def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None = None):
-    clock = FakeClock()
+def make_loop(
+    stop_after: float,
+    idle: float | None = 0.0,
+    config: Config | None = None,
+    quiet: Callable[[], Reason | None] | None = None,
+    clock: FakeClock | None = None,
+):
+    clock = clock or FakeClock()
     inbox = FakeInbox(clock, clock.now + stop_after)
     effects: list[tuple[float, Effect]] = []
     loop = Loop(
@@ -70,6 +79,7 @@ def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None
         clock,
         lambda e: effects.append((clock.now, e)),
         idle=None if idle is None else (lambda: idle),
+        quiet=quiet,
         suggest=lambda: stretches()[1],
         inbox=inbox,
     )
@@ -173,6 +183,55 @@ def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
     loop.run()
     routines = [e for e in effects if isinstance(e, model.RemindRoutine)]
     assert [e.name for e in routines] == ["morning", "morning"]
+
+
+class CallUntil:
+    """A quiet probe that says "in a call" until ``end`` on the fake clock, and counts its asks."""
+
+    def __init__(self, clock: FakeClock, end: float) -> None:
+        self.clock = clock
+        self.end = end
+        self.asks: list[float] = []
+
+    def __call__(self) -> Reason | None:
+        self.asks.append(self.clock.now)
+        return Reason(Cause.MICROPHONE, "Firefox") if self.clock.now < self.end else None
+
+
+def test_the_quiet_probes_are_never_asked_before_a_reminder_is_due() -> None:
+    clock = FakeClock()
+    probe = CallUntil(clock, end=0.0)
+    loop, _, _, _ = make_loop(29 * M, quiet=probe, clock=clock)
+    loop.run()
+    assert probe.asks == []
+
+
+def test_a_call_holds_the_reminder_and_its_end_lets_exactly_one_through() -> None:
+    clock = FakeClock()
+    start = clock.now
+    probe = CallUntil(clock, end=start + 45 * M)
+    loop, _, _, effects = make_loop(54 * M, quiet=probe, clock=clock)
+    loop.run()
+    ((when, note),) = [(t, e) for t, e in effects if isinstance(e, model.Remind)]
+    assert start + 45 * M <= when <= start + 45 * M + timing.QUIET_POLL
+    assert note.sat_s == when - start  # "You have been sitting for 45 min"
+    assert min(probe.asks) == start + 30 * M  # first asked when the reminder came due
+    # While held, one look per QUIET_POLL; after the reminder, none until remind_again is due.
+    assert len(probe.asks) <= 15 * M / timing.QUIET_POLL + 2
+    assert max(probe.asks) <= when
+
+
+def test_idle_time_in_a_call_asks_the_probes_first_and_is_no_break() -> None:
+    """No input for 40 minutes of a call: the loop asks before the engine calls it a break."""
+    clock = FakeClock()
+    probe = CallUntil(clock, end=float("inf"))
+    loop, _, _, effects = make_loop(40 * M, idle=3600.0, quiet=probe, clock=clock)
+    loop.run()
+    assert loop.state.phase is model.Phase.DUE
+    kinds = [e.kind for _, e in effects if isinstance(e, model.Record)]
+    assert Kind.NATURAL_BREAK not in kinds
+    assert Kind.REMINDER_HELD in kinds
+    assert probe.asks[0] < clock.now - 30 * M  # asked at the first idle check, minutes in
 
 
 @pytest.mark.parametrize("until", [math.nan, math.inf, 1e300])
