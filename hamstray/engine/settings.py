@@ -293,3 +293,31 @@ def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
         )
         config = replace(config, stretches=replace(stretches, max_hold=stretches.hold))
     return config, problems
+
+
+FEW_SECONDS = 60  # an interval shorter than this is for trying hamstray out
+
+
+def doubts(config: Config) -> list[tuple[tuple[str, ...], str]]:
+    """Values that are allowed but make little sense together, as (the keys involved, the first
+    one named first; warning): they are used as written, and the check names them."""
+    breaks = config.breaks
+    found: list[tuple[tuple[str, ...], str]] = []
+    if breaks.interval < FEW_SECONDS:
+        found.append(
+            (
+                ("breaks.interval",),
+                f"{durations.compact(breaks.interval)} of sitting is for trying hamstray out; "
+                'for everyday use it is minutes, like "30m"',
+            )
+        )
+    if breaks.remind_again > breaks.interval:
+        found.append(
+            (
+                ("breaks.remind_again", "breaks.interval"),
+                f"{durations.compact(breaks.remind_again)} is longer than breaks.interval "
+                f"({durations.compact(breaks.interval)}): an ignored reminder comes back after "
+                "more than a whole sitting interval",
+            )
+        )
+    return found

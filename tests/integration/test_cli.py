@@ -128,7 +128,7 @@ def test_config_check_prints_one_line_per_problem_and_exits_2(
     assert result.stdout.splitlines() == [
         f'{path}:2: breaks.interval: expected a duration like "45m", got "soon"',
         f'{path}:3: breaks.snooze: expected a duration like "45m", got a negative number -3',
-        f"{path}:4: warning: breaks.max_snooze: unknown key (ignored)",
+        f"{path}:4: warning: breaks.max_snooze: unknown key (ignored); did you mean max_snoozes?",
     ]
     assert path.read_text() == text  # never rewritten
 

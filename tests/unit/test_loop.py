@@ -148,7 +148,7 @@ def test_no_thread_is_started_per_event() -> None:
     thread.start()
     before = threading.active_count()
     for _ in range(50):
-        loop.ask(model.ConfigChanged())
+        loop.ask(model.ConfigChanged(Config()))
     assert threading.active_count() == before
     loop.quit()
     thread.join(timeout=5)
