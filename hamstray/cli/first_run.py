@@ -5,13 +5,14 @@ Every answer is checked by the same declaration the config file is checked by
 """
 
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from hamstray.config import loader, writer
+from hamstray.cli.exits import EXIT_FAILURE
+from hamstray.config import edits, loader
 from hamstray.engine import settings
 from hamstray.engine.settings import Key
-from hamstray.store.files import write_atomically
 from hamstray.store.paths import Paths
 
 Ask = Callable[[str], str]
@@ -62,11 +63,13 @@ def run(
     ask: Ask | None,
     enable_autostart: Callable[[bool], str],
     install_launcher: Callable[[], str],
+    running: Callable[[], int | None] = lambda: None,
 ) -> int:
     """Ask (or, with ``ask`` None, take the current values), write the config, set up login and
-    the app menu."""
+    the app menu; ``running`` is the pid of a running hamstray, if one runs."""
+    read = edits.snapshot(paths.config_file)
     current, _ = loader.load(paths.config_file)
-    chosen: dict[tuple[str, str], Any] = {}
+    chosen: dict[str, Any] = {}
     login = True
     if ask is not None:
         print(
@@ -84,12 +87,18 @@ def run(
                 login = _ask_until_valid(
                     ask, "Start hamstray when you log in? (yes/no)", "yes", _yes
                 )
-        chosen[(section, name)] = key.check.toml(value)
-    path = paths.config_file
-    text = path.read_text(encoding="utf-8") if path.exists() else writer.default_file()
-    write_atomically(path, writer.with_values(text, chosen).encode())
-    print(f"Saved {path}")
+        chosen[key.dotted] = value
+    try:
+        changed = edits.save(read, chosen)
+    except edits.EditError as error:
+        print(f"hamstray setup: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"Saved {paths.config_file}" if changed else f"{paths.config_file} already says so.")
     print(enable_autostart(login))
     print(install_launcher())
-    print("All set. Start it now with: hamstray")
+    pid = running()
+    if pid is None:
+        print("All set. Start it now with: hamstray")
+    else:
+        print(f"All set. hamstray is running (pid {pid}) and follows the new settings.")
     return 0

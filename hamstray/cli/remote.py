@@ -43,6 +43,24 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
+def running_status(paths: Paths) -> dict[str, Any] | None:
+    """The status of the hamstray running for this user, or None when none answers."""
+    from hamstray.runtime.control import channel  # noqa: PLC0415 - offline commands do without
+    from hamstray.runtime.control.protocol import ControlError  # noqa: PLC0415
+
+    try:
+        status = channel.request(paths.socket, Request(Command.STATUS), timeout=3)["status"]
+    except (ControlError, KeyError, TypeError):
+        return None
+    return status if isinstance(status, dict) and isinstance(status.get("pid"), int) else None
+
+
+def running_pid(paths: Paths) -> int | None:
+    """The pid of the hamstray running for this user, or None when none answers."""
+    status = running_status(paths)
+    return None if status is None else int(status["pid"])
+
+
 def _request(command: str, args: argparse.Namespace) -> Request:
     """The request the command line asks for, checked as the app will check it."""
     match command:
