@@ -20,6 +20,7 @@ examples:
   hamstray snooze 10m        put the due break off by ten minutes
   hamstray pause tomorrow    no reminders until midnight
   hamstray config check      find mistakes in your config file
+  hamstray settings          change the interval, snoozes, routines, ... in a window
   hamstray plan              the next stretches the rotation will suggest
   hamstray routine evening   the longer floor routine, now
 
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("skip", help="skip this break; the sitting timer restarts")
     commands.add_parser("stand", help="standing-desk mode on: sitting time stops growing")
     commands.add_parser("sit", help="standing-desk mode off")
+    commands.add_parser(
+        "reload", help="read the config file again now (the app also follows it by itself)"
+    )
+    commands.add_parser("settings", help="open the settings window")
     commands.add_parser("quit", help="stop the running app")
 
     _add_practice_commands(commands)

@@ -36,10 +36,29 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
         print(f"hamstray {command}: {reply.get('error', 'refused')}", file=sys.stderr)
         return EXIT_FAILURE
     status = reply.get("status")
-    if command == "status" and getattr(args, "json", False):
+    if command == "reload":
+        return _reloaded(reply)
+    if command == "settings":
+        print("The settings window is open.")
+    elif command == "status" and getattr(args, "json", False):
         print(json.dumps(status, indent=2))
     elif status is not None:
         print(describe(status))
+    return EXIT_OK
+
+
+def _reloaded(reply: dict[str, Any]) -> int:
+    """What ``hamstray reload`` prints: each problem, what changed; exit 2 when values were
+    left out."""
+    found = reply.get("reload") or {}
+    config = (reply.get("status") or {}).get("config") or {}
+    for problem in found.get("problems", []):
+        print(problem)
+    changes = found.get("changes") or []
+    print(f"Read {config.get('path')}: {'; '.join(changes) if changes else 'nothing changed'}.")
+    if config.get("message"):
+        print(f"The {config['message']}.")
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -112,6 +131,9 @@ def describe(status: dict[str, Any]) -> str:
             lines.append("Away from the computer: that counts as a break.")
     if stretch:
         lines.append(f"Next stretch: {stretch['name']} ({status['snoozes_left']} snoozes left).")
+    message = (status.get("config") or {}).get("message")
+    if message:
+        lines.append(f"The {message} (hamstray config check).")
     return "\n".join(lines)
 
 

@@ -43,20 +43,29 @@ def _shipped_ids() -> Collection[str]:
 
 def load(path: Path, stretch_ids: StretchIds = _shipped_ids) -> tuple[Config, list[Problem]]:
     """Read ``path``: the effective config and every problem found (a missing file has none)."""
+    config, problems, _ = read(path, stretch_ids)
+    return config, problems
+
+
+def read(
+    path: Path, stretch_ids: StretchIds = _shipped_ids
+) -> tuple[Config, list[Problem], bytes | None]:
+    """Like ``load``, with the bytes that were read (None: no file, or none could be read)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return Config(), []
+        return Config(), [], None
     except IsADirectoryError:
-        return Config(), [Problem(path, None, "", "is a directory, not a config file")]
+        return Config(), [Problem(path, None, "", "is a directory, not a config file")], None
     except OSError as error:
-        return Config(), [Problem(path, None, "", f"cannot be read ({error.strerror})")]
+        return Config(), [Problem(path, None, "", f"cannot be read ({error.strerror})")], None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return Config(), [Problem(path, line, "", "is not UTF-8 text (TOML files must be UTF-8)")]
-    return parse(text, path, stretch_ids)
+        problem = Problem(path, line, "", "is not UTF-8 text (TOML files must be UTF-8)")
+        return Config(), [problem], raw
+    return (*parse(text, path, stretch_ids), raw)
 
 
 def parse(

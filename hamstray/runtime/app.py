@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import hamstray
-from hamstray.config import loader
 from hamstray.desktop import autostart, idle, notify, quiet
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray import backend
@@ -22,9 +21,11 @@ from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.model import Effect, Entry, Kind, Snooze, StartStretch, initial
+from hamstray.engine.settings import Config
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
+from hamstray.runtime.config_file import ConfigFile
 from hamstray.runtime.control import channel
 from hamstray.runtime.control.lock import InstanceLock
 from hamstray.runtime.control.protocol import ControlError
@@ -104,9 +105,8 @@ class App:
     def __init__(self, paths: Paths, verbose: bool = False) -> None:
         self.paths = paths
         logs.setup(paths.log_file, verbose)
-        self.config, problems = loader.load(paths.config_file)
-        for problem in problems:
-            log.warning("%s", problem)
+        self.settings_file = ConfigFile(paths.config_file, time.time)  # logs what it finds
+        self.config = self.settings_file.config
         self.notifier: Notifier | None = None
         self._autostart = autostart.for_this_user()
 
@@ -125,6 +125,7 @@ class App:
             quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
+            follow=self._follow,
         )
         guides = Guides(self.loop.post, self.practice, time.time)
         self.effects = Effects(
@@ -138,6 +139,19 @@ class App:
             self._refresh,
             self.loop.quit,
         )
+
+    def _follow(self, forced: bool) -> Config | None:
+        """The loop woke (or ``reload`` asked): the settings file's new values, if any."""
+        config = self.settings_file.check(forced)
+        if config is not None:
+            self.config = self.practice.config = self.effects.config = config
+        self._tell_settings()
+        return config
+
+    def _tell_settings(self) -> None:
+        """One notification about the problems in the settings file, once per content."""
+        if self.notifier is not None and (notice := self.settings_file.notice()) is not None:
+            self.notifier.notify(*notice)
 
     def _run_effect(self, effect: Effect) -> None:
         self.effects(effect)  # made after the loop: its guides post to the loop
@@ -192,13 +206,16 @@ class App:
             actions = Actions(self.loop.post, self._command, time.time)
             view = timing.view(self.loop.state, time.time(), self.config)
             tray = backend.create(actions, view, self._extras())
-            server = channel.serve(self.paths.socket, Answers(self.loop, self._find))
+            answers = Answers(self.loop, self._find, lambda: self.settings_file.reading)
+            server = channel.serve(self.paths.socket, answers)
         except (TrayError, ControlError, OSError) as error:
             lock.release()
             raise StartError(str(error)) from error
         self.effects.tray = tray
         signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
         signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
+        if hasattr(signal, "SIGHUP"):  # POSIX: scripts ask for a reload the classic way
+            signal.signal(signal.SIGHUP, lambda *_: self.loop.reload(wait=None))
         finished = threading.Lock()
         loop_thread = threading.Thread(target=self._run_loop, args=(tray,), name="hamstray-loop")
         loop_thread.daemon = True
@@ -251,6 +268,7 @@ class App:
             self.notifier = self._notifications(tray)
             self.effects.notifier = self.notifier
             self._hello()
+            self._tell_settings()
             self.recorder.tell_about_the_file()
             self.recorder.write(Entry(time.time(), Kind.APP_STARTED, detail=hamstray.__version__))
         except Exception:  # the loop must start whatever happens here

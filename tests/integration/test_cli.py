@@ -56,7 +56,8 @@ def test_without_a_display_the_app_says_so_in_one_sentence(env: dict[str, str]) 
 
 
 @pytest.mark.parametrize(
-    "command", [["status"], ["snooze"], ["pause"], ["resume"], ["stretch"], ["skip"], ["quit"]]
+    "command",
+    [["status"], ["snooze"], ["pause"], ["resume"], ["stretch"], ["skip"], ["reload"], ["quit"]],
 )
 def test_control_commands_without_a_running_app_exit_3(
     env: dict[str, str], command: list[str]
