@@ -10,13 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from hamstray.cli.exits import EXIT_FAILURE
-from hamstray.config import edits, loader
+from hamstray.config import edits, loader, typed
 from hamstray.engine import settings
 from hamstray.engine.settings import Key
 from hamstray.store.paths import Paths
 
 Ask = Callable[[str], str]
-NONE_WORDS = ("none", "no", "-")  # what a person types for "no routine" ("" in the file)
 QUESTIONS = (  # (section, key, prompt)
     ("breaks", "interval", "Sitting time before a reminder, like 30m or 1h"),
     ("routines", "morning", "Morning stretch routine at (HH:MM or none)"),
@@ -26,21 +25,6 @@ QUESTIONS = (  # (section, key, prompt)
 
 def _key(section: str, name: str) -> Key:
     return next(k for k in settings.declared() if (k.section, k.name) == (section, name))
-
-
-def _read(key: Key, answer: str) -> Any:
-    """The value ``answer`` stands for, checked as the config file would be."""
-    if isinstance(key.check, settings.Clock) and answer.lower() in NONE_WORDS:
-        answer = ""
-    if isinstance(key.check, settings.Duration) and answer.strip().isdigit():
-        raise ValueError(f'write the unit too, like "{answer.strip()}m" for minutes')
-    return key.check.read(answer)
-
-
-def _shown(key: Key, value: Any) -> str:
-    """A value as setup offers it in brackets."""
-    text = key.check.toml(value).strip('"')
-    return text or "none"
 
 
 def _ask_until_valid(ask: Ask, prompt: str, default: str, read: Callable[[str], Any]) -> Any:
@@ -82,7 +66,9 @@ def run(
         key = _key(section, name)
         value = settings.value(current, key)
         if ask is not None:
-            value = _ask_until_valid(ask, prompt, _shown(key, value), functools.partial(_read, key))
+            value = _ask_until_valid(
+                ask, prompt, typed.shown(key, value), functools.partial(typed.read, key)
+            )
             if section == "breaks":  # the login question comes second, as people expect
                 login = _ask_until_valid(
                     ask, "Start hamstray when you log in? (yes/no)", "yes", _yes

@@ -27,6 +27,8 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     try:
         reply = channel.request(paths.socket, request)
     except NotRunning as error:
+        if command == "settings":
+            return _settings_alone(paths)
         print(error, file=sys.stderr)
         return EXIT_NOT_RUNNING
     except ControlError as error:
@@ -45,6 +47,16 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     elif status is not None:
         print(describe(status))
     return EXIT_OK
+
+
+def _settings_alone(paths: Paths) -> int:
+    """``hamstray settings`` with no app running: the window, until it closes."""
+    from hamstray.desktop.autostart import for_this_user  # noqa: PLC0415 - only this command
+    from hamstray.runtime.settings_window import SettingsWindow  # noqa: PLC0415
+
+    window = SettingsWindow(paths.config_file, for_this_user())
+    window.open()
+    return EXIT_OK if window.wait() == 0 else EXIT_FAILURE
 
 
 def _reloaded(reply: dict[str, Any]) -> int:

@@ -20,7 +20,7 @@ from hamstray.desktop.tray.base import Tray, TrayError
 from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.model import Effect, Entry, Kind, Snooze, StartStretch, initial
+from hamstray.engine.model import Effect, Entry, Kind, Snooze, Stand, StartStretch, initial
 from hamstray.engine.settings import Config
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
@@ -36,6 +36,7 @@ from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder
 from hamstray.runtime.requests import Command as Asked
 from hamstray.runtime.requests import Request
+from hamstray.runtime.settings_window import SettingsWindow
 from hamstray.store import assets
 from hamstray.store.history import History, HistoryError
 from hamstray.store.paths import Paths
@@ -131,6 +132,14 @@ class App:
         self.effects = Effects(
             self.config, self.recorder, guides, self.practice, self._extras, time.time
         )
+        self.settings_window = SettingsWindow(
+            self.paths.config_file,
+            self._autostart,
+            reload=lambda: self.loop.reload(wait=None),
+            standing=lambda: self.loop.state.standing,
+            stand=lambda on: self.loop.post(Stand(on)),
+            refresh=lambda: self.loop.call(self._refresh),
+        )
         self.commands = Commands(
             self.paths,
             lambda: self.history,
@@ -138,6 +147,8 @@ class App:
             time.time,
             self._refresh,
             self.loop.quit,
+            settings=self.settings_window.open,
+            tell=self._tell,
         )
 
     def _follow(self, forced: bool) -> Config | None:
@@ -206,7 +217,12 @@ class App:
             actions = Actions(self.loop.post, self._command, time.time)
             view = timing.view(self.loop.state, time.time(), self.config)
             tray = backend.create(actions, view, self._extras())
-            answers = Answers(self.loop, self._find, lambda: self.settings_file.reading)
+            answers = Answers(
+                self.loop,
+                self._find,
+                lambda: self.settings_file.reading,
+                lambda: self.loop.call(self.settings_window.open),
+            )
             server = channel.serve(self.paths.socket, answers)
         except (TrayError, ControlError, OSError) as error:
             lock.release()

@@ -4,17 +4,10 @@ import tkinter as tk
 from typing import Any
 
 from hamstray.ui.guide.protocol import Ended, Held, Marked, Report, encode
+from hamstray.ui.look import FONT, INK, MUTED, PAPER, TEAL, TRACK, WARM, WM_CLASS
 
-PAPER = "#f6f4ef"
-INK = "#20303a"
-MUTED = "#5c6b73"
-TEAL = "#178f83"
-WARM = "#9a5a12"
-TRACK = "#dcd8cf"
-FONT = "TkDefaultFont"
 SWITCH_S = 3  # seconds to change sides
 TITLE = "hamstray"
-WM_CLASS = "hamstray"
 
 
 def sides(per_side: bool) -> list[str]:
