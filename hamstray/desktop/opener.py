@@ -12,29 +12,35 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-Failed = Callable[[str], None]  # gets one sentence for the user
+Failed = Callable[[str], None]  # gets why no program opened the file, in a few words
+# What xdg-open's exit codes mean (its manual), as a person reads them.
+XDG_OPEN_EXITS = {
+    2: "the file is not there",
+    3: "a tool it needs is missing",
+    4: "no program for this kind of file",
+}
 
 
-def _logged(sentence: str) -> None:
-    log.warning("%s", sentence)
+def _logged(why: str) -> None:
+    log.warning("No program opened the file (%s).", why)
 
 
 def open_file(path: Path, failed: Failed = _logged) -> None:
     """Open ``path`` with the desktop's default application (never through a shell).
 
-    When no program opens it, ``failed`` gets one sentence (later, from a thread of its own:
-    xdg-open may wait for the program it started). The opener is always waited for, so it never
-    lingers as a defunct process.
+    When no program opens it, ``failed`` gets why (later, from a thread of its own: xdg-open
+    may wait for the program it started). The opener is always waited for, so it never lingers
+    as a defunct process.
     """
     if sys.platform == "win32":
         try:
             os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606 - the Windows way
         except OSError as error:
-            failed(f"No program opened {path} ({error.strerror or error}).")
+            failed(str(error.strerror or error))
         return
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     if shutil.which(opener) is None:
-        failed(f"No program opened {path}: {opener} is not installed.")
+        failed(f"{opener} is not installed")
         return
     try:
         process = subprocess.Popen(
@@ -47,14 +53,14 @@ def open_file(path: Path, failed: Failed = _logged) -> None:
             errors="replace",
         )
     except OSError as error:
-        failed(f"No program opened {path} ({error.strerror or error}).")
+        failed(str(error.strerror or error))
         return
 
     def wait() -> None:
         _, said = process.communicate()
         if process.returncode != 0:
-            lines = [line.strip() for line in said.splitlines() if line.strip()]
-            why = lines[-1] if lines else f"{opener} exited with {process.returncode}"
-            failed(f"No program opened {path} ({why}).")
+            log.info("%s %s said: %s", opener, path, said.strip()[-500:])
+            code = process.returncode
+            failed(f"{opener}: {XDG_OPEN_EXITS.get(code, f'exit status {code}')}")
 
     threading.Thread(target=wait, name="hamstray-opener", daemon=True).start()

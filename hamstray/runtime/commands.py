@@ -59,9 +59,13 @@ class Commands:
             log.warning("%s failed: %s", command.value.capitalize(), error)
 
     def _not_shown(self, why: str) -> None:
-        """No program showed the chart (in the opener's thread): say so, once, where it is."""
-        log.warning("%s", why)
-        self._tell("hamstray could not show this week's chart", why)
+        """No program showed the chart (in the opener's thread): say so, and where it is."""
+        picture = self._paths.data_dir / WEEK_PICTURE
+        log.warning("No program showed %s (%s).", picture, why)
+        self._tell(
+            "hamstray could not show this week's chart",
+            f"No program opened the picture ({why}). It is {picture}.",
+        )
 
     def _week_picture(self) -> Path:
         from hamstray.ui import chart  # noqa: PLC0415 - Pillow's fonts only when asked

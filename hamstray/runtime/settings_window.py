@@ -73,8 +73,8 @@ class SettingsWindow:
                 pass
 
     def _not_opened(self, window: session.Session, why: str) -> None:
-        log.warning("%s", why)
-        window.tell(OpenFailed(why))
+        log.warning("No program opened %s (%s).", self._path, why)
+        window.tell(OpenFailed(f"No program opened the file ({why}); open it with a text editor."))
 
     def _set_login(self, on: bool) -> None:
         try:

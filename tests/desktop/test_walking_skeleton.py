@@ -92,8 +92,10 @@ def test_the_cli_controls_the_running_app(app_factory) -> None:
         "paused_until",
         "pid",
         "version",
+        "config",
     }
     assert status["pid"] == app.process.pid
+    assert set(status["config"]) == {"path", "read_at", "problems", "warnings", "message"}
     assert set(status["next_stretch"]) == {"id", "name", "groups"}
 
     paused = app.cli("pause", "tomorrow")

@@ -92,7 +92,7 @@ class SettingsWindow:
         self.status = tk.Label(
             self.root, bg=PAPER, fg=MUTED, font=SMALL, anchor="w", justify="left"
         )
-        self.status.configure(wraplength="330p")
+        self.status.configure(wraplength="460p")
         self.status.pack(fill="x", pady=("8p", 0))
         where = tk.Label(
             self.root, text=_home(self.path), bg=PAPER, fg=MUTED, font=SMALL, anchor="w"
@@ -226,7 +226,7 @@ class SettingsWindow:
                 self.root.after(250, self._listen)
             return
         if isinstance(answer, OpenFailed):
-            self.say(f"{answer.why} Open it with a text editor: {self.path}", error=True)
+            self.say(answer.why, error=True)
 
     def _read_answers(self) -> None:
         for line in sys.stdin:
