@@ -161,3 +161,10 @@ def test_config_show_prints_the_effective_values(env: dict[str, str], tmp_path: 
     parsed, problems = loader.parse(result.stdout, path)
     assert problems == []
     assert parsed.breaks.interval == 2700
+
+
+def test_settings_without_a_display_or_an_app_says_so_in_one_sentence(env: dict[str, str]) -> None:
+    result = run(env, "settings")
+    assert result.returncode == 1
+    assert result.stderr.startswith("hamstray settings: the window cannot open (")
+    assert len(result.stderr.splitlines()) == 1
