@@ -260,3 +260,24 @@ def test_the_menus_settings_opens_the_window(app_factory, mine: Path) -> None:
     press(app.desktop, window, "Escape")
     wait_for(lambda: not windows(app.desktop), 5, "the window to close")
     assert app.status()["phase"] == "sitting"  # the app runs on
+
+
+def test_a_file_toml_cannot_read_is_not_saved_over(stack, mine: Path, tmp_path: Path) -> None:
+    """The window says where the file is broken, and Return saves nothing over it."""
+    mine.parent.mkdir(parents=True)
+    mine.write_text('[breaks\ninterval = "30m"\n')
+    env = dict(stack.env, HAMSTRAY_CONFIG=str(mine))
+    process = subprocess.Popen([hamstray_command(), "settings"], env=env)
+    try:
+        window = find_window(stack)
+        image = shot(stack, window, tmp_path / "broken.png")
+        found = box(image, RED)
+        assert found is not None
+        assert found[3] > image.height * 3 // 4  # said above the buttons
+        press(stack, window, "Return", "Escape")
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=5)
+    assert mine.read_text() == '[breaks\ninterval = "30m"\n'

@@ -12,6 +12,7 @@ from tkinter import ttk
 from typing import Any
 
 from hamstray.config import edits
+from hamstray.config.loader import Problem
 from hamstray.store import assets
 from hamstray.store.files import write_atomically
 from hamstray.ui.look import ERROR, FONT, INK, MUTED, PAPER, TEAL, TRACK, WM_CLASS
@@ -43,7 +44,11 @@ class SettingsWindow:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.path = Path(spec["path"])
         self.snapshot = edits.snapshot(self.path)
-        self.form = Form(self._text(), self.path)
+        try:
+            self.form = Form(self.snapshot.text, self.path)
+        except edits.EditError:  # not UTF-8: shown, and nothing is saved over it
+            self.form = Form("", self.path)
+            self.form.unreadable = Problem(self.path, None, "", "is not UTF-8 text")
         self.root = tk.Tk(className=WM_CLASS)
         self.root.title(TITLE)
         if spec.get("icon"):
@@ -65,12 +70,6 @@ class SettingsWindow:
         self.root.bind("<Escape>", lambda _: self.cancel())
         self.root.bind("<Control-o>", lambda _: self.open_file())
         self.refresh()
-
-    def _text(self) -> str:
-        try:
-            return self.snapshot.text
-        except edits.EditError:
-            return ""  # shown as unreadable below
 
     def _build(self, spec: dict[str, Any]) -> None:
         self.notebook = ttk.Notebook(self.root)
@@ -150,9 +149,11 @@ class SettingsWindow:
         notes = self.form.notes()
         for dotted, row in self.rows.items():
             row.show_note(notes.get(dotted))
-        if self.form.unreadable is not None:
+        if (problem := self.form.unreadable) is not None:
+            where = f"line {problem.line}, " if problem.line else ""
             self.say(
-                f"The file cannot be edited here: {self.form.unreadable}. Open the file to fix it.",
+                f"The file cannot be edited here ({where}{problem.message}): open the file and "
+                "fix that first.",
                 error=True,
             )
         else:
