@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hamstray.config import loader
 from hamstray.desktop.calls import Look, ProbeError, Unsupported, choose
@@ -170,8 +171,16 @@ def autostart_state(enabled: bool, location: str) -> Check:
     return Check("autostart", True, "off (hamstray autostart enable to start at login)")
 
 
-def config_state(path: Path) -> Check:
-    """Whether the config file reads cleanly."""
+def config_state(path: Path, status: Mapping[str, Any] | None = None) -> Check:
+    """Whether the config file reads cleanly, and what the running app (``status``) makes of it."""
+    told = (status or {}).get("config") or {}
+    if told.get("message"):
+        return Check(
+            "config",
+            False,
+            f"{told['message']} ({told.get('path', path)})",
+            "hamstray config check lists them; fix them and save, the app follows",
+        )
     if not path.exists():
         return Check("config", True, f"defaults ({path} does not exist; hamstray config init)")
     _, problems = loader.load(path)
@@ -196,21 +205,16 @@ def writable(part: str, folder: Path) -> Check:
     return Check(part, False, f"{folder} is not writable", f"check the permissions of {probe}")
 
 
-def running(socket: Path) -> Check:
-    """Whether the app runs for this user."""
-    from hamstray.runtime.control import channel  # noqa: PLC0415
-    from hamstray.runtime.control.protocol import ControlError  # noqa: PLC0415
-    from hamstray.runtime.requests import Command, Request  # noqa: PLC0415
-
-    try:
-        pid = channel.request(socket, Request(Command.STATUS), timeout=3)["status"]["pid"]
-    except (ControlError, KeyError, TypeError):
+def running(status: Mapping[str, Any] | None) -> Check:
+    """Whether the app runs for this user (``status``: what it answered, None: nothing)."""
+    if status is None:
         return Check("app", True, "not running (start it with: hamstray)")
-    return Check("app", True, f"running (pid {pid})")
+    return Check("app", True, f"running (pid {status['pid']})")
 
 
 def run(paths: Paths) -> int:
     """Print one line per part; exit 0 when everything is OK, 1 otherwise."""
+    from hamstray.cli.remote import running_status  # noqa: PLC0415
     from hamstray.desktop import autostart, idle, quiet  # noqa: PLC0415
 
     checks = [
@@ -229,12 +233,13 @@ def run(paths: Paths) -> int:
         quiet.looks(sys.platform, os.environ, lambda: switches), switches, sys.platform
     )
     entry = autostart.for_this_user()
+    status = running_status(paths)
     checks += [
         autostart_state(entry.enabled(), entry.location),
-        config_state(paths.config_file),
+        config_state(paths.config_file, status),
         writable("data", paths.data_dir),
         writable("log", paths.log_dir),
-        running(paths.socket),
+        running(status),
     ]
     for check in checks:
         print(check)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.reasons import Reason
+from hamstray.engine.settings import Config
 from hamstray.engine.vocabulary import Condition
 
 
@@ -66,7 +67,10 @@ class Idle:
 
 @dataclass(frozen=True, slots=True)
 class ConfigChanged:
-    """The config was reloaded; derived times follow the new values."""
+    """The settings were read (again): ``config`` is in force from now on. The sitting time
+    already sat is kept, the next break follows the new values, a snooze keeps its end."""
+
+    config: Config
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,8 +113,8 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             state = on_idle(state, seconds, now, config, effects)
         case Suggest(stretch):
             state = replace(state, stretch=stretch)
-        case ConfigChanged():
-            pass  # every derived time is computed from the config handed in
+        case ConfigChanged(new):
+            state, config = _on_config(state, now, config, new, effects), new
     state = replace(state, seen=now)
     effects.append(Render(view(state, now, config)))
     return state, effects
@@ -188,6 +188,16 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
             effects.append(Record(Kind.STRETCH_SKIPPED, now, state.stretch, detail="timeout"))
             return fresh(state, now, effects)
     return state
+
+
+def _on_config(state: State, now: float, old: Config, new: Config, effects: list[Effect]) -> State:
+    """Follow settings read again. Every deadline is derived from the state's own times (the
+    start of sitting, the last reminder, the snooze's end) and the config, so keeping those keeps
+    the sitting time and the snooze; a deadline the new values put in the past is met once, now,
+    as a single Tick would (then remind_again spaces the rest: never a burst)."""
+    if new.routines != old.routines:  # the loop schedules the next routine from the new times
+        state = replace(state, routine="", routine_at=None)
+    return _on_tick(state, now, new, effects)
 
 
 def _on_snooze(

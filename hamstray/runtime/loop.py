@@ -62,7 +62,17 @@ class _Quit:
     """Ends the loop."""
 
 
-Item = Event | Ask | Job | _Quit
+@dataclass(frozen=True, slots=True)
+class _Reload:
+    """Read the settings file now, changed or not (``hamstray reload``, SIGHUP)."""
+
+    done: "Future[None]" = field(default_factory=Future)
+
+
+Item = Event | Ask | Job | _Quit | _Reload
+# Reads the settings file when it changed (or always, when forced): the settings to follow, or
+# None to keep the ones in force.
+Follow = Callable[[bool], Config | None]
 
 
 class Inbox(Protocol):
@@ -88,6 +98,7 @@ class Loop:
         schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
         checkin: Callable[[], float | None] = lambda: None,
         inbox: Inbox | None = None,
+        follow: Follow = lambda forced: None,
     ) -> None:
         self.config = config
         self.state = state
@@ -99,6 +110,7 @@ class Loop:
         self._suggest = suggest
         self._schedule = schedule
         self._checkin = checkin
+        self._follow = follow
         self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
 
     def post(self, event: Event) -> None:
@@ -115,6 +127,14 @@ class Loop:
         """Run ``run`` in the loop's thread, after the events already queued."""
         self._queue.put(Job(run))
 
+    def reload(self, wait: float | None = 5.0) -> None:
+        """Read the settings file again in the loop's thread; wait up to ``wait`` seconds for
+        it (None: do not wait, as from a signal handler)."""
+        request = _Reload()
+        self._queue.put(request)
+        if wait is not None:
+            request.done.result(timeout=wait)
+
     def quit(self) -> None:
         """Make ``run`` return after the events already queued."""
         self._queue.put(_Quit())
@@ -123,18 +143,23 @@ class Loop:
         """Step events until ``quit``; between them, sleep until the core's next wakeup."""
         self._refresh_suggestion()
         self._refresh_checkin()
-        self._step(events.ConfigChanged())  # the first render
+        self._step(events.ConfigChanged(self.config))  # the first render
         while True:
             self.iterations += 1
             try:
                 item = self._queue.get(timeout=self._timeout())
             except queue.Empty:
+                self._follow_file(forced=False)  # awake anyway: a look at the file costs a stat
                 self._on_timer()
                 continue
+            if not isinstance(item, _Quit):
+                self._follow_file(forced=isinstance(item, _Reload))
             match item:
                 case _Quit():
                     self._step(events.Shutdown())
                     return
+                case _Reload(done):
+                    done.set_result(None)
                 case Ask():
                     self._answer(item)
                 case Job(run):
@@ -178,6 +203,20 @@ class Loop:
         if reason != self.state.quiet:
             self._step(events.Quiet(reason))
         return True
+
+    def _follow_file(self, forced: bool) -> None:
+        """Switch to the settings file's new values, if it has any: the engine steps the
+        change with the settings that were in force, then the new ones are."""
+        try:
+            config = self._follow(forced)
+        except Exception:
+            log.exception("Reading the settings file failed")
+            return
+        if config is None:
+            return
+        self._step(events.ConfigChanged(config))
+        self.config = config
+        self._refresh_suggestion()
 
     def _answer(self, request: Ask) -> None:
         try:

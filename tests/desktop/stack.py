@@ -386,10 +386,16 @@ def free_display() -> int:
 
 
 @contextlib.contextmanager
-def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> Iterator[Desktop]:
+def desktop(
+    root: Path,
+    window_manager: bool = False,
+    panel: str = "tint2",
+    screen: str = "1280x800",
+    dpi: int | None = None,
+) -> Iterator[Desktop]:
     """Bring up Xvfb, D-Bus, dunst, (openbox) and a panel under ``root``; tear them down after.
 
-    ``panel`` is "tint2" or "xfce4-panel".
+    ``panel`` is "tint2" or "xfce4-panel"; ``dpi`` 192 is a 2x HiDPI screen (Tk scales by it).
     """
     number = free_display()
     display = f":{number}"
@@ -397,7 +403,16 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
     session = Desktop(root, display, env)
     try:
         session.start(
-            "xvfb", "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"
+            "xvfb",
+            "Xvfb",
+            display,
+            "-screen",
+            "0",
+            f"{screen}x24",
+            *(["-dpi", str(dpi)] if dpi else []),  # Xvfb's own is 100
+            "-nolisten",
+            "tcp",
+            "-noreset",
         )
         wait_for(
             lambda: session.run("xdpyinfo", "-display", display, check=False).returncode == 0,

@@ -50,6 +50,7 @@ FROM_DEBIAN = (
     "python3-jeepney",
     "python3-platformdirs",
     "python3-pulsectl",
+    "python3-tomlkit",
     "python3-tk",
     "python3-xlib",
 )

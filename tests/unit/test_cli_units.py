@@ -82,6 +82,17 @@ def test_a_pause_beyond_the_coming_week_shows_its_date(
     assert text == shown
 
 
+def test_status_says_when_the_settings_file_has_problems() -> None:
+    message = "settings file has 1 problem; the last good settings are in use"
+    text = remote.describe(
+        {"phase": "paused", "paused_until": None, "config": {"message": message}}, time.time()
+    )
+    assert text.splitlines() == [
+        "Paused until you resume.",
+        f"The {message} (hamstray config check).",
+    ]
+
+
 def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) -> None:
     from datetime import time as clock
 

@@ -182,10 +182,91 @@ def test_a_hold_above_the_default_max_hold_points_at_the_hold_line() -> None:
 def test_unknown_keys_and_sections_are_warnings() -> None:
     cfg, problems = parse('[breaks]\nintervall = "5m"\n\n[colours]\nred = 1\n')
     assert problems == [
-        f"{PATH}:2: warning: breaks.intervall: unknown key (ignored)",
+        f"{PATH}:2: warning: breaks.intervall: unknown key (ignored); did you mean interval?",
         f"{PATH}:4: warning: colours: unknown section (ignored)",
     ]
     assert cfg == Config()
+
+
+def test_an_unknown_key_names_the_nearest_known_one() -> None:
+    _, problems = parse('[breaks]\nmax_snooze = 2\n[routine]\nmorning = ""\n')
+    assert problems == [
+        f"{PATH}:2: warning: breaks.max_snooze: unknown key (ignored); did you mean max_snoozes?",
+        f"{PATH}:3: warning: routine: unknown section (ignored); did you mean [routines]?",
+    ]
+
+
+def test_a_key_in_the_wrong_section_says_where_it_belongs() -> None:
+    _, problems = parse('[breaks]\nhold = "40s"\n')
+    assert problems == [
+        f"{PATH}:2: warning: breaks.hold: unknown key (ignored); it belongs in [stretches]"
+    ]
+
+
+def test_an_unknown_stretch_id_in_exclude_is_a_warning_naming_the_nearest_ids() -> None:
+    cfg, problems = parse('[stretches]\nexclude = ["desk-calff", "seated-calf", "zzz"]\n')
+    assert problems == [
+        f'{PATH}:2: warning: stretches.exclude: no stretch has the id "desk-calff" '
+        '(see: hamstray stretches); did you mean "desk-calf"?',
+        f'{PATH}:2: warning: stretches.exclude: no stretch has the id "zzz" '
+        "(see: hamstray stretches)",
+    ]
+    assert cfg.stretches.exclude == ("desk-calff", "seated-calf", "zzz")
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("interval = 30m", 'durations are quoted: interval = "30m"'),
+        ("snooze = 1h30m   # mine", 'durations are quoted: snooze = "1h30m"'),
+        ("morning = 07:30", 'times of day are quoted: morning = "07:30"'),
+    ],
+)
+def test_an_unquoted_duration_or_time_says_to_quote_it_next_to_tomls_message(
+    line: str, hint: str
+) -> None:
+    section = "routines" if "morning" in line else "breaks"
+    _, problems = parse(f"[{section}]\n{line}\n")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:2: column ")
+    assert "Expected newline or end of document after a statement" in problems[0]
+    assert problems[0].endswith(f"; {hint}")
+
+
+@pytest.mark.parametrize(
+    ("text", "interval", "expected"),
+    [
+        (
+            '[breaks]\ninterval = "20s"\nremind_again = "10s"\n',
+            20,
+            f"{PATH}:2: warning: breaks.interval: 20s of sitting is for trying hamstray out; "
+            'for everyday use it is minutes, like "30m"',
+        ),
+        (
+            '[breaks]\ninterval = "5m"\n',
+            300,
+            f"{PATH}:2: warning: breaks.remind_again: 10m is longer than breaks.interval (5m): "
+            "an ignored reminder comes back after more than a whole sitting interval",
+        ),
+    ],
+)
+def test_values_that_make_no_sense_together_are_warnings_and_still_used(
+    text: str, interval: int, expected: str
+) -> None:
+    cfg, problems = loader.parse(text, PATH)
+    assert [str(p) for p in problems] == [expected]
+    assert problems[0].in_effect
+    assert loader.to_tell(problems) == []  # used as written: said by the check, not notified
+    assert cfg.breaks.interval == interval
+
+
+def test_the_keys_with_errors_keep_the_last_good_values() -> None:
+    good, _ = loader.parse('[breaks]\ninterval = "20m"\nsnooze = "7m"\n', PATH)
+    edited, problems = loader.parse('[breaks]\ninterval = "25m"\nsnooze = "7 m"\n', PATH)
+    kept = loader.fallback(edited, problems, good)
+    assert (kept.breaks.interval, kept.breaks.snooze) == (25 * 60, 7 * 60)
+    broken, problems = loader.parse('[breaks]\ninterval = "25m\n', PATH)
+    assert loader.fallback(broken, problems, good) == good  # unreadable: all of the last good
 
 
 def test_dotted_keys_are_located_too() -> None:

@@ -54,7 +54,7 @@ happenings = st.one_of(
     st.builds(events.StretchEnded, st.booleans(), st.integers(0, 120)),
     st.just(events.Resume()),
     st.builds(events.Idle, st.floats(0, 7200)),
-    st.just(events.ConfigChanged()),
+    st.just(events.ConfigChanged(Config())),  # a reload of the same settings (see run)
     st.builds(events.Stand, st.booleans()),
 )
 pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
@@ -72,13 +72,18 @@ def run(
     scenario: list[tuple[float, object, bool]],
     start: float = 1e9,
 ) -> list[tuple[model.State, object, float, model.State, list[rules.Effect]]]:
-    """Play ``scenario`` and return every step as (before, event, now, after, effects)."""
+    """Play ``scenario`` and return every step as (before, event, now, after, effects).
+
+    A ConfigChanged is a reload of the same settings here, so that the invariants below hold
+    against one config; test_reload.py changes the settings."""
     state = model.initial(start, stretches()[0])
     now = start
     steps = []
 
     def apply(event: rules.Event, at: float) -> None:
         nonlocal state
+        if isinstance(event, events.ConfigChanged):
+            event = events.ConfigChanged(config)
         after, effects = rules.step(state, event, at, config)
         steps.append((state, event, at, after, effects))
         state = after

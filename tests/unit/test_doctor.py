@@ -126,3 +126,14 @@ def test_switched_off_and_unnamed_checks_say_so() -> None:
     checks = doctor.call_probes(call_looks(), Quiet(camera=False), "linux")
     assert checks[1].detail == "off ([quiet] camera = false)"
     assert checks[3].detail.startswith("none named ([quiet] apps")
+
+
+def test_the_running_apps_word_on_its_settings_file_is_what_doctor_says(tmp_path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[breaks]\ninterval = "20m"\n')  # fine now: the app read an older, bad one
+    message = "settings file has 2 problems; the last good settings are in use"
+    check = doctor.config_state(path, {"pid": 7, "config": {"path": str(path), "message": message}})
+    assert not check.ok
+    assert check.detail == f"{message} ({path})"
+    assert doctor.config_state(path, {"pid": 7, "config": {"message": None}}).ok
+    assert doctor.running({"pid": 7}).detail == "running (pid 7)"

@@ -160,7 +160,7 @@ def test_no_thread_is_started_per_event() -> None:
     thread.start()
     before = threading.active_count()
     for _ in range(50):
-        loop.ask(events.ConfigChanged())
+        loop.ask(events.ConfigChanged(Config()))
     assert threading.active_count() == before
     loop.quit()
     thread.join(timeout=5)
@@ -273,3 +273,52 @@ def test_the_loop_asks_when_the_check_in_is_due_at_start_and_after_each_offer() 
     prompts = [e for e in effects if isinstance(e, model.RemindCheckin)]
     assert len(prompts) == 1
     assert asked == [0.0, 3600.0]  # at start, and once after the offer was recorded
+
+
+def test_the_settings_file_is_looked_at_only_when_the_loop_wakes_anyway() -> None:
+    """A wake for the ring or an idle check looks at the file; there is no wake of its own, and
+    the new interval counts from when sitting began."""
+    clock = FakeClock()
+    start = clock.now
+    inbox = FakeInbox(clock, start + 30 * M)
+    effects: list[tuple[float, Effect]] = []
+    looks: list[float] = []
+    shorter = Config(breaks=Breaks(interval=12 * 60))
+
+    def follow(forced: bool) -> Config | None:
+        looks.append(clock.now)
+        return shorter if clock.now - start >= 10 * M and loop.config != shorter else None
+
+    loop = Loop(
+        Config(),
+        model.initial(start, stretches()[0]),
+        clock,
+        lambda e: effects.append((clock.now, e)),
+        idle=lambda: 0.0,
+        inbox=inbox,
+        follow=follow,
+    )
+    loop.run()
+    assert len(looks) == loop.iterations - 1  # every wake but the last (the quit)
+    assert loop.config == shorter
+    reminders = [t - start for t, e in effects if isinstance(e, model.Remind)]
+    assert reminders[0] == 12 * M  # 12 minutes after sitting began, not after the change
+
+
+def test_reload_reads_the_file_even_unchanged_and_waits_for_it() -> None:
+    forced: list[bool] = []
+    loop = Loop(
+        Config(),
+        model.initial(0.0, stretches()[0]),
+        lambda: 10.0,
+        lambda e: None,
+        follow=lambda force: forced.append(force) or None,
+    )
+    thread = threading.Thread(target=loop.run)
+    thread.start()
+    try:
+        loop.reload()
+        assert forced == [True]
+    finally:
+        loop.quit()
+        thread.join(timeout=5)
