@@ -48,6 +48,7 @@ class State:
     # before then is the same absence going on, never a second break.
     break_ended: float | None = None
     continued: bool = False  # AWAY: this absence was already recorded as a break
+    no_guide: str | None = None  # why the guide window cannot open here, if it cannot
 
 
 def initial(now: float, stretch: Stretch | None = None) -> State:
@@ -157,6 +158,13 @@ class StartRoutine:
 
 
 @dataclass(frozen=True, slots=True)
+class GuideMissing:
+    """The guide window cannot open here (``reason``, for the user), or can again (None)."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ScheduleRoutine:
     """The next routine reminder is ``name`` at ``at`` (None: no routine is set)."""
 
@@ -181,6 +189,7 @@ Event = (
     | Shutdown
     | StartRoutine
     | ScheduleRoutine
+    | GuideMissing
 )
 USER_EVENTS = (Snooze, Skip, StartStretch, StretchEnded, Pause, Resume, StartRoutine, Stand)
 
@@ -198,6 +207,7 @@ class View:
     stretch: Stretch | None
     paused_until: float | None
     standing: bool = False
+    can_start: bool = True  # a stretch can be started now (there is one, and the guide opens)
 
 
 # Effects: what the outside world should do.
@@ -207,6 +217,13 @@ class Remind:
 
     sat_s: float
     stretch: Stretch | None
+    can_start: bool = True  # False: the guide cannot open, so the reminder offers no Start
+
+
+@dataclass(frozen=True, slots=True)
+class Withdraw:
+    """Take the break's reminder down: the break was handled another way (snoozed, started,
+    skipped, paused, or a natural break)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +272,12 @@ class Guide:
 
 
 @dataclass(frozen=True, slots=True)
+class CloseGuide:
+    """Close the guide window without a report: its stretch ended another way (skipped,
+    snoozed, timed out) or the app stops."""
+
+
+@dataclass(frozen=True, slots=True)
 class OpenRoutine:
     """Open the guide with the ``name`` (morning or evening) floor routine."""
 
@@ -268,4 +291,6 @@ class Refuse:
     reason: str
 
 
-Effect = Remind | RemindRoutine | Render | Record | Guide | OpenRoutine | Refuse
+Effect = (
+    Remind | Withdraw | RemindRoutine | Render | Record | Guide | CloseGuide | OpenRoutine | Refuse
+)

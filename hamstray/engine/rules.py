@@ -10,6 +10,7 @@ the outside world should do comes back as effects. Phases::
 import math
 from dataclasses import replace
 
+from hamstray.engine import leaving
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Kind
 from hamstray.engine.model import (
@@ -20,6 +21,7 @@ from hamstray.engine.model import (
     Event,
     Feedback,
     Guide,
+    GuideMissing,
     Idle,
     OpenRoutine,
     Pause,
@@ -59,6 +61,7 @@ ROUTINE_LATE = 3600  # a routine reminder more than an hour late (the machine sl
 def step(state: State, event: Event, now: float, config: Config) -> tuple[State, list[Effect]]:
     """Apply ``event`` at ``now``; return the new state and the effects to carry out."""
     effects: list[Effect] = []
+    before = state.phase
     state = _follow_clock(state, now, config, effects)
     if state.phase is Phase.AWAY and isinstance(event, USER_EVENTS):
         state = _come_back(state, now, 0.0, effects)
@@ -72,11 +75,8 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             state = _on_skip(state, now, effects)
         case StartStretch(stretch):
             state = _on_start(state, stretch, now, effects)
-        case StretchEnded(done, held_s, stretch):
-            kind = Kind.STRETCH_DONE if done else Kind.STRETCH_SKIPPED
-            effects.append(Record(kind, now, stretch or state.stretch, seconds=held_s))
-            if state.phase is Phase.STRETCHING or (done and state.phase is not Phase.PAUSED):
-                state = _fresh(state, now, effects)
+        case StretchEnded():
+            state = _on_ended(state, event, now, effects)
         case Shutdown():
             _sat(state, now, effects)
         case Stand(on):
@@ -88,7 +88,13 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
         case Feedback(stretch, word):
             effects.append(Record(Kind.FEEDBACK, now, stretch, detail=word))
         case StartRoutine(name):
-            effects += [Record(Kind.ROUTINE_STARTED, now, detail=name), OpenRoutine(name)]
+            effects += (
+                [Refuse(state.no_guide)]
+                if state.no_guide is not None
+                else [Record(Kind.ROUTINE_STARTED, now, detail=name), OpenRoutine(name)]
+            )
+        case GuideMissing(reason):
+            state = replace(state, no_guide=reason)
         case ScheduleRoutine(name, at):
             state = replace(state, routine=name, routine_at=at)
         case Pause(until, seconds):
@@ -102,6 +108,7 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
         case ConfigChanged():
             pass  # every derived time is computed from the config handed in
     state = replace(state, seen=now)
+    effects += leaving.effects(before, state.phase, event)
     effects.append(Render(view(state, now, config)))
     return state, effects
 
@@ -172,7 +179,7 @@ def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> 
     if state.quiet is not None:  # held back, delivered once when the quiet ends
         return replace(state, phase=Phase.DUE, held=True, snoozed_until=None)
     if config.notifications.enabled:
-        effects.append(Remind(now - state.since, state.stretch))
+        effects.append(Remind(now - state.since, state.stretch, state.no_guide is None))
     effects.append(Record(Kind.REMINDER, now, state.stretch))
     return replace(
         state, phase=Phase.DUE, reminded_at=now, reminders=state.reminders + 1, snoozed_until=None
@@ -247,8 +254,8 @@ def _on_skip(state: State, now: float, effects: list[Effect]) -> State:
 
 def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[Effect]) -> State:
     stretch = stretch or state.stretch
-    if stretch is None:
-        effects.append(Refuse("There is no stretch to start."))
+    if stretch is None or state.no_guide is not None:
+        effects.append(Refuse(state.no_guide or "There is no stretch to start."))
         return state
     effects += [Record(Kind.STRETCH_STARTED, now, stretch), Guide(stretch)]
     if state.phase is Phase.PAUSED:  # a stretch on request does not end the pause
@@ -257,6 +264,14 @@ def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[E
     return replace(
         state, phase=Phase.STRETCHING, since=now, stretch=stretch, snoozed_until=None, held=False
     )
+
+
+def _on_ended(state: State, ended: StretchEnded, now: float, effects: list[Effect]) -> State:
+    kind = Kind.STRETCH_DONE if ended.done else Kind.STRETCH_SKIPPED
+    effects.append(Record(kind, now, ended.stretch or state.stretch, seconds=ended.held_s))
+    if state.phase is Phase.STRETCHING or (ended.done and state.phase is not Phase.PAUSED):
+        return _fresh(state, now, effects)
+    return state
 
 
 def _on_stand(state: State, on: bool, now: float, config: Config, effects: list[Effect]) -> State:

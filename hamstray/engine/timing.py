@@ -69,6 +69,7 @@ def view(state: State, now: float, config: Config) -> View:
         stretch=state.stretch,
         paused_until=state.paused_until if state.phase is Phase.PAUSED else None,
         standing=state.standing,
+        can_start=state.stretch is not None and state.no_guide is None,
     )
 
 
