@@ -1,6 +1,7 @@
 """`hamstray doctor`: each platform part, OK or PROBLEM, with a concrete hint for each problem."""
 
 import importlib.util
+import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from hamstray.config import loader
 from hamstray.desktop.tray import backend
+from hamstray.engine.plural import plural
 from hamstray.store.paths import Paths
 
 
@@ -32,8 +34,10 @@ def tray(
     tray_owner: Callable[[], bool | None],
     watcher: Callable[[], bool | None],
     has_gi: bool,
+    no_tk: str | None = None,
 ) -> Check:
-    """Which tray backend hamstray will use and why, and whether something will show it."""
+    """Which tray backend hamstray will use and why, and whether something will show it
+    (``no_tk``: why Tk windows cannot open, which takes the XEmbed menu away)."""
     try:
         choice = backend.choose(env, platform, lambda: bool(watcher()), lambda: has_gi)
     except ValueError as error:
@@ -77,9 +81,13 @@ def tray(
             else "add a system tray (notification area) to your panel"
         )
         return Check("tray", False, f"{named}, but no system tray on this display", hint)
-    clicks = (
-        "; left click starts, right click opens hamstray's menu" if choice.name == "xorg" else ""
-    )
+    clicks = ""
+    if choice.name == "xorg":
+        clicks = (
+            "; left click starts, right click opens hamstray's menu"
+            if no_tk is None
+            else "; its menu cannot open without Tk (see guide): a click says so"
+        )
     return Check("tray", True, f"{named}; an XEmbed system tray is there{clicks}")
 
 
@@ -135,10 +143,11 @@ def config_state(path: Path) -> Check:
         return Check(
             "config",
             False,
-            f"{len(errors)} problem(s) in {path}, e.g. {errors[0]}",
+            f"{plural(len(errors), '{n} problem', '{n} problems')} in {path}, e.g. {errors[0]}",
             "hamstray config check lists them; bad keys fall back to their defaults",
         )
-    return Check("config", True, f"{path}" + (f" ({len(problems)} warning(s))" if problems else ""))
+    warnings = plural(len(problems), "{n} warning", "{n} warnings")
+    return Check("config", True, f"{path}" + (f" ({warnings})" if problems else ""))
 
 
 def writable(part: str, folder: Path) -> Check:
@@ -164,10 +173,22 @@ def running(socket: Path) -> Check:
     return Check("app", True, f"running (pid {pid})")
 
 
-def run(paths: Paths) -> int:
-    """Print one line per part; exit 0 when everything is OK, 1 otherwise."""
-    from hamstray.desktop import autostart, idle  # noqa: PLC0415
+def guide(problem: str | None) -> Check:
+    """Whether the guide window (and on XEmbed trays the menu) can open: both are Tk."""
+    if problem is None:
+        return Check("guide", True, "the stretch window can open (Tk and an X display)")
+    return Check("guide", False, "the stretch window cannot open", problem)
 
+
+def run(paths: Paths, verbose: bool = False) -> int:
+    """Print one line per part; exit 0 when everything is OK, 1 otherwise; ``verbose``: the
+    probes' reasons go to stderr."""
+    from hamstray.desktop import autostart, idle  # noqa: PLC0415
+    from hamstray.ui import tk_display  # noqa: PLC0415
+
+    if verbose:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+    problem = tk_display.current()
     checks = [
         tray(
             os.environ,
@@ -175,8 +196,10 @@ def run(paths: Paths) -> int:
             _tray_owner,
             _watcher,
             importlib.util.find_spec("gi") is not None,
+            problem,
         ),
         _notification_check(),
+        guide(problem),
         idle_probe(idle.default_probe()),
     ]
     entry = autostart.for_this_user()
@@ -193,20 +216,16 @@ def run(paths: Paths) -> int:
 
 
 def _notification_check() -> Check:
+    """Asked the way the app asks (the same connection code), so that doctor cannot say OK
+    where the app finds no server (mako's double reply once killed the app's connection)."""
     if not sys.platform.startswith("linux"):
         return Check("notifications", True, "the system's notification centre (through plyer)")
-    from hamstray.desktop import dbus  # noqa: PLC0415
+    from hamstray.desktop.notification_server import Freedesktop  # noqa: PLC0415
 
-    bus = dbus.Session()
-    address = (
-        "org.freedesktop.Notifications",
-        "/org/freedesktop/Notifications",
-        "org.freedesktop.Notifications",
-    )
-    capabilities = bus.call(*address, "GetCapabilities")
-    info = bus.call(*address, "GetServerInformation")
-    name = f"{info[0]} {info[2]}" if isinstance(info, tuple) and len(info) >= 3 else None
-    return notifications(None if capabilities is None else list(capabilities), name)
+    server = Freedesktop()
+    capabilities = server.capabilities()
+    info = server.information()
+    return notifications(capabilities, None if info is None else f"{info.name} {info.version}")
 
 
 def _tray_owner() -> bool | None:

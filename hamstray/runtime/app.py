@@ -13,7 +13,8 @@ from typing import TypeVar
 
 import hamstray
 from hamstray.config import loader
-from hamstray.desktop import autostart, idle, notify, quiet
+from hamstray.desktop import autostart, idle, quiet
+from hamstray.desktop.notification_server import Freedesktop
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray import backend
 from hamstray.desktop.tray.actions import Actions
@@ -22,7 +23,7 @@ from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.model import Effect, Snooze, StartStretch, initial
+from hamstray.engine.model import Effect, GuideMissing, Snooze, StartStretch, View, initial
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
@@ -39,6 +40,7 @@ from hamstray.runtime.requests import Request
 from hamstray.store import assets
 from hamstray.store.history import History, HistoryError
 from hamstray.store.paths import Paths
+from hamstray.ui import tk_display
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +128,7 @@ class App:
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
         )
-        guides = Guides(self.loop.post, self.practice, time.time)
+        guides = Guides(self.loop.post, self.practice, time.time, self._tell)
         self.effects = Effects(
             self.config, self.recorder, guides, self.practice, self._extras, time.time
         )
@@ -156,6 +158,7 @@ class App:
         return history
 
     def _tell(self, title: str, message: str) -> None:
+        """Tell the user, as a notification where there is a way (the caller logs it)."""
         if self.notifier is not None:
             self.notifier.notify(title, message)
 
@@ -168,6 +171,10 @@ class App:
             stretches = sum(1 for entry in today if entry.kind is Kind.STRETCH_DONE)
             breaks = len(today)
         return Extras(self.config.breaks.snooze, breaks, stretches, self._autostart.enabled())
+
+    def _look(self) -> View:
+        """The view of this moment, from any thread (the state is an immutable value)."""
+        return timing.view(self.loop.state, time.time(), self.loop.config)
 
     def _refresh(self) -> None:
         """Show the tray again (after a change the engine does not know of)."""
@@ -189,7 +196,7 @@ class App:
             raise StartError(str(error)) from error
         self._start()
         try:
-            actions = Actions(self.loop.post, self._command, time.time)
+            actions = Actions(self.loop.post, self._command, time.time, self._look, self._tell)
             view = timing.view(self.loop.state, time.time(), self.config)
             tray = backend.create(actions, view, self._extras())
             server = channel.serve(self.paths.socket, Answers(self.loop, self._find))
@@ -250,6 +257,7 @@ class App:
         try:
             self.notifier = self._notifications(tray)
             self.effects.notifier = self.notifier
+            self._check_guide()
             self._hello()
             self.recorder.tell_about_the_file()
             self.recorder.write(Entry(time.time(), Kind.APP_STARTED, detail=hamstray.__version__))
@@ -258,10 +266,11 @@ class App:
 
     def _notifications(self, tray: Tray) -> Notifier:
         """Notifications with buttons where the desktop has them, else plainer ones."""
-        freedesktop = notify.Freedesktop() if sys.platform == "linux" else None
+        freedesktop = Freedesktop() if sys.platform == "linux" else None
+        notifier = Notifier(assets.app_icon(), tray.notify, freedesktop)
         if freedesktop is not None:
-            freedesktop.listen(self._on_notification_button)
-        return Notifier(assets.app_icon(), tray.notify, freedesktop)
+            freedesktop.listen(self._on_notification_button, notifier.closed)
+        return notifier
 
     def _on_notification_button(self, notification: int, key: str) -> None:
         """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
@@ -271,6 +280,16 @@ class App:
             self.loop.post(StartStretch())
         elif key == "snooze":
             self.loop.post(Snooze())
+
+    def _check_guide(self) -> None:
+        """Where the guide cannot open (no tkinter, no X display), say so once and never start
+        a stretch there, rather than record it as skipped."""
+        problem = tk_display.current()
+        if problem is None:
+            return
+        self.loop.post(GuideMissing(problem))
+        log.warning("The stretch window cannot open: %s", problem)
+        self._tell("The stretch window cannot open", problem)
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

@@ -8,6 +8,7 @@ from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray.base import Tray
 from hamstray.desktop.tray.menu import Extras
 from hamstray.engine.model import (
+    CloseGuide,
     Effect,
     Guide,
     OpenRoutine,
@@ -16,6 +17,7 @@ from hamstray.engine.model import (
     Remind,
     RemindRoutine,
     Render,
+    Withdraw,
 )
 from hamstray.engine.settings import Config
 from hamstray.runtime import reminders
@@ -54,10 +56,14 @@ class Effects:
                     self.tray.show(view, self._extras())
             case Remind():
                 if self.notifier is not None:
+                    click_starts = self.tray is None or self.tray.click_starts
                     title, body, buttons = reminders.break_reminder(
-                        effect, self.config.breaks.snooze
+                        effect, self.config.breaks.snooze, click_starts
                     )
-                    self.notifier.notify(title, body, buttons)
+                    self.notifier.remind(title, body, buttons)
+            case Withdraw():
+                if self.notifier is not None:
+                    self.notifier.withdraw()
             case RemindRoutine():
                 if self.notifier is not None:
                     self.notifier.notify(*reminders.routine_reminder(effect))
@@ -66,6 +72,8 @@ class Effects:
                 self._recorder.write(effect.entry())
             case Guide(stretch):
                 self._guides.open([stretch], "Stretch break", can_snooze=True)
+            case CloseGuide():
+                self._guides.close()
             case OpenRoutine(name):
                 stretches = self._practice.routine(self._clock())
                 self._guides.open(stretches, f"{name.capitalize()} routine", can_snooze=False)

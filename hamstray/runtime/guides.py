@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.model import Event, Feedback, Snooze, StretchEnded
 from hamstray.runtime.practice import Practice
+from hamstray.ui import child
 from hamstray.ui.guide import session
 from hamstray.ui.guide.protocol import Ended, Held, Marked, Report
 
@@ -13,15 +14,33 @@ log = logging.getLogger(__name__)
 
 
 class Guides:
-    """Opens the guide window and posts what it reports to the loop."""
+    """Opens the guide window, posts what it reports to the loop, and closes it when asked;
+    a window that crashes is logged with its traceback and told to the user in one sentence."""
 
     def __init__(
-        self, post: Callable[[Event], None], practice: Practice, clock: Callable[[], float]
+        self,
+        post: Callable[[Event], None],
+        practice: Practice,
+        clock: Callable[[], float],
+        tell: Callable[[str, str], None] = lambda title, message: None,
     ) -> None:
         self._post = post
         self._practice = practice
         self._clock = clock
+        self._tell = tell
         self._session: session.Session | None = None
+
+    def close(self) -> None:
+        """Close the open window, if any; what it would still report is dropped."""
+        if self._session is not None:
+            self._session.close()
+
+    def _crashed(self, output: str) -> None:
+        log.error("The guide window failed:\n%s", output.rstrip())
+        self._tell(
+            "The stretch window closed unexpectedly",
+            f"{child.last_line(output)} (the details are in hamstray's log)",
+        )
 
     def open(self, stretches: Sequence[Stretch], title: str, can_snooze: bool) -> None:
         """Show ``stretches`` in the guide, unless it is open already."""
@@ -49,6 +68,6 @@ class Guides:
                     self._post(StretchEnded(done=False))
 
         try:
-            self._session = session.start(stretches, title, can_snooze, on_report)
+            self._session = session.start(stretches, title, can_snooze, on_report, self._crashed)
         except OSError as error:
             log.warning("The guide window could not open: %s", error)

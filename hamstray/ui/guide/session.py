@@ -9,9 +9,10 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from hamstray.engine.catalogue import Stretch
+from hamstray.ui import child
 from hamstray.ui.guide.protocol import Ended, Report, decode, spec
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ class Session:
 
     process: subprocess.Popen[str]
     done: threading.Event  # set when every report has been handed on
+    closed: threading.Event = field(default_factory=threading.Event)  # closed by the app
 
     @property
     def running(self) -> bool:
@@ -30,7 +32,8 @@ class Session:
         return self.process.poll() is None
 
     def close(self) -> None:
-        """Close the window (the reader reports it as skipped if it had not ended)."""
+        """Close the window without a report: the app ended its stretch another way."""
+        self.closed.set()
         if self.running:
             self.process.terminate()
 
@@ -40,15 +43,19 @@ def start(
     title: str,
     can_snooze: bool,
     on_report: Callable[[Report], None],
+    on_crash: Callable[[str], None] = lambda _: None,
 ) -> Session:
-    """Open the window for ``stretches``; hand each of its reports to ``on_report``."""
+    """Open the window for ``stretches``; hand each of its reports to ``on_report``, and what a
+    crashed window printed (its traceback) to ``on_crash``."""
     process = subprocess.Popen(
         [sys.executable, "-m", "hamstray.ui.guide", json.dumps(spec(stretches, title, can_snooze))],
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
     )
-    done = threading.Event()
+    stderr = child.errors(process)
+    session = Session(process, threading.Event())
 
     def read() -> None:
         assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
@@ -59,11 +66,14 @@ def start(
                 log.warning("The guide window wrote something unexpected: %r", line[:200])
                 continue
             ended = ended or isinstance(report, Ended)
-            on_report(report)
-        process.wait()
-        if not ended:  # closed by the window manager or crashed: the stretch was not finished
-            on_report(Ended("skip"))
-        done.set()
+            if not session.closed.is_set():
+                on_report(report)
+        code = process.wait()
+        if code != 0 and not session.closed.is_set():
+            on_crash(stderr() or f"exit status {code}")
+        if not ended and not session.closed.is_set():
+            on_report(Ended("skip"))  # closed by the window manager, or crashed
+        session.done.set()
 
     threading.Thread(target=read, name="hamstray-guide", daemon=True).start()
-    return Session(process, done)
+    return session
