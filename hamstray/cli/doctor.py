@@ -105,15 +105,39 @@ def notifications(capabilities: list[str] | None, server: str | None) -> Check:
     return Check("notifications", True, f"{server or 'a freedesktop server'}, {buttons}")
 
 
-def idle_probe(found: Callable[[], float | None] | None) -> Check:
+def idle_hint(env: Mapping[str, str]) -> str:
+    """What reads idle time on this kind of desktop, for the hint when nothing does."""
+    desktop = env.get("XDG_CURRENT_DESKTOP", "").upper()
+    wayland = env.get("XDG_SESSION_TYPE") == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
+    if "GNOME" in desktop:
+        where = "on GNOME hamstray asks Mutter's idle monitor (org.gnome.Mutter.IdleMonitor)"
+    elif wayland and "KDE" in desktop:
+        where = (
+            "on KDE Wayland hamstray takes KWin's idle notices (ext-idle-notify-v1 or "
+            "org_kde_kwin_idle) through WAYLAND_DISPLAY"
+        )
+    elif wayland:
+        where = (
+            "on Wayland hamstray takes the compositor's idle notices (ext-idle-notify-v1 or "
+            "org_kde_kwin_idle: sway, Hyprland, river and KWin have them) through WAYLAND_DISPLAY"
+        )
+    elif env.get("DISPLAY"):
+        where = "on X11 hamstray reads the X server's MIT-SCREEN-SAVER extension"
+    else:
+        where = "hamstray reads idle time from the desktop session (X11 or Wayland)"
+    return (
+        f"{where}; hamstray -v doctor says why that failed. Until then natural breaks are "
+        "seen only from suspends"
+    )
+
+
+def idle_probe(
+    found: Callable[[], float | None] | None, env: Mapping[str, str] | None = None
+) -> Check:
     """Whether hamstray can tell that the user left the desk."""
     if found is None:
         return Check(
-            "idle",
-            False,
-            "no way to read idle time on this desktop",
-            "natural breaks are then seen only from suspends; on Wayland, GNOME and KDE "
-            "are supported",
+            "idle", False, "no way to read idle time on this desktop", idle_hint(env or {})
         )
     seconds = found()
     if seconds is None:
@@ -121,7 +145,7 @@ def idle_probe(found: Callable[[], float | None] | None) -> Check:
             "idle",
             False,
             "the idle probe gave no answer",
-            "see the log with --verbose for the reason",
+            "hamstray -v doctor says why",
         )
     return Check("idle", True, f"idle time readable (now {seconds:.0f} s)")
 
@@ -200,7 +224,7 @@ def run(paths: Paths, verbose: bool = False) -> int:
         ),
         _notification_check(),
         guide(problem),
-        idle_probe(idle.default_probe()),
+        idle_probe(idle.default_probe(), os.environ),
     ]
     entry = autostart.for_this_user()
     checks += [

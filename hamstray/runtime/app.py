@@ -123,7 +123,7 @@ class App:
             initial(time.time()),
             time.time,
             self._run_effect,
-            idle=_lazily(idle.default_probe),
+            idle=_lazily(lambda: idle.default_probe(lambda: self.loop.config.breaks.idle_reset)),
             quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
