@@ -197,6 +197,18 @@ def running(socket: Path) -> Check:
     return Check("app", True, f"running (pid {pid})")
 
 
+def full_screen(seen: bool, how: str) -> Check:
+    """Whether a full-screen window (a presentation, a film, a game) holds reminders back."""
+    if seen:
+        return Check("fullscreen", True, how)
+    return Check(
+        "fullscreen",
+        False,
+        f"full-screen windows are not seen: {how}",
+        "reminders then come over a full-screen window too; do-not-disturb still holds them",
+    )
+
+
 def guide(problem: str | None) -> Check:
     """Whether the guide window (and on XEmbed trays the menu) can open: both are Tk."""
     if problem is None:
@@ -226,6 +238,10 @@ def run(paths: Paths, verbose: bool = False) -> int:
         guide(problem),
         idle_probe(idle.default_probe(), os.environ),
     ]
+    if sys.platform.startswith("linux"):
+        from hamstray.desktop import fullscreen  # noqa: PLC0415
+
+        checks.append(full_screen(*fullscreen.describe(os.environ)))
     entry = autostart.for_this_user()
     checks += [
         autostart_state(entry.enabled(), entry.location),

@@ -9,6 +9,8 @@ import subprocess
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from hamstray.desktop import fullscreen as wayland_fullscreen
+
 log = logging.getLogger(__name__)
 
 QuietProbe = Callable[[], str | None]
@@ -114,4 +116,5 @@ def default_probe(platform: str, env: Mapping[str, str]) -> QuietProbe:
         fullscreen = x11_fullscreen()
         if fullscreen is not None:
             checks.append(("a full-screen window", fullscreen))
+    checks += [("a full-screen window", check) for check in wayland_fullscreen.checks(env)]
     return combine(checks)

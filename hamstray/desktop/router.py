@@ -4,7 +4,8 @@ jeepney's threaded router dies when a second reply comes for a call it already a
 answers ``GetCapabilities`` with a method return and then an ``UnknownMethod`` error for the same
 serial): its reader thread raises, and every later call on that connection times out. Here each
 reply goes once to the call that waits for it; a second or stray one is logged and dropped. Each
-signal goes to ``on_signal``. The reader blocks on the socket: no polling.
+signal goes to ``on_signal``, each method call to ``on_call`` (which returns the reply). The
+reader blocks on the socket: no polling.
 """
 
 import logging
@@ -23,19 +24,25 @@ class Closed(ConnectionError):
     """The connection ended before the reply came."""
 
 
-def session() -> Any:
-    """A thread-safe connection to the session bus."""
+def session(bus: str = "SESSION") -> Any:
+    """A thread-safe connection to the session bus (or the bus at the address ``bus``)."""
     from jeepney.io.threading import open_dbus_connection  # noqa: PLC0415
 
-    return open_dbus_connection(bus="SESSION")
+    return open_dbus_connection(bus=bus)
 
 
 class Router:
     """Sends calls from any thread; one reader thread hands out replies and signals."""
 
-    def __init__(self, on_signal: Callable[[Message], None], connect: Connect = session) -> None:
+    def __init__(
+        self,
+        on_signal: Callable[[Message], None],
+        connect: Connect = session,
+        on_call: Callable[[Message], Message | None] | None = None,
+    ) -> None:
         self._connection = connect()
         self._on_signal = on_signal
+        self._on_call = on_call
         self._lock = threading.Lock()
         self._waiting: dict[int, Future[Message]] = {}
         self._closed = False
@@ -97,6 +104,8 @@ class Router:
                         self._on_signal(message)
                     except Exception:
                         log.exception("A D-Bus signal handler failed")
+                elif kind is MessageType.method_call:
+                    self._answer(message)
         except Exception as error:  # noqa: BLE001 - closed, or the bus went away
             if not self._closed:
                 log.debug("the D-Bus connection ended: %r", error)
@@ -107,6 +116,20 @@ class Router:
             for future in waiting.values():
                 if not future.done():
                     future.set_exception(Closed("the D-Bus connection ended"))
+
+    def _answer(self, message: Message) -> None:
+        """Answer a call made to us: ``on_call``'s reply, or UnknownMethod."""
+        from jeepney import new_error  # noqa: PLC0415
+
+        reply = None
+        try:
+            reply = self._on_call(message) if self._on_call is not None else None
+        except Exception:
+            log.exception("Answering a D-Bus call failed")
+        if reply is None:
+            reply = new_error(message, "org.freedesktop.DBus.Error.UnknownMethod")
+        if not message.header.flags & 1:  # NO_REPLY_EXPECTED
+            self._connection.send(reply)
 
     def _reply(self, serial: int | None, message: Message) -> None:
         with self._lock:
