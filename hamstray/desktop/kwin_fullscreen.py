@@ -24,6 +24,7 @@ SCRIPTING = "org.kde.kwin.Scripting"
 PLUGIN = "hamstray-fullscreen"
 PATH = "/io/github/hamstray/FullScreen"
 INTERFACE = "io.github.hamstray.FullScreen"
+FIRST_REPORT_S = 3.0
 # KWin 5 names the active window "client", KWin 6 "window"; the script works with both.
 SCRIPT = """const active = () => workspace.activeWindow !== undefined ? workspace.activeWindow
                                                                  : workspace.activeClient;
@@ -88,8 +89,12 @@ class KWinWatch:
                 errors.append(str(error))
         else:
             raise OSError(f"KWin loaded the script but would not run it: {'; '.join(errors)}")
-        log.debug("KWin runs hamstray's full-screen script (%s)", script)
         atexit.register(self.close)
+        # The script reports the active window as it starts: then its answers are KWin's.
+        if self._changed.wait(FIRST_REPORT_S):
+            log.debug("KWin runs hamstray's full-screen script (%s)", script)
+        else:
+            log.info("KWin's full-screen script has not reported within %s s", FIRST_REPORT_S)
 
     def _on_call(self, message: Any) -> Any:
         from jeepney import HeaderFields, new_method_return  # noqa: PLC0415
