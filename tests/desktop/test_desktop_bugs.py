@@ -67,6 +67,15 @@ def test_without_an_x_display_stretch_says_the_guide_cannot_open(session, start)
 def test_the_guide_window_belongs_to_the_launcher_and_has_an_icon(session, start) -> None:
     app = start('[stretches]\nhold = "60s"\n')
     assert app.cli("desktop", "install").returncode == 0
+    # As after a setup at some earlier time: the shell has read the new launcher (it watches
+    # the applications folders and reloads a moment later).
+    wait_for(
+        lambda: session.eval(
+            "imports.gi.Shell.AppSystem.get_default().lookup_app('hamstray.desktop') !== null"
+        ),
+        15,
+        "the shell to know hamstray's launcher",
+    )
     assert app.cli("stretch", "chair-forward-fold").returncode == 0
     (window,) = wait_for(lambda: guides(session), 15, "the guide window")  # type: ignore[misc]
     found = session.run("xdotool", "search", "--name", "^hamstray: ").stdout.split()
