@@ -5,8 +5,8 @@ Tk draws through X11 only: on Wayland it needs Xwayland's DISPLAY. Without tkint
 display it can reach, every window would die at start with a traceback nobody sees.
 """
 
-import importlib.util
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -68,7 +68,15 @@ def problem(
 
 
 def _has_tkinter() -> bool:
-    return importlib.util.find_spec("_tkinter") is not None
+    """Whether tkinter imports, asked of a Python of its own as the windows will be (the app
+    itself never loads Tk: the memory stays with the windows' processes)."""
+    try:
+        found = subprocess.run(
+            [sys.executable, "-c", "import tkinter"], capture_output=True, timeout=20, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return found.returncode == 0
 
 
 def _reaches(display: str) -> bool:
