@@ -86,12 +86,18 @@ class Notifier:
 
     def notify(self, title: str, message: str) -> str:
         """Show a notice; return the path used: "dbus", "plyer", "tray" or "log"."""
-        return self._deliver(title, message, (), reminder=False)
+        return self._deliver(title, message, (), reminder=False, image=False)
 
-    def remind(self, title: str, message: str, actions: Sequence[tuple[str, str]]) -> str:
-        """Show a break reminder with its buttons (where the server has them), replacing the
-        one on screen; return the path used."""
-        return self._deliver(title, message, actions, reminder=True)
+    def remind(
+        self,
+        title: str,
+        message: str,
+        actions: Sequence[tuple[str, str]],
+        due_icon: bool = True,
+    ) -> str:
+        """Show a reminder with its buttons (where the server has them), replacing the one on
+        screen, with the due icon (a break's) or the app's; return the path used."""
+        return self._deliver(title, message, actions, reminder=True, image=due_icon)
 
     def withdraw(self) -> None:
         """Take the reminder on screen down (the break was handled another way)."""
@@ -108,7 +114,12 @@ class Notifier:
                 self._last_id = 0
 
     def _deliver(
-        self, title: str, message: str, actions: Sequence[tuple[str, str]], reminder: bool
+        self,
+        title: str,
+        message: str,
+        actions: Sequence[tuple[str, str]],
+        reminder: bool,
+        image: bool,
     ) -> str:
         capabilities = None if self._server is None else self._server.capabilities()
         if self._server is not None and capabilities is None:
@@ -121,7 +132,7 @@ class Notifier:
             if "server" in self._warned:
                 self._warned.discard("server")  # a later outage is told again
                 log.info("The notification server answers again.")
-            path = self._send(title, message, actions, capabilities or [], reminder)
+            path = self._send(title, message, actions, capabilities or [], reminder, image)
             if path is not None:
                 self.last_path = path
                 return path
@@ -140,6 +151,7 @@ class Notifier:
         actions: Sequence[tuple[str, str]],
         capabilities: list[str],
         reminder: bool,
+        image: bool,
     ) -> str | None:
         """Show it over D-Bus where a server answers (a reminder with its buttons where the server
         has them, replacing the last reminder), else through AppleScript or plyer; the path."""
@@ -148,11 +160,11 @@ class Notifier:
             if "actions" in capabilities and actions:
                 info = self._server.information()
                 buttons = buttons_for(actions, "" if info is None else info.name)
-            image = icons.draw(Phase.DUE, 0, IMAGE_SIZE) if reminder else None
+            picture = icons.draw(Phase.DUE, 0, IMAGE_SIZE) if image else None
             with self._lock:
                 replaces = self._last_id if reminder else 0  # only a reminder replaces one
             sent = self._server.notify(
-                title, message, str(self._app_icon), buttons, replaces, image
+                title, message, str(self._app_icon), buttons, replaces, picture
             )
             if sent is None:
                 return None

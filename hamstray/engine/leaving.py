@@ -1,6 +1,7 @@
 """What leaving a phase asks of the outside world, whatever the event that left it."""
 
-from hamstray.engine.model import CloseGuide, Effect, Event, Phase, Shutdown, StretchEnded, Withdraw
+from hamstray.engine.events import Event, Shutdown, StretchEnded
+from hamstray.engine.model import CloseGuide, Effect, Phase, Withdraw
 
 
 def effects(before: Phase, after: Phase, event: Event) -> list[Effect]:

@@ -2,6 +2,7 @@
 
 from hamstray.engine import durations
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.guidance import Tip
 from hamstray.engine.model import Remind, RemindRoutine
 
 Buttons = tuple[tuple[str, str], ...]
@@ -15,31 +16,47 @@ START_BUTTONS: Buttons = (
 SNOOZE_BUTTON: Buttons = (("snooze", "Snooze"),)
 
 
+CHECKIN_BUTTONS: Buttons = (("default", "Start check-in"), ("checkin", "Start check-in"))
+
+
 def break_reminder(
-    effect: Remind, snooze_s: int, click_starts: bool = True
+    effect: Remind, snooze_s: int, tip: Tip | None = None, click_starts: bool = True
 ) -> tuple[str, str, Buttons]:
-    """(title, body, buttons) of a due break's reminder; ``click_starts``: a click on the tray
-    icon starts the stretch (GNOME's AppIndicator extension opens the menu instead)."""
+    """(title, body, buttons) of a due break's reminder, with today's ``tip`` if it has one;
+    ``click_starts``: a click on the tray icon starts the stretch (GNOME's AppIndicator
+    extension opens the menu instead)."""
     title = f"You have been sitting for {durations.humanize(effect.sat_s)}"
+    buttons: Buttons = ()
     if effect.stretch is None:
-        return title, "Stand up and move for a few minutes.", ()
-    if not effect.can_start:  # the guide cannot open here: the user was told why, once
-        return title, message(effect.stretch, snooze_s, None), SNOOZE_BUTTON
-    how = (
-        "Click the hamstray icon to start"
-        if click_starts
-        else "Start it from the notification or the menu"
-    )
-    return title, message(effect.stretch, snooze_s, how), START_BUTTONS
+        body = "Stand up and move for a few minutes."
+    elif not effect.can_start:  # the guide cannot open here: the user was told why, once
+        body, buttons = message(effect.stretch, snooze_s, None), SNOOZE_BUTTON
+    else:
+        how = (
+            "Click the hamstray icon to start"
+            if click_starts
+            else "Start it from the notification or the menu"
+        )
+        body, buttons = message(effect.stretch, snooze_s, how), START_BUTTONS
+    return title, body if tip is None else f"{body}\nTip: {tip.text}", buttons
 
 
 def message(stretch: Stretch, snooze_s: int, how: str | None) -> str:
-    """The body of a reminder: the stretch, its hold, and how to start it (None: it cannot be
-    started here) or snooze it."""
-    hold = f"{stretch.hold_s} s each side" if stretch.per_side else f"{stretch.hold_s} s"
+    """The body of a reminder: the stretch as fits it ("Try at your desk:"), its dose, and how
+    to start it (None: it cannot be started here) or snooze it."""
     snooze = f"snooze for {durations.humanize(snooze_s)}"
     then = f"{how}, or {snooze}." if how else f"Or {snooze}."
-    return f"Stand up and try: {stretch.name} (hold {hold}). {then}"
+    return f"{stretch.reminder_intro} {stretch.name} ({stretch.dose_text}). {then}"
+
+
+def checkin_reminder() -> tuple[str, str, Buttons]:
+    """(title, body, buttons) of the one prompt when the flexibility check-in is due."""
+    return (
+        "Time for a flexibility check-in",
+        "A one-minute self-test at your desk shows how your hamstrings change over the weeks. "
+        "Start it now, or later from the hamstray menu (Flexibility check-in…).",
+        CHECKIN_BUTTONS,
+    )
 
 
 def routine_reminder(effect: RemindRoutine) -> tuple[str, str]:

@@ -35,7 +35,7 @@ def test_a_crashed_guide_is_logged_with_its_traceback_and_told(caplog) -> None:
         done.set()
 
     guides = Guides(posted.append, Practice(Config(), None), lambda: 0.0, tell)
-    guides.open([stretches()[0]], "Stretch break", can_snooze=True)
+    guides.open([stretches()[0]], "Stretch break", snooze=True)
     assert done.wait(20), "the crash was never told"
     ((title, sentence),) = told
     assert title == "The stretch window closed unexpectedly"
@@ -52,7 +52,7 @@ def test_a_guide_closed_by_the_app_is_no_crash_and_reports_nothing(monkeypatch) 
     told: list[object] = []
     posted: list[object] = []
     guides = Guides(posted.append, Practice(Config(), None), lambda: 0.0, lambda *a: told.append(a))
-    guides.open([stretches()[0]], "Stretch break", can_snooze=True)
+    guides.open([stretches()[0]], "Stretch break", snooze=True)
     guides.close()
     session = guides._session  # noqa: SLF001 - to wait for its reader
     assert session is not None

@@ -6,14 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import model, rules, timing
+from hamstray.engine import events, model, rules, timing
 from hamstray.engine.entries import BREAK_ENDINGS, Kind
-from hamstray.engine.model import (
-    CloseGuide,
+from hamstray.engine.events import (
     GuideMissing,
     Idle,
     Pause,
-    Phase,
     Shutdown,
     Skip,
     Snooze,
@@ -22,8 +20,8 @@ from hamstray.engine.model import (
     StartStretch,
     StretchEnded,
     Tick,
-    Withdraw,
 )
+from hamstray.engine.model import CloseGuide, Phase, Withdraw
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches
 
@@ -33,7 +31,7 @@ STRETCH = stretches()[0]
 NO_TK = "The stretch window cannot open: tkinter is missing (sudo apt install python3-tk)."
 
 
-def step(state: model.State, event: model.Event, now: float) -> tuple[model.State, list]:
+def step(state: model.State, event: events.Event, now: float) -> tuple[model.State, list]:
     return rules.step(replace(state, seen=max(state.seen, now)), event, now, CONFIG)
 
 
@@ -54,7 +52,7 @@ def stretching() -> model.State:
     [Snooze(), StartStretch(), Skip(), Pause(seconds=3600), Idle(10 * M), Stand(on=True)],
     ids=["snooze", "start", "skip", "pause", "away", "standing"],
 )
-def test_a_due_break_handled_any_way_withdraws_its_reminder(event: model.Event) -> None:
+def test_a_due_break_handled_any_way_withdraws_its_reminder(event: events.Event) -> None:
     _, effects = step(due(), event, 31 * M)
     assert effects.count(Withdraw()) == 1
 
@@ -72,7 +70,7 @@ def test_nothing_is_withdrawn_when_no_break_was_due() -> None:
 
 @pytest.mark.parametrize("event", [Skip(), Snooze()], ids=["skip", "snooze"])
 def test_a_stretch_ended_from_elsewhere_closes_the_guide_with_one_ending(
-    event: model.Event,
+    event: events.Event,
 ) -> None:
     _, effects = step(stretching(), event, 11 * M)
     assert CloseGuide() in effects

@@ -5,7 +5,8 @@ from collections.abc import Callable
 
 from hamstray.desktop.tray.menu import Action, Command
 from hamstray.engine.calendar import next_local_midnight
-from hamstray.engine.model import Event, Pause, View
+from hamstray.engine.events import Event, Pause
+from hamstray.engine.model import View
 
 log = logging.getLogger(__name__)
 
