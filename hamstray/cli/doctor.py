@@ -212,8 +212,10 @@ def full_screen(seen: bool, how: str) -> Check:
 def guide(problem: str | None) -> Check:
     """Whether the guide window (and on XEmbed trays the menu) can open: both are Tk."""
     if problem is None:
-        return Check("guide", True, "the stretch window can open (Tk and an X display)")
-    return Check("guide", False, "the stretch window cannot open", problem)
+        return Check("guide", True, "the guide window can open (Tk and an X display)")
+    from hamstray.ui import tk_display  # noqa: PLC0415
+
+    return Check("guide", False, "the guide window cannot open", tk_display.sentence(problem))
 
 
 def run(paths: Paths, verbose: bool = False) -> int:

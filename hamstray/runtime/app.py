@@ -299,8 +299,8 @@ class App:
         if problem is None:
             return
         self.loop.post(GuideMissing(problem))
-        log.warning("The stretch window cannot open: %s", problem)
-        self._tell("The stretch window cannot open", problem)
+        log.warning("The guide window cannot open: %s", problem)
+        self._tell("The guide window cannot open", tk_display.sentence(problem))
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

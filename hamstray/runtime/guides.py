@@ -96,7 +96,7 @@ class Guides:
     def _crashed(self, output: str) -> None:
         log.error("The guide window failed:\n%s", output.rstrip())
         self._tell(
-            "The stretch window closed unexpectedly",
+            "The guide window closed unexpectedly",
             f"{child.last_line(output)} (the details are in hamstray's log)",
         )
 

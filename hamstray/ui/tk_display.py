@@ -1,5 +1,6 @@
 """Whether hamstray's Tk windows (the guide, the XEmbed popup menu) can open here, and if not,
-the one sentence that says why and how to fix it.
+the one sentence (in lower case, to follow "hamstray stretch: ") that says why and how to fix
+it.
 
 Tk draws through X11 only: on Wayland it needs Xwayland's DISPLAY. Without tkinter, or without a
 display it can reach, every window would die at start with a traceback nobody sees.
@@ -51,19 +52,19 @@ def problem(
             fix = install_hint(os_release())
         else:
             fix = "install a Python built with Tk (python.org's installers have it)"
-        return f"hamstray's windows need Tk, and this Python has no tkinter: {fix}."
+        return f"the guide window needs Tk, and this Python has no tkinter: {fix}."
     if not platform.startswith("linux"):
         return None
     display = env.get("DISPLAY", "")
     if not display:
         if env.get("WAYLAND_DISPLAY"):
             return (
-                "hamstray's windows need an X display, and this Wayland session has no "
+                "the guide window needs an X display, and this Wayland session has no "
                 "Xwayland (DISPLAY is not set): enable Xwayland in your compositor."
             )
-        return "hamstray's windows need an X display, and DISPLAY is not set."
+        return "the guide window needs an X display, and DISPLAY is not set."
     if not reaches_display(display):
-        return f"hamstray's windows cannot reach the X display {display}."
+        return f"the guide window cannot reach the X display {display}."
     return None
 
 
@@ -100,3 +101,8 @@ def current() -> str | None:
     """Why Tk windows cannot open in this session, or None."""
     system = sys.base_prefix == "/usr"  # the distribution's Python: its Tk package fixes it
     return problem(os.environ, sys.platform, _has_tkinter, _reaches, _os_release, system)
+
+
+def sentence(problem: str) -> str:
+    """The problem as a sentence of its own (a notification's body, doctor's hint)."""
+    return problem[:1].upper() + problem[1:]

@@ -45,10 +45,10 @@ def test_the_app_says_once_that_the_stretch_window_cannot_open(stack, no_tk) -> 
     notice = wait_for(
         lambda: [n for n in told(stack) if "cannot open" in n["summary"]],
         15,
-        "a notification that the stretch window cannot open",
+        "a notification that the guide window cannot open",
     )
     assert FIX in notice[0]["body"]  # type: ignore[index]
-    assert app.log().count("The stretch window cannot open") == 1
+    assert app.log().count("The guide window cannot open") == 1
     stack.stop(app.process)
 
 
@@ -57,7 +57,7 @@ def test_a_stretch_is_refused_with_the_reason_and_never_recorded(stack, no_tk) -
     wait_for(lambda: app.status()["phase"] == "due", 15, "a due break")
     result = app.cli("stretch")
     assert result.returncode == 1
-    assert result.stderr.startswith("hamstray stretch: hamstray's windows need Tk")
+    assert result.stderr.startswith("hamstray stretch: the guide window needs Tk")
     assert FIX in result.stderr
     kinds = [kind for kind, _ in app.events()]
     assert "stretch_started" not in kinds
@@ -71,7 +71,7 @@ def test_a_click_on_the_xembed_icon_says_where_the_menu_went(stack, no_tk) -> No
     wait_for(lambda: told(stack), 15, "the start-up notice")
     stack.click(app.icon, button=3)
     notice = wait_for(
-        lambda: [n for n in told(stack) if "menu cannot open" in n["body"]],
+        lambda: [n for n in told(stack) if "and cannot open" in n["body"]],
         10,
         "a notification instead of the menu",
     )

@@ -38,7 +38,7 @@ def test_a_crashed_guide_is_logged_with_its_traceback_and_told(caplog) -> None:
     guides.open([stretches()[0]], "Stretch break", snooze=True)
     assert done.wait(20), "the crash was never told"
     ((title, sentence),) = told
-    assert title == "The stretch window closed unexpectedly"
+    assert title == "The guide window closed unexpectedly"
     assert sentence == (
         "RuntimeError: Tk broke as it loaded, for this test (the details are in hamstray's log)"
     )

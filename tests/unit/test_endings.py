@@ -28,7 +28,7 @@ from hamstray.store.assets import stretches
 M = 60.0
 CONFIG = Config()  # interval 30m, snooze 5m, idle reset 5m
 STRETCH = stretches()[0]
-NO_TK = "The stretch window cannot open: tkinter is missing (sudo apt install python3-tk)."
+NO_TK = "The guide window cannot open: tkinter is missing (sudo apt install python3-tk)."
 
 
 def step(state: model.State, event: events.Event, now: float) -> tuple[model.State, list]:

@@ -17,7 +17,7 @@ def problem(env, has_tk=True, reaches=True, release=DEBIAN, system=True):  # typ
 
 def test_without_tkinter_the_fix_is_the_distributions_package() -> None:
     assert problem({"DISPLAY": ":0"}, has_tk=False) == (
-        "hamstray's windows need Tk, and this Python has no tkinter: sudo apt install python3-tk."
+        "the guide window needs Tk, and this Python has no tkinter: sudo apt install python3-tk."
     )
     assert problem({"DISPLAY": ":0"}, has_tk=False, release=FEDORA).endswith(
         "sudo dnf install python3-tkinter."
@@ -36,14 +36,14 @@ def test_a_python_of_its_own_without_tk_is_not_sent_to_apt() -> None:
 def test_wayland_without_xwayland_says_so() -> None:
     found = problem({"WAYLAND_DISPLAY": "wayland-0"})
     assert found == (
-        "hamstray's windows need an X display, and this Wayland session has no Xwayland "
+        "the guide window needs an X display, and this Wayland session has no Xwayland "
         "(DISPLAY is not set): enable Xwayland in your compositor."
     )
 
 
 def test_an_x_display_that_cannot_be_reached_is_named() -> None:
     assert problem({"DISPLAY": ":7"}, reaches=False) == (
-        "hamstray's windows cannot reach the X display :7."
+        "the guide window cannot reach the X display :7."
     )
 
 

@@ -129,9 +129,9 @@ class PystrayTray:
         view = self.act.look() or self._view
         self.act.tell(
             status(view),
-            f"hamstray's menu cannot open: {self._no_menu} Until then, a left click does what "
-            "the menu's first entry does, and in a terminal: hamstray status, snooze, skip, "
-            "pause, resume, quit (hamstray --help lists them all).",
+            f"hamstray's menu is a Tk window too, and cannot open: {self._no_menu} Until then, "
+            "in a terminal: hamstray status, snooze, skip, pause, resume, quit (hamstray --help "
+            "lists them all).",
         )
 
     def popup(self, x: int, y: int) -> None:
