@@ -62,6 +62,7 @@ class WaylandIdle:
         self._timeout = 0.0
         self._watch(threshold())
         connection.start("hamstray-wayland-idle")
+        log.info("Idle time comes from the compositor's %s notices.", self.protocol)
 
     def _watch(self, seconds: float) -> None:
         """Ask for a notice after ``seconds`` without input (replacing the last request)."""
