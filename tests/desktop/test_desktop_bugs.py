@@ -140,3 +140,17 @@ def test_a_native_wayland_full_screen_window_holds_the_reminder_until_it_ends(
     session.stop(window)
     wait_for_reminder(session, timeout=25)  # the quiet is looked at every 10 s while held
     assert rows(app, "reminder") == 1
+
+
+@pytest.mark.parametrize("session", params("sway-mako", "sway-dunst"), indirect=True)
+def test_servers_that_list_every_action_show_start_once(session, start) -> None:
+    """dunst's context menu and makoctl list the banner's default action with the buttons:
+    "Start stretch" showed twice there (issue 22)."""
+    app = start('[breaks]\ninterval = "3s"\nremind_again = "10m"\n')
+    reminder = wait_for_reminder(session)
+    sent = next(s for s in session.monitor.snapshot().sent if s.id == reminder["id"])
+    labels = sent.actions[1::2]
+    assert sorted(labels) == ["Snooze", "Start stretch"], sent.actions
+    assert sent.actions[0] == "default"  # a click on the banner still starts the stretch
+    session.press("Start stretch")
+    app.wait_for_event("stretch_started")
