@@ -22,7 +22,8 @@ def test_history_into_a_reader_that_stops_early_ends_without_a_traceback(env) ->
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
     first = process.stdout.readline()  # what `head -1` reads, then it goes
     process.stdout.close()
     errors = process.stderr.read()
