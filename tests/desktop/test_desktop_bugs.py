@@ -139,6 +139,8 @@ def test_a_native_wayland_full_screen_window_holds_the_reminder_until_it_ends(
     assert rows(app, "reminder") == 0, "the reminder came over the full-screen window"
     session.stop(window)
     wait_for_reminder(session, timeout=25)  # the quiet is looked at every 10 s while held
+    # The reminder is sent before it is recorded (in the same step): wait for the record.
+    wait_for(lambda: rows(app, "reminder") >= 1, 5, "the reminder in the history")
     assert rows(app, "reminder") == 1
 
 

@@ -49,4 +49,6 @@ def test_do_not_disturb_holds_the_reminder_until_it_ends(session, start) -> None
         wait_for(lambda: app.status()["phase"] == "due", 15, "a due break")
         assert rows(app, "reminder") == 0, "the reminder came during do-not-disturb"
     wait_for_reminder(session, timeout=25)  # the quiet is looked at every 10 s while held
+    # The reminder is sent before it is recorded (in the same step): wait for the record.
+    wait_for(lambda: rows(app, "reminder") >= 1, 5, "the reminder in the history")
     assert rows(app, "reminder") == 1
