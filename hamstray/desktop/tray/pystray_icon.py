@@ -49,10 +49,7 @@ class PystrayTray:
         self._stopping = False
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
         self.click_starts = click_starts(self.backend, os.environ.get("XDG_CURRENT_DESKTOP", ""))
-        # hamstray's own menu on XEmbed trays is a Tk window: without Tk, a click says so
-        self._no_menu = tk_display.current() if self.backend == "xorg" else None
-        if self._no_menu:
-            log.warning("hamstray's menu cannot open: %s", self._no_menu)
+        self._no_tk: list[str | None] = []  # why Tk windows cannot open, once looked at
         self._icon = self._build()
         if self.backend == "xorg" and not xembed.has_tray_host(self._icon):
             log.warning(
@@ -115,13 +112,22 @@ class PystrayTray:
         """A real click on the XEmbed icon (in pystray's thread)."""
         if event.detail == 1:
             action = default_action(self._items())
-            if action is None and self._no_menu:
+            if action is None and self._no_menu():
                 self._tell_no_menu()
             self.act(action)
-        elif event.detail == 3 and self._no_menu:
+        elif event.detail == 3 and self._no_menu():
             self._tell_no_menu()
         elif event.detail == 3:
             self.popup(event.root_x, event.root_y)
+
+    def _no_menu(self) -> str | None:
+        """Why hamstray's own menu (a Tk window) cannot open here, looked at on the first click
+        (it takes a Python of its own: not before the icon shows)."""
+        if not self._no_tk:
+            self._no_tk.append(tk_display.current())
+            if self._no_tk[0]:
+                log.warning("hamstray's menu cannot open: %s", self._no_tk[0])
+        return self._no_tk[0]
 
     def _tell_no_menu(self) -> None:
         """Without Tk, what the menu would have said and offered: where things stand, and the
@@ -129,7 +135,7 @@ class PystrayTray:
         view = self.act.look() or self._view
         self.act.tell(
             status(view),
-            f"hamstray's menu is a Tk window too, and cannot open: {self._no_menu} Until then, "
+            f"hamstray's menu is a Tk window too, and cannot open: {self._no_menu()} Until then, "
             "in a terminal: hamstray status, snooze, skip, pause, resume, quit (hamstray --help "
             "lists them all).",
         )
