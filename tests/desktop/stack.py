@@ -501,9 +501,13 @@ def start_pipewire(session: Desktop) -> None:
     wait_for(lambda: Path(env["XDG_RUNTIME_DIR"], "pipewire-0").exists(), 10, "PipeWire")
     session.start("pipewire-pulse", "pipewire-pulse", env=env)
     session.start("wireplumber", "wireplumber", env=env)
-    wait_for(
-        lambda: session.run("pactl", "info", check=False).returncode == 0, 10, "pipewire-pulse"
-    )
+    try:  # the first start on a fresh machine builds its caches: give it time
+        wait_for(lambda: session.run("pactl", "info", check=False).returncode == 0, 30, "pactl")
+    except TimeoutError as error:
+        said = session.run("pactl", "info", check=False).stderr.strip()
+        logs = {n: (session.root / f"{n}.log") for n in ("pipewire", "pipewire-pulse")}
+        tails = {n: p.read_text()[-600:] if p.exists() else "" for n, p in logs.items()}
+        raise TimeoutError(f"{error}: pactl says {said!r}; logs: {tails}") from error
     for module in (
         ("module-null-sink", "sink_name=speakers"),
         ("module-null-sink", "sink_name=microphone", "media.class=Audio/Source/Virtual"),

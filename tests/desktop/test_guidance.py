@@ -32,13 +32,28 @@ def heading(shot: Path) -> Image.Image:
         return image.convert("RGB").crop((0, 0, 400, 80))
 
 
+def settled(app, window: str, path: Path) -> Image.Image:  # type: ignore[no-untyped-def]
+    """The window's heading once it is drawn: two screenshots in a row the same, not blank."""
+    last: list[Image.Image] = []
+
+    def same_twice() -> bool:
+        now = heading(app.desktop.screenshot(path, window))
+        drawn = len(now.getcolors(4096) or "many") > 1  # not one flat colour
+        same = bool(last) and ImageChops.difference(last[-1], now).getbbox() is None
+        last.append(now)
+        return drawn and same
+
+    wait_for(same_twice, 10, "the window drawn", every=0.2)
+    return last[-1]
+
+
 def test_the_rules_come_once_before_the_first_stretch_and_again_on_f1(
     app_factory, tmp_path: Path
 ) -> None:
     app = app_factory(FAST)
     assert app.cli("stretch", "desk-calf").returncode == 0
     window = find_window(app, "^hamstray: Calf stretch at the desk$")
-    first = app.desktop.screenshot(tmp_path / "rules-first.png", window)
+    first = settled(app, window, tmp_path / "rules-first.png")
     assert rows(app, "stretch_done") == []  # the countdown waits behind the rules
     press(app, window, "Return")  # "Got it"
     app.wait_for_event("rules_shown")
@@ -54,8 +69,17 @@ def test_the_rules_come_once_before_the_first_stretch_and_again_on_f1(
     assert app.cli("stretch", "seated-twist").returncode == 0
     window = find_window(app, "^hamstray: Seated spinal twist$")
     press(app, window, "F1")  # "Safety": the rules again, on request
-    again = app.desktop.screenshot(tmp_path / "rules-again.png", window)
-    assert ImageChops.difference(heading(first), heading(again)).getbbox() is None
+    wait_for(
+        lambda: (
+            ImageChops.difference(
+                first, heading(app.desktop.screenshot(tmp_path / "rules-again.png", window))
+            ).getbbox()
+            is None
+        ),
+        10,
+        "the rules' heading again",
+        every=0.2,
+    )
     press(app, window, "Escape")  # back to the stretch, which then finishes
     wait_for(lambda: len(rows(app, "stretch_done")) == 3, 20, "the stretch after the rules")
     assert rows(app, "rules_shown") == [(None, "stretch")]
