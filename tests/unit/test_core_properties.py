@@ -151,11 +151,13 @@ def test_reminders_are_never_closer_than_the_rules_allow(config: Config, scenari
 @settings(max_examples=150, deadline=None)
 @given(configs, scenarios)
 def test_nothing_nags_without_end(config: Config, scenario: list) -> None:
-    """Within one sitting period there are at most three reminders plus one per snooze."""
+    """Within one sitting period there are at most three reminders plus one per snooze. Standing
+    up answers a reminder as a break does: the sitting time stops and its count starts over."""
     count = 0
+    answers = BREAK_ENDINGS | {Kind.PAUSED, Kind.STANDING_ON}
     for _, _, _, _, effects in run(config, scenario):
         for effect in effects:
-            if isinstance(effect, model.Record) and effect.kind in BREAK_ENDINGS | {Kind.PAUSED}:
+            if isinstance(effect, model.Record) and effect.kind in answers:
                 count = 0
             if isinstance(effect, model.Remind):
                 count += 1
