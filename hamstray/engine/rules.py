@@ -144,13 +144,14 @@ def _on_quiet(
 
 
 def _on_routine_time(state: State, now: float, config: Config, effects: list[Effect]) -> State:
-    if state.routine_at is None or now < state.routine_at:
+    """The routine's reminder at its time, or once quiet time (a call) ends; an hour late, none."""
+    at = state.routine_at
+    if at is None or now < at:
         return state
-    if (
-        state.phase is not Phase.PAUSED
-        and now - state.routine_at <= ROUTINE_LATE
-        and config.notifications.enabled
-    ):
+    late = now - at > ROUTINE_LATE
+    if state.quiet is not None and not late:
+        return state  # asked again after QUIET_POLL
+    if state.phase is not Phase.PAUSED and not late and config.notifications.enabled:
         effects += [
             RemindRoutine(state.routine, config.routines.length),
             Record(Kind.ROUTINE_REMINDER, now, detail=state.routine),

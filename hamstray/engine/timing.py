@@ -76,9 +76,16 @@ def reminder_due(state: State, now: float, config: Config) -> bool:
     return False
 
 
+def routine_due(state: State, now: float) -> bool:
+    """Whether the morning or evening routine's reminder is due (it waits out quiet time)."""
+    return state.routine_at is not None and now >= state.routine_at
+
+
 def quiet_matters(state: State, now: float, config: Config) -> bool:
-    """Whether the next Tick needs to know if now is quiet: a reminder is due, or one is held."""
-    return state.held or reminder_due(state, now, config)
+    """Whether the next Tick needs to know if now is quiet: a reminder, the routine's or the
+    check-in's is due, or one is held."""
+    checkin = state.checkin_at is not None and now >= state.checkin_at
+    return state.held or reminder_due(state, now, config) or routine_due(state, now) or checkin
 
 
 def is_away(idle_s: float, config: Config) -> bool:
@@ -156,13 +163,12 @@ def next_wakeup(state: State, config: Config) -> float | None:
             candidates = [state.since + stretch_timeout(state, config)]
         case Phase.PAUSED:
             candidates = [] if state.paused_until is None else [state.paused_until]
+    # In quiet time, a routine's or check-in's reminder looks again now and then instead of
+    # waking at a time already past.
+    later = state.seen + QUIET_POLL if state.quiet is not None else -math.inf
     if state.routine_at is not None:
-        candidates.append(state.routine_at)
+        candidates.append(max(state.routine_at, later))
     if state.checkin_at is not None and state.phase is Phase.SITTING:
-        # In quiet time, look again now and then instead of waking at a time already past.
-        quiet = state.quiet is not None
-        candidates.append(
-            max(state.checkin_at, state.seen + QUIET_POLL) if quiet else state.checkin_at
-        )
+        candidates.append(max(state.checkin_at, later))
     candidates = [c for c in candidates if math.isfinite(c)]  # NaN would read as "now" forever
     return max(state.seen, min(candidates)) if candidates else None

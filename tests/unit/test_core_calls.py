@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from hamstray.engine import model, rules, timing
 from hamstray.engine.entries import Kind
-from hamstray.engine.events import Idle, Quiet, Snooze, Tick
+from hamstray.engine.events import Idle, Quiet, ScheduleRoutine, Snooze, Tick
 from hamstray.engine.model import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config
@@ -126,3 +126,28 @@ def test_the_loop_is_told_when_the_quiet_probes_matter() -> None:
     shown, _ = step(sitting, Tick(), 30 * M)
     assert not timing.quiet_matters(shown, 39 * M, CONFIG)
     assert timing.quiet_matters(shown, 40 * M, CONFIG)  # remind_again
+
+
+def test_the_routine_s_reminder_waits_out_a_call_and_comes_once_after() -> None:
+    state, _ = step(model.initial(0.0, STRETCH), ScheduleRoutine("evening", 10 * M), 1 * M)
+    state, _ = step(state, Quiet(CAMERA), 5 * M)
+    assert timing.quiet_matters(state, 10 * M, CONFIG)  # the loop asks the probes at 10 min
+    state, effects = step(state, Tick(), 10 * M)
+    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert timing.next_wakeup(state, CONFIG) == 10 * M + timing.QUIET_POLL  # looks again
+    state, effects = step(state, Quiet(None), 12 * M)
+    state, effects = step(state, Tick(), 12 * M)
+    assert [e for e in effects if isinstance(e, model.RemindRoutine)] == [
+        model.RemindRoutine("evening", CONFIG.routines.length)
+    ]
+    state, effects = step(state, Tick(), 13 * M)
+    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+
+
+def test_a_routine_s_reminder_held_for_over_an_hour_is_dropped() -> None:
+    state, _ = step(model.initial(0.0, STRETCH), ScheduleRoutine("morning", 10 * M), 1 * M)
+    state, _ = step(state, Quiet(MICROPHONE), 5 * M)
+    state, _ = step(state, Tick(), 10 * M)
+    state, effects = step(state, Tick(), 71 * M)  # still in the call, 61 min late
+    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert state.routine_at is None
