@@ -115,8 +115,15 @@ class Plasma(Desktop):
         self.click(x, y)
 
     def _close_button(self) -> tuple[int, int]:
-        """The centre of the newest (lowest) popup's red close button, once it is on screen."""
-        return wait_for(self.popup_close_button, 10, "a popup's close button")  # type: ignore[return-value]
+        """The centre of the newest (lowest) popup's red close button, once it is on screen and
+        has stopped moving (Plasma slides a popup in: a click during the slide misses)."""
+        seen: list[tuple[int, int] | None] = [None]
+
+        def still() -> tuple[int, int] | None:
+            before, seen[0] = seen[0], self.popup_close_button()
+            return seen[0] if seen[0] is not None and seen[0] == before else None
+
+        return wait_for(still, 10, "a popup's close button, still", every=0.2)  # type: ignore[return-value]
 
     def popup_close_button(self) -> tuple[int, int] | None:
         """Where the newest popup's close button is on a screenshot now, if one is on screen."""
