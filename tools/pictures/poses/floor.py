@@ -18,12 +18,13 @@ from tools.pictures.picture import (
     low_back,
     sole,
 )
-from tools.pictures.poses.common import FLOOR, REACH, L, M, R, arm, flat, hand_on, leg
+from tools.pictures.poses.common import FLOOR, REACH, L, M, R, arm, hand_on, leg
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
 
 MAT = props.MAT
 HANDS_FREE = arm(R, *REACH) + arm(L, *REACH)
 BLANKET = Surface.BLANKET
+BACKREST = Surface.BACKREST
 
 
 def _on_floor(*marks: tuple[Mark, object]) -> tuple[Contact, ...]:
@@ -60,65 +61,63 @@ seated_forward_fold = Picture(
     (AngleCue("right_leg.knee_flexion", 5, 25, "knees soft"),),
 )
 
+KNEE_X, FOOT_X = 0.0, 58.0  # the kneeling knee and the front heel stay put
 _kneel = (
-    Contact(Mark.KNEE, R, BLANKET),
+    Contact(Mark.KNEE, R, BLANKET, x=KNEE_X),
     Contact(Mark.TOE, R, FLOOR),
-    *flat(L),
-    hand_on(L, Mark.THIGH, L),
+    Contact(Mark.HEEL, L, FLOOR, x=FOOT_X),
+    Contact(Mark.BALL, L, FLOOR),
+    Contact(Mark.HAND, L, BACKREST, x=48.0, z=-56.5, lift=0.5),
+    Contact(Mark.HAND, R, on=(Mark.HIP, R), face=(0.2, 0.0, 1.0)),
 )
 _kneel_free = (
     "root.y",
-    *leg(R, "knee_flexion", "ankle_flexion"),
+    *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
     *leg(L, "hip_flexion", "knee_flexion", "ankle_flexion"),
-    *arm(L, *REACH),
+    *HANDS_FREE,
 )
+
+
+def _kneeling(x: float, pitch: float) -> Pose:
+    return Pose(
+        Root(x, 52, 0, pitch),
+        Spine(4, 0, 0, neck_flexion=-4),
+        Leg(-5, 0, 0, 90, -40),
+        Leg(85, 0, 0, 90),
+        Arm(-5, 25, 0, 60),
+        Arm(30, 20, 0, 20),
+    )
+
+
 kneeling_hip_flexor = Picture(
     "kneeling-hip-flexor",
-    View.SIDE,
+    View.SIDE_TURNED,
     (
-        Frame(
-            "upright",
-            Pose(
-                Root(0, 54, 0, -5),
-                Spine(neck_flexion=-5),
-                Leg(-5, 0, 0, 90, -45),
-                Leg(85, 0, 0, 90),
-                Arm(165, 10, 0, 5),
-                Arm(40, 5, 0, 30),
-            ),
-            _kneel,
-            _kneel_free,
-        ),
+        Frame("upright", _kneeling(2, -4), _kneel, _kneel_free),
         Frame(
             "forward",
-            Pose(
-                Root(14, 50, 0, -8),
-                Spine(neck_flexion=-5),
-                Leg(-20, 0, 0, 75, -45),
-                Leg(70, 0, 0, 105),
-                Arm(165, 10, 0, 5),
-                Arm(40, 5, 0, 30),
-            ),
+            _kneeling(10, -4),
             _kneel,
             _kneel_free,
             (AngleCue("right_leg.hip_flexion", -20, -10, "hips forward, the back hip opens"),),
         ),
     ),
-    MAT + props.blanket(-22, 2, -4, 22, 4),
+    MAT + props.blanket(-12, 12, -2, 22, 6) + props.chair(-16, z=64, facing_viewer=True),
     (hip_flexor(R),),
-    arrow=Shift(Mark.PELVIS, M, (0.0, -6.0, 34.0)),
+    (AngleCue("root.pitch", -12, 0, "the tailbone tucked, not arched"),),
+    arrow=Shift(Mark.PELVIS, M, (20.0, -28.0, 30.0), axis=(1.0, 0.0, 0.0)),
     per_side=True,
 )
 
 seated_wide_leg = Picture(
     "seated-wide-leg",
-    View.FRONT_HIGH,
+    View.FRONT_RAISED,
     (
         Frame(
             "hold",
             Pose(
-                Root(0, 19, 0, 22),
-                Spine(6, 4, 2, neck_flexion=-10),
+                Root(0, 19, 0, 26),
+                Spine(2, 0, 0, neck_flexion=-4),
                 Leg(112, 42, 0, 0, 10),
                 Leg(112, 42, 0, 0, 10),
                 Arm(70, 10, 0, 10),
@@ -129,8 +128,8 @@ seated_wide_leg = Picture(
                 Contact(Mark.SEAT, L, BLANKET),
                 Contact(Mark.HEEL, R, FLOOR),
                 Contact(Mark.HEEL, L, FLOOR),
-                Contact(Mark.HAND, R, FLOOR, level=True),
-                Contact(Mark.HAND, L, FLOOR, level=True),
+                Contact(Mark.HAND, R, FLOOR, x=42.0, z=12.0, level=True),
+                Contact(Mark.HAND, L, FLOOR, x=42.0, z=-12.0, level=True),
             ),
             ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
         ),
@@ -190,42 +189,40 @@ butterfly = Picture(
 
 pigeon = Picture(
     "pigeon",
-    View.THREE_QUARTER,
+    View.PIGEON,
     (
         Frame(
             "hold",
             Pose(
-                Root(0, 18, 0, 60),
-                Spine(-14, -5, -4, neck_flexion=-15),
-                Leg(115, 30, 45, 130),
-                Leg(-20, 0, 0, 5, -50, 0, -20),
-                Arm(40, 10, 0, 5),
-                Arm(40, 10, 0, 5),
+                Root(0, 20, 0, 53, 0, 10),
+                Spine(-10, -5, -5, neck_flexion=-30),
+                Leg(125, 0, 60, 146, 10, 35, -30),
+                Leg(-20, 0, 0, 17, -50, 0, 0),
+                Arm(60, 10, 0, 5),
+                Arm(60, 10, 0, 5),
             ),
-            # The front shin and knee on the mat, the back leg long with the top of the foot
-            # down; the back thigh may hover: the blanket takes the hips.
+            # The front hip on the blanket, the front knee on the mat and the shin across in
+            # front of the body; the back leg long with the top of its foot down; the hands on
+            # their fingertips either side of the front knee.
             (
-                Contact(Mark.KNEE, R, FLOOR, x=30.0),
-                Contact(Mark.ANKLE, R, FLOOR, x=12.0),
-                Contact(Mark.TOE, R, FLOOR, lift=1.0),
-                Contact(Mark.TOE, L, FLOOR),
-                Contact(Mark.BALL, L, FLOOR, lift=0.5),
-                Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True, lift=1.0),
-                Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True, lift=1.0),
+                Contact(Mark.PELVIS, M, BLANKET, lift=0.5),
+                Contact(Mark.KNEE, R, FLOOR),
+                Contact(Mark.TOE, L, FLOOR, lift=0.8),
+                Contact(Mark.HAND, R, FLOOR, x=54.0, z=34.0, lift=4.5),
+                Contact(Mark.HAND, L, FLOOR, x=50.0, z=-12.0, lift=4.5),
             ),
             (
                 "root.y",
-                *leg(R, "hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion"),
-                *leg(R, "ankle_inversion", "ankle_flexion", "toe_extension"),
-                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
+                *leg(L, "ankle_flexion"),
                 *HANDS_FREE,
             ),
         ),
     ),
-    MAT + props.blanket(-24, 2, 2, 24, 12),
+    MAT + props.blanket(-26, -2, -1, 26, 11),
     (glute(R), hip_flexor(L)),
     (
-        AngleCue("left_leg.knee_flexion", 0, 10, "the back leg straight"),
+        AngleCue("left_leg.knee_flexion", 0, 20, "the back leg long on the mat"),
+        AngleCue("right_leg.ankle_flexion", 0, 30, "the front foot flexed"),
         ViewCue((Kind.SHIN, R), (Kind.THIGH, R), "the front shin angled"),
     ),
     per_side=True,
@@ -234,22 +231,22 @@ pigeon = Picture(
 
 childs_pose = Picture(
     "childs-pose",
-    View.SIDE,
+    View.SIDE_HIGH,
     (
         Frame(
             "hold",
             Pose(
-                Root(0, 30, 0, 60),
-                Spine(30, 15, 10, neck_flexion=20),
-                Leg(120, 20, 0, 150, -50),
-                Leg(120, 20, 0, 150, -50),
-                Arm(170, 10, 0, 0),
-                Arm(170, 10, 0, 0),
+                Root(0, 27, 0, 70),
+                Spine(30, 15, 10, neck_flexion=15),
+                Leg(120, 20, 0, 148, -50),
+                Leg(120, 20, 0, 148, -50),
+                Arm(170, 22, 0, 0),
+                Arm(170, 22, 0, 0),
             ),
             (
-                *_on_floor(
-                    (Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L), (Mark.HEAD, M)
-                ),
+                *_on_floor((Mark.KNEE, R), (Mark.KNEE, L), (Mark.HEAD, M)),
+                Contact(Mark.TOE, R, FLOOR, lift=0.5),
+                Contact(Mark.TOE, L, FLOOR, lift=0.5),
                 Contact(Mark.HAND, R, FLOOR, level=True),
                 Contact(Mark.HAND, L, FLOOR, level=True),
             ),
@@ -269,7 +266,7 @@ childs_pose = Picture(
     MAT,
     (*low_back(), glute(R)),
     (
-        HeightCue((Mark.PELVIS, M), (Mark.HEEL, R), 8, "hips high over the heels"),
+        HeightCue((Mark.PELVIS, M), (Mark.HEEL, R), 4, "hips back over the heels"),
         AngleCue("right_leg.knee_flexion", 130, 150, "kneeling, sitting back"),
     ),
 )

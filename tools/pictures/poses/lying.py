@@ -4,9 +4,9 @@ from tools.pictures import props
 from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import AngleCue, Frame, Picture, adductor, glute, hamstring, low_back
-from tools.pictures.poses.common import FLOOR, L, R, leg, lying
+from tools.pictures.poses.common import FLOOR, REACH, L, R, arm, leg, lying
 from tools.pictures.poses.floor import HANDS_FREE, MAT
-from tools.pictures.rig import Arm, Leg, Mark, Pose, Root, Spine
+from tools.pictures.rig import Arm, Leg, Mark, Pose, Root, Side, Spine
 
 WALL_X = 14.0
 legs_up_the_wall = Picture(
@@ -81,6 +81,12 @@ lying_strap_hamstring = Picture(
     per_side=True,
 )
 
+
+def behind(side: Side) -> tuple[float, float, float]:
+    """The back of a thigh, a little toward its outer side (where a hand holds it)."""
+    return (-0.6, 0.0, 0.8 * float(side))
+
+
 knees_to_chest = Picture(
     "knees-to-chest",
     View.SIDE,
@@ -88,30 +94,34 @@ knees_to_chest = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(115, 6, 0, 125, -10),
-                Leg(115, 6, 0, 125, -10),
-                Arm(60, 10, 0, 60),
-                Arm(60, 10, 0, 60),
+                Root(0, 12, 0, -110),
+                Spine(20, 0, 0, neck_flexion=8),
+                Leg(125, 8, 0, 150, -20),
+                Leg(125, 8, 0, 150, -20),
+                Arm(30, 60, -70, 120),
+                Arm(30, 60, -70, 120),
             ),
             (
                 *lying(),
-                Contact(Mark.HAND, R, on=(Mark.SHIN, R), grip=True),
-                Contact(Mark.HAND, L, on=(Mark.SHIN, L), grip=True),
+                Contact(Mark.HAND, R, on=(Mark.THIGH, R), face=behind(R)),
+                Contact(Mark.HAND, L, on=(Mark.THIGH, L), face=behind(L)),
             ),
             (
                 "root.y",
                 "spine.lumbar_flexion",
                 "spine.upper_flexion",
                 "spine.neck_flexion",
-                *HANDS_FREE,
+                *arm(R, *REACH, "shoulder_rotation"),
+                *arm(L, *REACH, "shoulder_rotation"),
             ),
         ),
     ),
     MAT,
     (*low_back(), glute(R)),
-    (AngleCue("right_leg.hip_flexion", 100, 125, "knees hugged in"),),
+    (
+        AngleCue("right_leg.hip_flexion", 110, 125, "knees hugged in"),
+        AngleCue("right_leg.knee_flexion", 120, 150, "knees folded"),
+    ),
 )
 
 
