@@ -64,6 +64,12 @@ def write_picture(picture: Picture, out: Path) -> dict[str, object]:
                 )
                 _small(sized).save(folder / name, optimize=True)
                 files[str(side)][frame.name][scale] = f"{picture.id}/{name}"
+    written = {
+        Path(f).name for frames in files.values() for s in frames.values() for f in s.values()
+    }
+    for stale in folder.glob("*.png"):  # a keyframe renamed or dropped since the last run
+        if stale.name not in written:
+            stale.unlink()
     still = render.draw(picture, len(picture.frames) - 1, SIZES["2x"], arrow=True)
     still = still.resize((SIZES["1x"], SIZES["1x"]), Image.Resampling.LANCZOS)
     _small(still).save(out / f"{picture.id}.png", optimize=True)
