@@ -42,10 +42,12 @@ class View(enum.Enum):
     FRONT = Camera(90, 10)
     FRONT_TURNED = Camera(65, 12)  # the front, turned enough to show a forward lean
     FRONT_HIGH = Camera(90, 28)
+    FRONT_ABOVE = Camera(90, 45)  # the front from above: the knees out, soles together
     FRONT_RAISED = Camera(70, 40)  # the front corner from well above: legs wide on the floor
     HIGH_QUARTER = Camera(50, 42)  # from above the front corner: a turn of the shoulders
     THREE_QUARTER = Camera(50, 16)
     REAR_QUARTER = Camera(-40, 22)
+    WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
     LEFT_QUARTER = Camera(150, 15)  # the front corner on the figure's left: a raised sole
     LEFT_HIGH = Camera(130, 35)  # above the front-left corner: a turn to the right in profile
 

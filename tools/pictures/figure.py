@@ -190,19 +190,14 @@ def _tints(
                     )
                 band = _muscle(part, muscle, camera, fit, flat)
                 if band is not None:
-                    bands.append(band)
+                    bands.append((muscle.faint, band))
     if not bands:
         return None
-    shifted = [
-        s.Capsule(
-            (c.a[0] - box[0], c.a[1] - box[1]), (c.b[0] - box[0], c.b[1] - box[1]), c.ra, c.rb
-        )
-        for c in bands
-    ]
     out = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
     pen = ImageDraw.Draw(out)
-    for c in shifted:
-        s.capsule(pen, c)
+    for faint, c in sorted(bands, key=lambda b: not b[0]):  # the full tints over the faint
+        a, b = (c.a[0] - box[0], c.a[1] - box[1]), (c.b[0] - box[0], c.b[1] - box[1])
+        s.capsule(pen, s.Capsule(a, b, c.ra, c.rb), 110 if faint else 255)
     return out
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
-from tools.pictures.picture import Picture, Shift, Tilt, Turn
+from tools.pictures.picture import Picture, Shift, Spread, Tilt, Turn
 from tools.pictures.props import Ball, Box, Solid, Tone
 from tools.pictures.rig import Body, Kind, Mark, Part, Side
 
@@ -136,6 +136,22 @@ def fill(body: Body, camera: Camera, frame: Framing) -> tuple[float, float]:
     return max(w, h), w * h
 
 
+def over_body(path: list[Point], body: Body, camera: Camera) -> float:
+    """The share of an arrow's path that lies over the figure (it should point at it from
+    beside it, not be drawn across it)."""
+    flats = [flatten(p, camera) for p in body.parts]
+
+    def inside(point: Point) -> bool:
+        for f in flats:
+            t = g.closest_on_segment((*point, 0.0), (*f.a, 0.0), (*f.b, 0.0))
+            near = g.lerp((*f.a, 0.0), (*f.b, 0.0), t)
+            if math.hypot(point[0] - near[0], point[1] - near[1]) < f.ra + (f.rb - f.ra) * t:
+                return True
+        return False
+
+    return sum(inside(p) for p in path) / len(path) if path else 0.0
+
+
 def mark_at(body: Body, mark: Mark, side: Side) -> g.Vec:
     """Where a mark's centre is."""
     return body.marks[mark, side].centre
@@ -189,6 +205,15 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
         motion = g.sub(
             g.add(mark_at(last, Mark.CHEST, Side.MIDDLE), g.scale(chest_front(last), reach)),
             g.add(mark_at(first, Mark.CHEST, Side.MIDDLE), g.scale(chest_front(first), reach)),
+        )
+    elif isinstance(arrow, Spread):
+        ends = [
+            g.add(mark_at(last, arrow.mark, s), (0.0, arrow.lift, 0.0))
+            for s in (Side.LEFT, Side.RIGHT)
+        ]
+        path = [camera.project(g.lerp(ends[0], ends[1], t / 8))[:2] for t in range(9)]
+        motion = g.sub(
+            mark_at(last, arrow.mark, Side.RIGHT), mark_at(first, arrow.mark, Side.RIGHT)
         )
     elif isinstance(arrow, Tilt):
         path = _tilt(arrow, first, last, camera)

@@ -26,6 +26,7 @@ class Muscle:
     start: float = 0.1
     end: float = 0.9
     between: tuple[Mark, Mark] | None = None  # from one mark to another instead (the sole)
+    faint: bool = False  # felt a little, as well: a lighter tint
 
 
 def hamstring(side: Side) -> Muscle:
@@ -48,9 +49,9 @@ def adductor(side: Side) -> Muscle:
     return Muscle(Kind.THIGH, side, (0.0, 0.0, -float(side)), 0.05, 0.7)
 
 
-def calf(side: Side) -> Muscle:
+def calf(side: Side, faint: bool = False) -> Muscle:
     """The upper calf (gastrocnemius)."""
-    return Muscle(Kind.SHIN, side, BACK, 0.05, 0.6)
+    return Muscle(Kind.SHIN, side, BACK, 0.05, 0.6, faint=faint)
 
 
 def soleus(side: Side) -> Muscle:
@@ -134,7 +135,17 @@ class Tilt:
     both_ways: bool = True
 
 
-Arrow = Shift | Turn | Tilt
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """A double arrow across from the left ``mark`` to the right one, ``lift`` cm above them
+    as they end: the legs opening."""
+
+    mark: Mark
+    lift: float = 10.0
+    both_ways: bool = True
+
+
+Arrow = Shift | Turn | Tilt | Spread
 
 
 @dataclass(frozen=True, slots=True)

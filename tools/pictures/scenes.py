@@ -10,7 +10,7 @@ from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
 from tools.pictures.checks import Scene
 from tools.pictures.contacts import Contact
-from tools.pictures.layout import arrow_path, fill, picture_framing
+from tools.pictures.layout import arrow_path, fill, over_body, picture_framing
 from tools.pictures.picture import AngleCue, Cue, HeightCue, Picture, posed
 from tools.pictures.props import Solid
 from tools.pictures.rig import Body, Pose, Side, angles
@@ -89,6 +89,7 @@ def scenes(picture: Picture) -> list[tuple[str, Scene]]:
             camera,
             fill(body, camera, fit),
             arrow if index == len(poses) - 1 else None,
+            over_body(path, body, camera) if index == len(poses) - 1 else 0.0,
         )
         out.append((f"{frame.name}/1", scene))
         if picture.per_side:

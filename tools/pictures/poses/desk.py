@@ -65,16 +65,22 @@ chair_hamstring = Picture(
                 Leg(80, 0, 0, 3, 15),
                 Leg(115, 4, 4, 90),
                 Arm(30, 10, 0, 40),
-                Arm(30, 10, 0, 40),
+                Arm(35, 0, 0, 55),
             ),
             (
                 *sit(),
                 Contact(Mark.HEEL, R, FLOOR),
                 *flat(L),
                 hand_on(R, Mark.KNEE, R),
-                hand_on(L, Mark.KNEE, L),
+                Contact(Mark.HAND, L, on=(Mark.KNEE, L), level=True, face=(1.0, 0.0, -0.4)),
             ),
-            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *HANDS_FREE),
+            (
+                "root.y",
+                *leg(R, "hip_flexion"),
+                *leg(L, *FOOT_FREE),
+                *arm(R, *REACH),
+                *arm(L, *REACH),
+            ),
         ),
     ),
     props.chair(6),
@@ -123,7 +129,7 @@ seated_calf = Picture(
             Pose(
                 Root(6, SEATED_Y, 0, 8),
                 Spine(neck_flexion=-5),
-                Leg(62, 0, 0, 0, 20),
+                Leg(62, 0, 0, 0, 28),
                 Leg(98, 4, 4, 90),
                 Arm(45, 5, 0, 55),
                 Arm(45, 5, 0, 55),
@@ -137,7 +143,7 @@ seated_calf = Picture(
     (calf(R),),
     (
         AngleCue("right_leg.knee_flexion", 0, 5, "the knee is straight"),
-        AngleCue("right_leg.ankle_flexion", 10, 30, "toes pulled toward you"),
+        AngleCue("right_leg.ankle_flexion", 20, 30, "toes pulled toward you"),
     ),
     per_side=True,
 )

@@ -3,50 +3,69 @@
 from tools.pictures import props
 from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
-from tools.pictures.picture import AngleCue, Frame, Picture, adductor, glute, hamstring, low_back
-from tools.pictures.poses.common import FLOOR, REACH, L, R, arm, leg, lying
+from tools.pictures.picture import (
+    AngleCue,
+    Frame,
+    Picture,
+    Spread,
+    adductor,
+    glute,
+    hamstring,
+    low_back,
+)
+from tools.pictures.poses.common import FLOOR, FOOT_FREE, REACH, L, R, arm, flat, leg, lying
 from tools.pictures.poses.floor import HANDS_FREE, MAT
 from tools.pictures.rig import Arm, Leg, Mark, Pose, Root, Side, Spine
 
 WALL_X = 14.0
+
+
+def _wall(spread: float) -> Frame:
+    return Frame(
+        "wide" if spread > 20 else "up",
+        Pose(
+            Root(0, 12, 0, -90),
+            Spine(neck_flexion=5),
+            Leg(82, spread, 0, 10),
+            Leg(82, spread, 0, 10),
+            Arm(0, 40, 0, 15),
+            Arm(0, 40, 0, 15),
+        ),
+        (
+            *lying(),
+            Contact(Mark.HEEL, R, Surface.WALL),
+            Contact(Mark.HEEL, L, Surface.WALL),
+            Contact(Mark.HAND, R, FLOOR, level=True),
+            Contact(Mark.HAND, L, FLOOR, level=True),
+            Contact(Mark.ELBOW, R, FLOOR),
+            Contact(Mark.ELBOW, L, FLOOR),
+        ),
+        (
+            "root.y",
+            "root.x",
+            "spine.lumbar_flexion",
+            "spine.upper_flexion",
+            "spine.neck_flexion",
+            *leg(R, "knee_flexion"),
+            *leg(L, "knee_flexion"),
+            *HANDS_FREE,
+        ),
+        (AngleCue("right_leg.hip_abduction", 25, 45, "the legs open into a wide V"),)
+        if spread > 20
+        else (),
+    )
+
+
 legs_up_the_wall = Picture(
     "legs-up-the-wall",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(80, 22, 0, 10),
-                Leg(80, 22, 0, 10),
-                Arm(0, 40, 0, 15),
-                Arm(0, 40, 0, 15),
-            ),
-            (
-                *lying(),
-                Contact(Mark.HEEL, R, Surface.WALL),
-                Contact(Mark.HEEL, L, Surface.WALL),
-                Contact(Mark.HAND, R, FLOOR, level=True),
-                Contact(Mark.HAND, L, FLOOR, level=True),
-                Contact(Mark.ELBOW, R, FLOOR),
-                Contact(Mark.ELBOW, L, FLOOR),
-            ),
-            (
-                "root.y",
-                "spine.lumbar_flexion",
-                "spine.upper_flexion",
-                "spine.neck_flexion",
-                *leg(R, "hip_flexion"),
-                *leg(L, "hip_flexion"),
-                *HANDS_FREE,
-            ),
-        ),
-    ),
+    View.WALL,
+    (_wall(4), _wall(32)),
     MAT + props.wall(WALL_X),
     (hamstring(R), hamstring(L), adductor(R), adductor(L)),
     (AngleCue("right_leg.knee_flexion", 3, 25, "knees soft"),),
+    arrow=Spread(Mark.ANKLE, 10.0),
 )
+
 
 lying_strap_hamstring = Picture(
     "lying-strap-hamstring",
@@ -57,18 +76,25 @@ lying_strap_hamstring = Picture(
             Pose(
                 Root(0, 12, 0, -90),
                 Spine(neck_flexion=5),
-                Leg(75, 0, 0, 8, 10),
-                Leg(0, 0, 0, 0, -20),
-                Arm(75, 10, 0, 40),
-                Arm(75, 10, 0, 40),
+                Leg(78, 0, 0, 8, 15),
+                Leg(50, 4, 0, 95, 0),
+                Arm(0, 55, 0, 95),
+                Arm(0, 55, 0, 95),
             ),
-            (*lying(), Contact(Mark.HEEL, L, FLOOR)),
+            (
+                *lying(),
+                *flat(L),
+                Contact(Mark.ELBOW, R, FLOOR),
+                Contact(Mark.ELBOW, L, FLOOR),
+            ),
             (
                 "root.y",
                 "spine.lumbar_flexion",
                 "spine.upper_flexion",
                 "spine.neck_flexion",
-                *leg(L, "hip_flexion"),
+                *leg(L, *FOOT_FREE),
+                *arm(R, "shoulder_flexion", "elbow_flexion"),
+                *arm(L, "shoulder_flexion", "elbow_flexion"),
             ),
         ),
     ),
@@ -76,7 +102,8 @@ lying_strap_hamstring = Picture(
     (hamstring(R),),
     (
         AngleCue("right_leg.knee_flexion", 0, 15, "knee nearly straight"),
-        AngleCue("left_leg.knee_flexion", 0, 8, "the other leg long"),
+        AngleCue("right_leg.ankle_flexion", 5, 30, "the foot flexed against the towel"),
+        AngleCue("left_leg.knee_flexion", 60, 120, "the other knee bent, foot flat"),
     ),
     per_side=True,
 )

@@ -27,7 +27,6 @@ from tools.pictures.poses.common import (
     R,
     arm,
     flat,
-    hand_on,
     leg,
 )
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
@@ -41,6 +40,7 @@ HANDS_ON_DESK = (
 BOTH_REACH = arm(R, *REACH) + arm(L, *REACH)
 STAND_FREE = ("root.y", *leg(R, *FOOT_FREE), *leg(L, *FOOT_FREE))
 
+HINGE_DESK = props.desk(52, height=76, half=40)
 standing_hamstring = Picture(
     "standing-hamstring",
     View.SIDE,
@@ -48,21 +48,30 @@ standing_hamstring = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 80, 0, 40),
-                Spine(neck_flexion=-20),
+                Root(-16, 82, 0, 40),
+                Spine(2, 0, 0, neck_flexion=-26),
                 Leg(72, 0, 0, 0, 20),
-                Leg(62, 0, 0, 45, 18),
-                Arm(40, 8, 0, 15),
-                Arm(40, 5, 0, 20),
+                Leg(34, 0, 0, 40, 12),
+                Arm(60, 8, 0, 10),
+                Arm(30, 5, 0, 20),
             ),
-            (Contact(Mark.HEEL, R, FLOOR), *flat(L), hand_on(L, Mark.THIGH, L)),
-            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *arm(L, *REACH)),
+            (
+                Contact(Mark.HEEL, R, FLOOR),
+                Contact(Mark.HEEL, L, FLOOR, x=-34.0),
+                Contact(Mark.BALL, L, FLOOR),
+                Contact(Mark.HAND, L, DESK, x=56.0, level=True),
+                Contact(Mark.HAND, R, on=(Mark.THIGH, R), level=True),
+            ),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *BOTH_REACH),
         ),
     ),
-    muscles=(hamstring(R),),
-    cues=(
+    HINGE_DESK,
+    (hamstring(R), calf(R, faint=True)),
+    (
         AngleCue("right_leg.knee_flexion", 0, 8, "the front leg straight"),
+        AngleCue("right_leg.ankle_flexion", 10, 30, "toes up"),
         AngleCue("left_leg.knee_flexion", 20, 90, "the back knee bent"),
+        AngleCue("spine.lumbar_flexion", -5, 10, "the spine long"),
     ),
     per_side=True,
 )
@@ -103,14 +112,14 @@ bent_knee_calf = Picture(
     (
         Frame(
             "hold",
-            _calf(32, 26, 35),
+            _calf(48, 28, 45),
             (*flat(R), *flat(L), *HANDS_ON_DESK),
             (*CALF_FREE, *BOTH_REACH),
         ),
     ),
     AT_DESK,
     (soleus(R),),
-    (AngleCue("right_leg.knee_flexion", 20, 60, "the back knee bent"),),
+    (AngleCue("right_leg.knee_flexion", 35, 60, "the back knee bent"),),
     per_side=True,
 )
 
@@ -210,7 +219,7 @@ standing_hip_flexor = Picture(
     LUNGE_DESK,
     (hip_flexor(R),),
     (AngleCue("root.pitch", -12, 0, "the tailbone tucked, not arched"),),
-    arrow=Shift(Mark.PELVIS, M, (-2.0, -34.0, 30.0), axis=(1.0, 0.0, 0.0)),
+    arrow=Shift(Mark.PELVIS, M, (-30.0, -4.0, 0.0), axis=(1.0, 0.0, 0.0)),
     per_side=True,
 )
 
@@ -221,8 +230,8 @@ standing_quad_hip = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 93, 0, -5),
-                Spine(neck_flexion=-5),
+                Root(0, 93, 0, -3),
+                Spine(3, 0, 0, neck_flexion=0),
                 Leg(-5, 0, 0, 140, -40),
                 Leg(-5),
                 Arm(-40, 10, 0, 20),
@@ -291,7 +300,7 @@ standing_side_lunge = Picture(
 _march = (Contact(Mark.HEEL, R, FLOOR), Contact(Mark.BALL, R, FLOOR))
 march_in_place = Picture(
     "march-in-place",
-    View.THREE_QUARTER,
+    View.SIDE,
     (
         Frame(
             "left-knee-up",
@@ -320,7 +329,8 @@ march_in_place = Picture(
             ("root.y", *leg(L, "hip_flexion", "ankle_flexion")),
         ),
     ),
-    arrow=Shift(Mark.KNEE, R, (10.0, 0.0, 0.0), both_ways=True),
+    props.desk(40, 74, -50, 30),
+    arrow=Shift(Mark.KNEE, R, (18.0, -6.0, 0.0), both_ways=True, axis=(0.0, 1.0, 0.0)),
 )
 
 PICTURES = (
