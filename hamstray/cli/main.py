@@ -10,7 +10,8 @@ from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
 from hamstray.cli.parser import build_parser
 from hamstray.store.paths import Paths, default_paths
 
-OFFLINE = ("stretches", "feedback", "plan", "routine")
+OFFLINE = ("stretches", "feedback", "plan")
+GUIDED = ("routine", "checkin")
 RECORDS = ("stats", "history")
 CONFIGURE = ("config", "autostart", "setup", "desktop")
 
@@ -35,6 +36,12 @@ def main(argv: list[str] | None = None) -> int:
             from hamstray.cli import practice  # noqa: PLC0415
 
             return practice.run(command, args, paths)
+        if command in GUIDED:
+            from hamstray.cli import guided  # noqa: PLC0415
+
+            return (
+                guided.checkin(paths) if command == "checkin" else guided.routine(paths, args.name)
+            )
         if command in RECORDS:
             from hamstray.cli import records  # noqa: PLC0415
 

@@ -22,6 +22,7 @@ examples:
   hamstray config check      find mistakes in your config file
   hamstray plan              the next stretches the rotation will suggest
   hamstray routine evening   the longer floor routine, now
+  hamstray checkin           a one-minute flexibility self-test; stats shows the trend
 
 durations: "90s", "5m", "1h30m", "2h" or whole seconds.
 exit codes: 0 ok, 1 failure, 2 usage or config error, 3 hamstray is not running.
@@ -159,6 +160,13 @@ def _add_practice_commands(commands: _Commands) -> None:
         "the evening routine in the guide window, now",
     )
     routine.add_argument("name", choices=("morning", "evening"), metavar="morning|evening")
+    commands.add(
+        PRACTICE,
+        "checkin",
+        "the one-minute flexibility self-test (also offered every two weeks)",
+        "",
+        "a reach test at your desk; the answer shows in stats as a trend",
+    )
     stats = commands.add(
         PRACTICE,
         "stats",
@@ -176,7 +184,7 @@ def _add_practice_commands(commands: _Commands) -> None:
         type=int,
         choices=(1, 2),
         default=1,
-        help="picture size: 1 (800 x 440) or 2 (for HiDPI screens)",
+        help="picture size: 1 (800 x 580) or 2 (for HiDPI screens)",
     )
     stats.add_argument(
         "--goal",
@@ -201,7 +209,7 @@ def _add_setup_commands(commands: _Commands) -> None:
     setup = commands.add(
         SETUP,
         "setup",
-        "friendly first-run setup: interval, login, routines",
+        "friendly first-run setup: interval, login, routines, conditions to spare",
         "--yes",
         "the defaults, without questions",
     )

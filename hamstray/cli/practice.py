@@ -1,5 +1,5 @@
-"""The commands about your practice that work without a running app: stretches, feedback,
-plan, and routine (which also asks a running app first)."""
+"""The commands about your practice that work without a running app: stretches, feedback and
+plan (the ones that open the guide, routine and checkin, are in ``guided``)."""
 
 import argparse
 import json
@@ -9,8 +9,10 @@ from typing import Any
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from hamstray.config import loader
-from hamstray.engine.catalogue import GROUP_NAMES, GROUPS, Stretch
+from hamstray.engine import swaps
+from hamstray.engine.catalogue import CONDITION_NAMES, GROUP_NAMES, GROUPS, Stretch
 from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.settings import Stretches
 from hamstray.runtime.practice import Practice
 from hamstray.store import assets
 from hamstray.store.history import History
@@ -24,12 +26,12 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
             return stretches(paths, args.json, args.reset)
         case "feedback":
             return feedback(paths, args.id, args.word)
-        case "plan":
-            return plan(paths, args.count, args.json)
-    return routine(paths, args.name)
+    return plan(paths, args.count, args.json)
 
 
-def _practice(paths: Paths, writable: bool = False) -> Practice:
+def load(paths: Paths, writable: bool = False) -> Practice:
+    """The user's practice from their config and history (the history made only if
+    ``writable``); config problems go to stderr."""
     settings, problems = loader.load(paths.config_file)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -38,7 +40,9 @@ def _practice(paths: Paths, writable: bool = False) -> Practice:
 
 
 def as_json(stretch: Stretch) -> dict[str, Any]:
-    """A stretch in the shape of INTERFACE.md (``stretches --json``, ``plan --json``)."""
+    """A stretch in the shape of INTERFACE.md (``stretches --json``, ``plan --json``), with
+    what it releases, where to feel it, its dose, and its cautions per condition."""
+    swap = stretch.swap
     return {
         "id": stretch.id,
         "name": stretch.name,
@@ -49,37 +53,65 @@ def as_json(stretch: Stretch) -> dict[str, Any]:
         "cues": list(stretch.cues),
         "caution": stretch.caution,
         "picture": str(assets.picture(stretch.picture)),
+        "why": stretch.why,
+        "feel": stretch.feel,
+        "dose": stretch.dose.value,
+        "dose_text": stretch.dose_text,
+        "rounds": stretch.rounds,
+        "minutes": stretch.minutes,
+        "cautions": {c.condition: c.text for c in stretch.cautions},
+        "adapt": {c.condition: c.text for c in stretch.adapt},
+        "gentler": stretch.gentler,
+        "needs": list(stretch.needs),
+        "instead_of": None
+        if swap is None
+        else {"id": swap.instead_of, "name": swap.name, "reason": swap.reason},
     }
 
 
-def hold_text(stretch: Stretch) -> str:
-    """ "30 s each side" or "45 s"."""
-    return f"{stretch.hold_s} s each side" if stretch.per_side else f"{stretch.hold_s} s"
+def _for_you(
+    stretch: Stretch, practice: Practice, settings: Stretches, marks: dict[str, str]
+) -> tuple[str, dict[str, Any] | None]:
+    """How the user's settings treat ``stretch``: a note for the listing, and for JSON."""
+    if stretch.id in settings.exclude:
+        return "excluded", {"left_out": "excluded"}
+    if not set(stretch.needs) <= set(settings.have):
+        need = ", ".join(stretch.needs)
+        return f"left out: needs a {need} (stretches.have)", {"left_out": f"needs {need}"}
+    fitted = swaps.fit(stretch, practice.catalogue, settings, marks, (stretch.context,))
+    said = stretch.cautions_for(settings.avoid)
+    why = said[0].condition if said else "too hard"
+    if fitted is None:
+        return f"left out ({why})", {"left_out": why}
+    if fitted is not stretch:
+        return f"swapped for {fitted.id} ({why})", {"swapped_for": fitted.id, "because": why}
+    return marks.get(stretch.id, ""), None
 
 
 def stretches(paths: Paths, want_json: bool, reset: str | None) -> int:
     """List the catalogue grouped by main muscle group, or clear one stretch's feedback."""
     if reset is not None:
         return feedback(paths, reset, "reset")
-    practice = _practice(paths)
-    now = time.time()
-    adapted = [practice.adapted(s, now) for s in practice.catalogue]
+    practice = load(paths)
+    adapted = practice.all_adapted(practice.catalogue, time.time())
+    settings, marks = practice.settings(), practice.feedback()
     if want_json:
-        print(json.dumps([as_json(s) for s in adapted], indent=2))
+        items = []
+        for stretch in adapted:
+            item = as_json(stretch)
+            item["for_you"] = _for_you(stretch, practice, settings, marks)[1]
+            items.append(item)
+        print(json.dumps(items, indent=2))
         return EXIT_OK
-    marks = practice.feedback()
-    excluded = set(practice.config.stretches.exclude)
     for group in GROUPS:
         members = [s for s in adapted if s.groups[0] == group]
         print(GROUP_NAMES[group])
         for stretch in members:
-            note = marks.get(stretch.id, "")
-            if stretch.id in excluded:
-                note = "excluded"
+            note = _for_you(stretch, practice, settings, marks)[0]
             also = ", ".join(GROUP_NAMES[g].lower() for g in stretch.groups[1:])
             extras = [f"also {also}" if also else "", note]
             columns = (
-                f"  {stretch.id:<22} {stretch.name:<40} {stretch.context:<9} {hold_text(stretch)}"
+                f"  {stretch.id:<22} {stretch.name:<40} {stretch.context:<9} {stretch.dose_text}"
             )
             print("  ".join([columns.ljust(91), *[e for e in extras if e]]).rstrip())
         print()
@@ -87,14 +119,30 @@ def stretches(paths: Paths, want_json: bool, reset: str | None) -> int:
         f"{len(adapted)} stretches. Daytime reminders use: "
         f"{', '.join(practice.config.stretches.contexts)}; floor stretches make the routines."
     )
+    print(_avoiding(practice))
+    rules = practice.guidance.rules
+    print("\nFor every stretch:")
+    print("\n".join(f"  - {line}" for line in rules.lines))
+    print(f"\n{rules.progress}")
     return EXIT_OK
+
+
+def _avoiding(practice: Practice) -> str:
+    """Which conditions the stretches spare, and where each was said."""
+    from_config = practice.config.stretches.avoid
+    named = [c for c in practice.named() if c not in from_config]
+    if not from_config and not named:
+        return "No conditions to spare (stretches.avoid, or hamstray setup, names them)."
+    said = [f"{CONDITION_NAMES[c].lower()} (your config)" for c in from_config]
+    said += [f"{CONDITION_NAMES[c].lower()} (said in the guide)" for c in named]
+    return f"Sparing: {'; '.join(said)}. Change them with hamstray setup."
 
 
 def feedback(paths: Paths, stretch_id: str, word: str) -> int:
     """Record how a stretch felt; it shapes the rotation and the hold."""
-    practice = _practice(paths)
+    practice = load(paths)
     stretch = practice.find(stretch_id, time.time())
-    if stretch is None:
+    if stretch is None or stretch.warm_up:
         print(
             f"hamstray: unknown stretch {stretch_id!r} (see: hamstray stretches)", file=sys.stderr
         )
@@ -118,7 +166,7 @@ def feedback(paths: Paths, stretch_id: str, word: str) -> int:
 
 def plan(paths: Paths, count: int, want_json: bool) -> int:
     """Show the next suggestions; nothing is changed."""
-    practice = _practice(paths)
+    practice = load(paths)
     upcoming = practice.plan(count, time.time())
     if want_json:
         print(json.dumps([as_json(s) for s in upcoming], indent=2))
@@ -128,68 +176,6 @@ def plan(paths: Paths, count: int, want_json: bool) -> int:
         return EXIT_OK
     for number, stretch in enumerate(upcoming, start=1):
         group = GROUP_NAMES[stretch.groups[0]].lower()
-        print(f"{number:>2}. {stretch.name} ({group}, {hold_text(stretch)})")
-    return EXIT_OK
-
-
-def routine(paths: Paths, name: str) -> int:
-    """Start the floor routine: in the running app if there is one, else in a window of its own."""
-    from hamstray.runtime import requests  # noqa: PLC0415 - only this command talks to the app
-    from hamstray.runtime.control import channel  # noqa: PLC0415
-    from hamstray.runtime.control.protocol import ControlError, NotRunning  # noqa: PLC0415
-
-    try:
-        reply = channel.request(paths.socket, requests.routine(name))
-    except NotRunning:
-        reply = None
-    except ControlError as error:
-        print(f"hamstray: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    if reply is not None:
-        if not reply.get("ok"):
-            print(f"hamstray routine: {reply.get('error')}", file=sys.stderr)
-            return EXIT_FAILURE
-        print(f"The {name} routine is open.")
-        return EXIT_OK
-    return _routine_alone(paths, name)
-
-
-def _routine_alone(paths: Paths, name: str) -> int:
-    """The routine in a guide window of its own, recorded straight into the history."""
-    from hamstray.runtime.app import StartError, check_display  # noqa: PLC0415
-    from hamstray.ui.guide import session  # noqa: PLC0415
-    from hamstray.ui.guide.protocol import Held, Marked, Report  # noqa: PLC0415
-
-    try:
-        check_display()
-    except StartError as error:
-        print(f"hamstray: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    practice = _practice(paths, writable=True)
-    steps = practice.routine(time.time())
-    if not steps:
-        print("No floor stretch fits your settings (check stretches.exclude).", file=sys.stderr)
-        return EXIT_FAILURE
-    history = practice.history
-    assert history is not None  # noqa: S101 - opened writable above
-    history.record(Entry(time.time(), Kind.ROUTINE_STARTED, detail=name))
-
-    def save(stretch_id: str, kind: Kind, seconds: float | None = None, detail: str = "") -> None:
-        stretch = practice.find(stretch_id, time.time())
-        if stretch is not None:
-            history.record(Entry(time.time(), kind, stretch.id, stretch.groups, seconds, detail))
-
-    def record(report: Report) -> None:
-        match report:
-            case Held(stretch_id, done, held_s):
-                save(stretch_id, Kind.STRETCH_DONE if done else Kind.STRETCH_SKIPPED, held_s)
-            case Marked(stretch_id, word):
-                save(stretch_id, Kind.FEEDBACK, detail=word)
-
-    opened = session.start(steps, f"{name.capitalize()} routine", False, record)
-    opened.process.wait()
-    opened.done.wait(timeout=5)
-    if not history.flush():
-        print(f"hamstray: the routine was not saved: {history.trouble}", file=sys.stderr)
-        return EXIT_FAILURE
+        instead = "" if stretch.swap is None else f", in place of {stretch.swap.name}"
+        print(f"{number:>2}. {stretch.name} ({group}, {stretch.dose_text}{instead})")
     return EXIT_OK

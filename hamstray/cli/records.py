@@ -7,9 +7,10 @@ import time
 from typing import Any
 
 from hamstray.cli.exits import EXIT_OK
-from hamstray.engine import durations, stats
+from hamstray.engine import checkins, durations, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
 from hamstray.engine.stats import Summary
+from hamstray.store import assets
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
 
@@ -29,7 +30,7 @@ def show_stats(
     if png:
         from hamstray.ui import chart  # noqa: PLC0415 - Pillow only for the picture
 
-        chart.draw(summary, scale).save(png)
+        chart.draw(summary, scale, flexibility(summary)).save(png)
         print(f"Wrote {png}")
     elif want_json:
         print(json.dumps(stats_json(summary), indent=2))
@@ -72,7 +73,29 @@ def stats_json(summary: Summary) -> dict[str, Any]:
             s: [{"date": d.isoformat(), "hold_s": round(h)} for d, h in points]
             for s, points in summary.holds.items()
         },
+        "checkins": {
+            p.test.id: {
+                "name": p.test.name,
+                "results": [
+                    {
+                        "date": stats.local_date(at, None).isoformat(),
+                        "answer": p.test.answers[score].id,
+                        "label": p.test.answers[score].label,
+                        "score": score,
+                        "of": len(p.test.answers) - 1,
+                    }
+                    for at, score in p.points
+                ],
+                "trend": p.trend,
+            }
+            for p in flexibility(summary)
+        },
     }
+
+
+def flexibility(summary: Summary) -> list[checkins.Progress]:
+    """The flexibility check-ins in ``summary``, per self-test, with their trend."""
+    return checkins.progress(assets.guidance().checkin, summary.checkins)
 
 
 def _length(seconds: float) -> str:
@@ -114,7 +137,7 @@ def stats_text(summary: Summary) -> str:
         if summary.streak
         else f"No streak yet: {summary.goal} stretches a day start one."
     )
-    lines += ["", f"Streak: {streak}"]
+    lines += ["", f"Streak: {streak}", "", *_flexibility_text(summary)]
     grown = [(s, points) for s, points in summary.holds.items() if points[0][1] != points[-1][1]]
     if grown:
         lines.append(
@@ -125,6 +148,21 @@ def stats_text(summary: Summary) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _flexibility_text(summary: Summary) -> list[str]:
+    """The check-ins: each self-test's answers over the weeks, and what they say."""
+    found = flexibility(summary)
+    if not found:
+        return ["Flexibility: no check-in yet. `hamstray checkin` takes a minute."]
+    lines = ["Flexibility check-in:"]
+    for progress in found:
+        answers = " -> ".join(
+            f"{progress.test.answers[score].label.lower()} ({stats.local_date(at, None):%d %b})"
+            for at, score in progress.points[-4:]
+        )
+        lines += [f"  {progress.test.name}: {answers}", f"  {progress.trend}"]
+    return lines
 
 
 def history_export(paths: Paths, limit: int | None, csv_out: bool) -> int:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import Literal, get_args
 
-if TYPE_CHECKING:  # the settings' dataclasses cost `hamstray stats` 10 ms to build
-    from hamstray.engine.settings import Context
+from hamstray.engine.vocabulary import Condition, Context, Need
 
 GROUPS = ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet")
 GROUP_NAMES = {
@@ -23,19 +22,17 @@ GROUP_NAMES = {
 STANDARD_HOLD = 30  # the catalogue's holds are written for this ``stretches.hold``
 ROUND_S = 8  # one slow round of a movement: a full breath in and out
 
-Condition = Literal[
-    "knee",
-    "low-back",
-    "osteoporosis",
-    "pregnancy",
-    "glaucoma-or-blood-pressure",
-    "balance",
-    "wrists",
-    "hip-replacement",
-]
-CONDITIONS: tuple[Condition, ...] = get_args(Condition)
-Need = Literal["step"]
-NEEDS: tuple[Need, ...] = get_args(Need)
+# How the guide and setup name a condition to the person who has it.
+CONDITION_NAMES: dict[Condition, str] = {
+    "knee": "Knee pain or a knee injury",
+    "low-back": "Low-back or sacroiliac pain",
+    "osteoporosis": "Osteoporosis or fragile bones",
+    "pregnancy": "Pregnancy",
+    "glaucoma-or-blood-pressure": "Glaucoma, recent eye surgery or high blood pressure",
+    "balance": "Unsteady balance",
+    "wrists": "Sore wrists",
+    "hip-replacement": "A hip replacement",
+}
 Position = Literal[
     "on-back", "inverted", "kneeling", "balancing", "weight-on-hands", "spinal-flexion", "twisting"
 ]
@@ -80,6 +77,20 @@ class Caution:
 
 
 @dataclass(frozen=True, slots=True)
+class Swap:
+    """Why a stretch is served in place of another: ``instead_of`` (its id and name), ``reason``."""
+
+    instead_of: str
+    name: str
+    reason: str
+
+    @property
+    def text(self) -> str:
+        """What the guide says about it."""
+        return f"Swapped in for {self.name}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class Stretch:
     """One stretch as data: what it works, where it can be done, how to do it, and for whom.
 
@@ -87,7 +98,8 @@ class Stretch:
     served for first, and ``hold_s`` set to this user's hold for it today. For a movement
     (``rounds`` or ``minutes`` set) ``hold_s`` is the time its dose takes, per side.
     ``cautions`` name the conditions for which it is swapped for ``gentler`` or left out;
-    ``adapt`` those for which it stays, done as the text says.
+    ``adapt`` those for which it stays, done as the text says. ``swap`` says why it is served
+    in place of another stretch, when it is.
     """
 
     id: str
@@ -110,6 +122,7 @@ class Stretch:
     needs: tuple[Need, ...] = ()
     warm_up: bool = False
     intro: str = ""
+    swap: Swap | None = None
 
     @property
     def picture(self) -> str:

@@ -6,9 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from hamstray.engine.catalogue import (
-    CONDITIONS,
     GROUPS,
-    NEEDS,
     POSITION_RISKS,
     POSITIONS,
     ROUND_S,
@@ -17,7 +15,7 @@ from hamstray.engine.catalogue import (
     Position,
     Stretch,
 )
-from hamstray.engine.settings import CONTEXTS
+from hamstray.engine.vocabulary import CONDITIONS, CONTEXTS, NEEDS
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _FIELDS = {

@@ -27,10 +27,17 @@ class Kind(Enum):
     ROUTINE_REMINDER = "routine_reminder"
     ROUTINE_STARTED = "routine_started"
     HELLO = "hello"  # the first start said what hamstray will do
+    RULES_SHOWN = "rules_shown"  # ``detail``: "stretch" or "routine", the guide it was read in
+    CONDITION = "condition"  # ``detail``: a condition named in the guide ("": setup took them over)
+    TIP_SHOWN = "tip_shown"  # ``detail``: the tip's id
+    CHECKIN = "checkin"  # ``detail``: "test:answer", e.g. "chair-reach:mid-shin"
+    CHECKIN_OFFERED = "checkin_offered"  # the one prompt when a check-in is due
     APP_STARTED = "app_started"  # ``detail``: the version
     APP_STOPPED = "app_stopped"
 
 
+# The detail of a STRETCH_DONE whose dose mostly did not run: it is no step of progress.
+BRIEF = "brief"
 # The kinds that end a break and so move the rotation on.
 BREAK_ENDINGS = (Kind.STRETCH_DONE, Kind.STRETCH_SKIPPED, Kind.SKIPPED, Kind.NATURAL_BREAK)
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from hamstray.engine.settings import CONTEXTS, Context
+from hamstray.engine.vocabulary import CONTEXTS, Context
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _FIELD = re.compile(r"\{([^{}]*)\}")

@@ -40,6 +40,8 @@ class State:
     paused_until: float | None = None
     routine: str = ""
     routine_at: float | None = None
+    in_routine: bool = False  # STRETCHING: a routine is open, so the break lasts until it closes
+    checkin_at: float | None = None  # when the flexibility check-in is next offered
     quiet: str | None = None  # why now is a bad moment (do not disturb, full screen), if it is
     held: bool = False  # a due reminder waits for the quiet to end
     standing: bool = False  # standing-desk mode: sitting time does not grow
@@ -53,136 +55,6 @@ class State:
 def initial(now: float, stretch: Stretch | None = None) -> State:
     """Return the state of a fresh start: sitting from ``now``."""
     return State(Phase.SITTING, since=now, seen=now, stretch=stretch)
-
-
-# Events: what happened, posted by the tray, the control socket, the idle probe or the timer.
-@dataclass(frozen=True, slots=True)
-class Tick:
-    """The loop woke up because something was due."""
-
-
-@dataclass(frozen=True, slots=True)
-class Snooze:
-    """Put the due break off (by ``seconds``, or by ``breaks.snooze``)."""
-
-    seconds: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Skip:
-    """Skip this break: the sitting timer restarts."""
-
-
-@dataclass(frozen=True, slots=True)
-class StartStretch:
-    """Start a stretch now (``stretch``, or the suggested one)."""
-
-    stretch: Stretch | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StretchEnded:
-    """The guide reported back: ``stretch`` (default: the suggested one) was ``done``, held for
-    ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts."""
-
-    done: bool
-    held_s: int = 0
-    stretch: Stretch | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Pause:
-    """No reminders until ``until``, or for ``seconds`` (neither: until Resume)."""
-
-    until: float | None = None
-    seconds: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Resume:
-    """End a pause."""
-
-
-@dataclass(frozen=True, slots=True)
-class Idle:
-    """The idle probe says the user has not touched the computer for ``seconds``."""
-
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
-class ConfigChanged:
-    """The config was reloaded; derived times follow the new values."""
-
-
-@dataclass(frozen=True, slots=True)
-class Suggest:
-    """The rotation picked ``stretch`` as the next one to suggest."""
-
-    stretch: Stretch
-
-
-@dataclass(frozen=True, slots=True)
-class Stand:
-    """Standing-desk mode on (``True``) or off."""
-
-    on: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Shutdown:
-    """The app is about to stop: the current sitting period ends here."""
-
-
-@dataclass(frozen=True, slots=True)
-class Quiet:
-    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
-
-    reason: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    """The user marked ``stretch`` easy, hard, favourite or never (or reset it)."""
-
-    stretch: Stretch
-    word: str
-
-
-@dataclass(frozen=True, slots=True)
-class StartRoutine:
-    """Start the morning or evening floor routine now."""
-
-    name: str
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleRoutine:
-    """The next routine reminder is ``name`` at ``at`` (None: no routine is set)."""
-
-    name: str
-    at: float | None
-
-
-Event = (
-    Tick
-    | Snooze
-    | Skip
-    | StartStretch
-    | StretchEnded
-    | Pause
-    | Resume
-    | Idle
-    | ConfigChanged
-    | Suggest
-    | Feedback
-    | Quiet
-    | Stand
-    | Shutdown
-    | StartRoutine
-    | ScheduleRoutine
-)
-USER_EVENTS = (Snooze, Skip, StartStretch, StretchEnded, Pause, Resume, StartRoutine, Stand)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +121,10 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Guide:
-    """Open the guided stretch window for ``stretch``."""
+    """Open the guided stretch window for ``stretch`` (with Snooze if it answers a reminder)."""
 
     stretch: Stretch
+    snooze: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,10 +135,30 @@ class OpenRoutine:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenCheckin:
+    """Open the guide with the flexibility check-in."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemindCheckin:
+    """Tell the user, once, that the flexibility check-in is due."""
+
+
+@dataclass(frozen=True, slots=True)
 class Refuse:
     """A request could not be carried out; ``reason`` says why, for the user."""
 
     reason: str
 
 
-Effect = Remind | RemindRoutine | Render | Record | Guide | OpenRoutine | Refuse
+Effect = (
+    Remind
+    | RemindRoutine
+    | RemindCheckin
+    | Render
+    | Record
+    | Guide
+    | OpenRoutine
+    | OpenCheckin
+    | Refuse
+)

@@ -1,8 +1,9 @@
 """Which stretch comes next, and how long to hold it: pure functions of the history.
 
 Rotation: the least recently served muscle group first, then the least recently used stretch in
-that group. Always taking the least recently served group makes the groups a fixed cycle, so any
-run of suggestions as long as the number of groups holds each group once.
+that group, from the stretches that suit this user (``swaps``). Always taking the least recently
+served group makes the groups a fixed cycle, so any run of suggestions as long as the number of
+groups holds each group once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from hamstray.engine.catalogue import GROUPS, STANDARD_HOLD, Stretch, find
+from hamstray.engine import swaps
+from hamstray.engine.catalogue import GROUPS, STANDARD_HOLD, Dose, Stretch
 
 if TYPE_CHECKING:  # the history reads ``Served`` without building the settings' dataclasses
     from hamstray.engine.settings import Stretches
@@ -32,21 +34,6 @@ class Served:
     at: float
 
 
-def eligible(
-    catalogue: Sequence[Stretch],
-    settings: Stretches,
-    feedback: Mapping[str, str],
-    contexts: Sequence[str] | None = None,
-) -> list[Stretch]:
-    """The stretches reminders may suggest: in the allowed contexts, not excluded, not 'never'."""
-    allowed = settings.contexts if contexts is None else contexts
-    return [
-        s
-        for s in catalogue
-        if s.context in allowed and s.id not in settings.exclude and feedback.get(s.id) != "never"
-    ]
-
-
 def suggest(
     catalogue: Sequence[Stretch],
     settings: Stretches,
@@ -54,7 +41,7 @@ def suggest(
     feedback: Mapping[str, str],
 ) -> Stretch | None:
     """The next stretch to suggest, with the group it serves first in its groups."""
-    pool = eligible(catalogue, settings, feedback)
+    pool = swaps.offer(catalogue, settings, feedback, settings.contexts)
     if not pool:
         return None
     group_seen = {entry.group: index for index, entry in enumerate(served)}
@@ -72,11 +59,8 @@ def suggest(
         )
         return (0 if favourite_due else 1, last, stretch.groups.index(group))
 
-    choice = min(members, key=lambda s: (*recency(s), catalogue.index(s)))
-    if feedback.get(choice.id) == "hard" and choice.gentler:
-        gentler = find(pool, choice.gentler)
-        if gentler is not None:
-            choice = gentler
+    order = {s.id: index for index, s in enumerate(catalogue)}
+    choice = min(members, key=lambda s: (*recency(s), order[s.id]))
     others = tuple(g for g in choice.groups if g != group)
     return replace(choice, groups=(group, *others))
 
@@ -117,9 +101,11 @@ def hold_for(
 
     It starts at ``stretches.hold`` (scaled by the stretch's own base hold), grows one step per
     ``EVERY`` completed holds, loses a step for every two weeks without the stretch, and never
-    passes ``stretches.max_hold`` (scaled likewise). "easy" feedback adds a step, "hard" takes a
-    third off.
+    passes ``stretches.max_hold`` (scaled likewise) or the stretch's own ``max_hold``. "easy"
+    feedback adds a step, "hard" takes a third off. A movement keeps its dose: rounds are rounds.
     """
+    if stretch.dose is not Dose.HOLD:
+        return stretch.hold_s
     scale = stretch.hold_s / STANDARD_HOLD
     steps = 0
     every = EVERY.get(settings.progression)
@@ -129,7 +115,8 @@ def hold_for(
     hold = min(settings.hold + STEP_S * steps, settings.max_hold) * scale
     if feedback == "hard":
         hold *= 2 / 3
-    return max(STEP_S, STEP_S * round(hold / STEP_S))
+    hold_s = max(STEP_S, STEP_S * round(hold / STEP_S))
+    return hold_s if stretch.max_hold_s is None else min(hold_s, stretch.max_hold_s)
 
 
 def adapted(
@@ -143,30 +130,3 @@ def adapted(
     return replace(
         stretch, hold_s=hold_for(stretch, done_at, now, settings, feedback.get(stretch.id))
     )
-
-
-def routine(
-    catalogue: Sequence[Stretch], settings: Stretches, feedback: Mapping[str, str], length_s: int
-) -> list[Stretch]:
-    """Floor stretches for the morning or evening routine: every group once, within ``length_s``.
-
-    One stretch per group not yet covered (the one covering most groups first, then catalogue
-    order), in catalogue order; stretches are dropped from the end when time is short (each
-    takes its hold per side plus 15 s to change position).
-    """
-    pool = eligible(catalogue, settings, feedback, contexts=("floor",))
-    chosen: list[Stretch] = []
-    for group in GROUPS:
-        if any(group in s.groups for s in chosen):
-            continue
-        members = [s for s in pool if group in s.groups]
-        if members:
-            chosen.append(min(members, key=lambda s: (-len(s.groups), catalogue.index(s))))
-    chosen.sort(key=catalogue.index)
-    while chosen and sum(_duration(s) for s in chosen) > length_s:
-        chosen.pop()
-    return chosen
-
-
-def _duration(stretch: Stretch) -> int:
-    return stretch.hold_s * (2 if stretch.per_side else 1) + 15

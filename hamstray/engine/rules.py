@@ -10,93 +10,108 @@ the outside world should do comes back as effects. Phases::
 import math
 from dataclasses import replace
 
+from hamstray.engine import checkins
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.entries import Kind
-from hamstray.engine.model import (
-    SITTING_PHASES,
+from hamstray.engine.entries import BRIEF, Kind
+from hamstray.engine.events import (
     USER_EVENTS,
+    Avoid,
+    CheckedIn,
     ConfigChanged,
-    Effect,
     Event,
     Feedback,
-    Guide,
+    GuideClosed,
     Idle,
-    OpenRoutine,
     Pause,
-    Phase,
     Quiet,
-    Record,
-    Refuse,
-    Remind,
-    RemindRoutine,
-    Render,
     Resume,
+    RulesSeen,
+    ScheduleCheckin,
     ScheduleRoutine,
     Shutdown,
     Skip,
     Snooze,
     Stand,
+    StartCheckin,
     StartRoutine,
     StartStretch,
-    State,
     StretchEnded,
     Suggest,
     Tick,
 )
+from hamstray.engine.model import (
+    SITTING_PHASES,
+    Effect,
+    Guide,
+    OpenCheckin,
+    OpenRoutine,
+    Phase,
+    Record,
+    Refuse,
+    Remind,
+    RemindCheckin,
+    RemindRoutine,
+    Render,
+    State,
+)
+from hamstray.engine.periods import come_back, follow_clock, fresh, on_idle, sat
 from hamstray.engine.settings import Config
 from hamstray.engine.timing import (
     MAX_REMINDERS,
     SNOOZABLE,
-    STRETCH_TIMEOUT,
-    next_wakeup,
+    checkin_due,
     snoozes_left,
+    stretch_timeout,
     view,
 )
 
 ROUTINE_LATE = 3600  # a routine reminder more than an hour late (the machine slept) is dropped
+GUIDE_OPEN = "The guide is open already: finish or skip what is in it first."
 
 
 def step(state: State, event: Event, now: float, config: Config) -> tuple[State, list[Effect]]:
     """Apply ``event`` at ``now``; return the new state and the effects to carry out."""
     effects: list[Effect] = []
-    state = _follow_clock(state, now, config, effects)
+    state = follow_clock(state, now, config, effects)
     if state.phase is Phase.AWAY and isinstance(event, USER_EVENTS):
-        state = _come_back(state, now, 0.0, effects)
+        state = come_back(state, now, 0.0, effects)
     match event:
         case Tick():
             state = _on_routine_time(state, now, config, effects)
             state = _on_tick(state, now, config, effects)
+            state = _on_checkin_time(state, now, config, effects)
         case Snooze(seconds):
             state = _on_snooze(state, seconds, now, config, effects)
         case Skip():
             state = _on_skip(state, now, effects)
         case StartStretch(stretch):
             state = _on_start(state, stretch, now, effects)
-        case StretchEnded(done, held_s, stretch):
-            kind = Kind.STRETCH_DONE if done else Kind.STRETCH_SKIPPED
-            effects.append(Record(kind, now, stretch or state.stretch, seconds=held_s))
-            if state.phase is Phase.STRETCHING or (done and state.phase is not Phase.PAUSED):
-                state = _fresh(state, now, effects)
+        case StretchEnded():
+            state = _on_ended(state, event, now, effects)
+        case GuideClosed() if state.phase is Phase.STRETCHING:
+            state = fresh(state, now, effects)
         case Shutdown():
-            _sat(state, now, effects)
+            sat(state, now, effects)
         case Stand(on):
             state = _on_stand(state, on, now, config, effects)
         case Quiet(reason):
             state = replace(state, quiet=reason)
             if reason is None and state.held:
                 state = _remind(replace(state, held=False), now, config, effects)
-        case Feedback(stretch, word):
-            effects.append(Record(Kind.FEEDBACK, now, stretch, detail=word))
+        case Feedback() | Avoid() | RulesSeen() | CheckedIn() | StartCheckin():
+            effects += _noted(event, now)
         case StartRoutine(name):
-            effects += [Record(Kind.ROUTINE_STARTED, now, detail=name), OpenRoutine(name)]
+            state = _on_routine(state, name, now, effects)
         case ScheduleRoutine(name, at):
             state = replace(state, routine=name, routine_at=at)
+        case ScheduleCheckin(at):
+            state = replace(state, checkin_at=at)
         case Pause(until, seconds):
             state = _on_pause(state, until if seconds is None else now + seconds, now, effects)
         case Resume():
             state = _on_resume(state, now, effects)
         case Idle(seconds):
-            state = _on_idle(state, seconds, now, config, effects)
+            state = on_idle(state, seconds, now, config, effects)
         case Suggest(stretch):
             state = replace(state, stretch=stretch)
         case ConfigChanged():
@@ -106,66 +121,21 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
     return state, effects
 
 
-def _follow_clock(state: State, now: float, config: Config, effects: list[Effect]) -> State:
-    """Absorb wall-clock jumps: back (clock set back) keeps durations; forward past a deadline by
-    more than ``idle_reset`` means the machine slept, which is a natural break, never a burst."""
-    if now < state.seen:
-        shift = now - state.seen
-        return replace(
-            state,
-            since=state.since + shift,
-            seen=now,
-            reminded_at=None if state.reminded_at is None else state.reminded_at + shift,
-            snoozed_until=None if state.snoozed_until is None else state.snoozed_until + shift,
-        )
-    deadline = next_wakeup(state, config)
-    if deadline is None or now - deadline <= config.breaks.idle_reset:
-        return state
-    slept = now - deadline
-    if state.phase in SITTING_PHASES:
-        effects.append(Record(Kind.NATURAL_BREAK, now, seconds=slept, detail="suspend"))
-        return replace(_fresh(state, now, effects, sat_until=state.seen), break_ended=now)
-    if state.phase is Phase.STRETCHING:
-        effects.append(Record(Kind.STRETCH_SKIPPED, now, state.stretch, detail="timeout"))
-        return _fresh(state, now, effects)
-    return state
-
-
-def _sat(state: State, until: float, effects: list[Effect]) -> None:
-    """Record the sitting period that ends at ``until``, if the user was sitting."""
-    if state.standing:
-        until = min(until, state.standing_since)
-    if state.phase in SITTING_PHASES and until > state.since:
-        effects.append(Record(Kind.SITTING, until, seconds=until - state.since))
-
-
-def _fresh(
-    state: State, now: float, effects: list[Effect], sat_until: float | None = None
-) -> State:
-    """Start a new sitting period at ``now``, keeping the suggestion; record the one that ended."""
-    _sat(state, now if sat_until is None else sat_until, effects)
-    return replace(
-        state,
-        phase=Phase.SITTING,
-        since=now,
-        reminded_at=None,
-        reminders=0,
-        snoozed_until=None,
-        snoozes=0,
-        paused_until=None,
-        held=False,
-        standing_since=now,
-        continued=False,  # break_ended stays: only input after it (an Idle report) ends it
-    )
-
-
-def _come_back(state: State, now: float, idle: float, effects: list[Effect]) -> State:
-    """The user is back after being away: one absence is one natural break."""
-    back_at = now - idle
-    if not state.continued:
-        seconds = max(0.0, back_at - state.since)
-        effects.append(Record(Kind.NATURAL_BREAK, back_at, seconds=seconds, detail="idle"))
-    return replace(_fresh(state, now, effects), since=back_at, break_ended=back_at)
+def _noted(
+    event: Feedback | Avoid | RulesSeen | CheckedIn | StartCheckin, now: float
+) -> list[Effect]:
+    """What the user told the guide, for the history; the check-in, opened."""
+    match event:
+        case Feedback(stretch, word):
+            return [Record(Kind.FEEDBACK, now, stretch, detail=word)]
+        case Avoid(stretch, conditions):
+            return [Record(Kind.CONDITION, now, stretch, detail=c) for c in conditions]
+        case RulesSeen(routine):
+            return [Record(Kind.RULES_SHOWN, now, detail="routine" if routine else "stretch")]
+        case CheckedIn(test, answer):
+            return [Record(Kind.CHECKIN, now, detail=checkins.detail(test, answer))]
+        case StartCheckin():
+            return [OpenCheckin()]
 
 
 def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> State:
@@ -210,10 +180,10 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
             return _remind(state, now, config, effects)
         case Phase.PAUSED if state.paused_until is not None and now >= state.paused_until:
             effects.append(Record(Kind.RESUMED, now, detail="pause ended"))
-            return _fresh(state, now, effects)
-        case Phase.STRETCHING if now >= state.since + STRETCH_TIMEOUT:
+            return fresh(state, now, effects)
+        case Phase.STRETCHING if now >= state.since + stretch_timeout(state, config):
             effects.append(Record(Kind.STRETCH_SKIPPED, now, state.stretch, detail="timeout"))
-            return _fresh(state, now, effects)
+            return fresh(state, now, effects)
     return state
 
 
@@ -242,7 +212,7 @@ def _on_skip(state: State, now: float, effects: list[Effect]) -> State:
         return state
     kind = Kind.STRETCH_SKIPPED if state.phase is Phase.STRETCHING else Kind.SKIPPED
     effects.append(Record(kind, now, state.stretch))
-    return _fresh(state, now, effects)
+    return fresh(state, now, effects)
 
 
 def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[Effect]) -> State:
@@ -250,13 +220,58 @@ def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[E
     if stretch is None:
         effects.append(Refuse("There is no stretch to start."))
         return state
-    effects += [Record(Kind.STRETCH_STARTED, now, stretch), Guide(stretch)]
+    if state.phase is Phase.STRETCHING:
+        effects.append(Refuse(GUIDE_OPEN))
+        return state
+    answers_reminder = state.phase in (Phase.DUE, Phase.SNOOZED)
+    effects += [Record(Kind.STRETCH_STARTED, now, stretch), Guide(stretch, answers_reminder)]
     if state.phase is Phase.PAUSED:  # a stretch on request does not end the pause
         return state
-    _sat(state, now, effects)
+    sat(state, now, effects)
     return replace(
         state, phase=Phase.STRETCHING, since=now, stretch=stretch, snoozed_until=None, held=False
     )
+
+
+def _on_ended(state: State, event: StretchEnded, now: float, effects: list[Effect]) -> State:
+    """A stretch was finished or skipped: a break, unless a routine goes on (its break lasts
+    until it closes)."""
+    kind = Kind.STRETCH_DONE if event.done else Kind.STRETCH_SKIPPED
+    detail = BRIEF if event.done and event.brief else ""
+    effects.append(
+        Record(kind, now, event.stretch or state.stretch, seconds=event.held_s, detail=detail)
+    )
+    if state.in_routine:
+        return state
+    if state.phase is Phase.STRETCHING or (event.done and state.phase is not Phase.PAUSED):
+        return fresh(state, now, effects)
+    return state
+
+
+def _on_routine(state: State, name: str, now: float, effects: list[Effect]) -> State:
+    """A routine is a break like a stretch, one that lasts until its guide closes: the sitting
+    timer waits meanwhile, and a break already due is taken by it."""
+    if state.phase is Phase.STRETCHING:
+        effects.append(Refuse(GUIDE_OPEN))
+        return state
+    effects += [Record(Kind.ROUTINE_STARTED, now, detail=name), OpenRoutine(name)]
+    if state.phase is Phase.PAUSED:
+        return state
+    sat(state, now, effects)
+    return replace(
+        state, phase=Phase.STRETCHING, since=now, in_routine=True, snoozed_until=None, held=False
+    )
+
+
+def _on_checkin_time(state: State, now: float, config: Config, effects: list[Effect]) -> State:
+    """The check-in's one prompt, at the first calm moment once it is due; with notifications
+    off it is noted as offered all the same (the menu has it)."""
+    if not checkin_due(state, now):
+        return state
+    if config.notifications.enabled:
+        effects.append(RemindCheckin())
+    effects.append(Record(Kind.CHECKIN_OFFERED, now))
+    return replace(state, checkin_at=None)
 
 
 def _on_stand(state: State, on: bool, now: float, config: Config, effects: list[Effect]) -> State:
@@ -281,7 +296,7 @@ def _on_stand(state: State, on: bool, now: float, config: Config, effects: list[
     if state.phase is not Phase.SITTING:
         return state
     if stood >= config.breaks.idle_reset:  # standing that long was a break
-        _sat(state, now - stood, effects)
+        sat(state, now - stood, effects)
         return replace(state, since=now)
     return replace(state, since=state.since + stood)  # sitting time picks up where it stopped
 
@@ -291,7 +306,7 @@ def _on_pause(state: State, until: float | None, now: float, effects: list[Effec
         effects.append(Refuse("A pause must end in the future."))
         return state
     effects.append(Record(Kind.PAUSED, now, seconds=None if until is None else until - now))
-    return replace(_fresh(state, now, effects), phase=Phase.PAUSED, paused_until=until)
+    return replace(fresh(state, now, effects), phase=Phase.PAUSED, paused_until=until)
 
 
 def _on_resume(state: State, now: float, effects: list[Effect]) -> State:
@@ -299,25 +314,4 @@ def _on_resume(state: State, now: float, effects: list[Effect]) -> State:
         effects.append(Refuse("hamstray is not paused."))
         return state
     effects.append(Record(Kind.RESUMED, now))
-    return _fresh(state, now, effects)
-
-
-def _on_idle(
-    state: State, seconds: float, now: float, config: Config, effects: list[Effect]
-) -> State:
-    idle = max(0.0, seconds)
-    began = now - idle
-    away = idle >= config.breaks.idle_reset
-    if state.phase is Phase.AWAY:
-        return state if away else _come_back(state, now, idle, effects)
-    if state.phase not in SITTING_PHASES:
-        return state
-    if state.break_ended is not None and began >= state.break_ended:
-        state = replace(state, break_ended=None)  # input since the last break: the user is back
-    if not away:
-        return state
-    if state.break_ended is not None:  # no input since the last break ended: it goes on
-        return replace(state, phase=Phase.AWAY, since=state.break_ended, held=False, continued=True)
-    began = max(began, state.since)  # an idle period never reaches back before this sitting
-    _sat(state, began, effects)
-    return replace(state, phase=Phase.AWAY, since=began, held=False)
+    return fresh(state, now, effects)

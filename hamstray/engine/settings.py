@@ -12,10 +12,9 @@ from datetime import time
 from typing import Any, Generic, Literal, Protocol, TypeVar, cast, get_args
 
 from hamstray.engine import durations
+from hamstray.engine.vocabulary import CONDITIONS, CONTEXTS, NEEDS, Condition, Context, Need
 
-Context = Literal["desk", "standing", "floor"]
 Progression = Literal["gentle", "steady", "off"]
-CONTEXTS: tuple[Context, ...] = get_args(Context)
 PROGRESSIONS: tuple[Progression, ...] = get_args(Progression)
 DAY = 24 * 3600
 
@@ -192,6 +191,14 @@ class Stretches:
     exclude: tuple[str, ...] = setting(
         (), STRETCH_IDS, "stretch ids never suggested (see: hamstray stretches)"
     )
+    avoid: tuple[Condition, ...] = setting(
+        (),
+        Words("conditions", CONDITIONS),
+        "conditions to spare: risky stretches are swapped or left out",
+    )
+    have: tuple[Need, ...] = setting(
+        (), Words("things", NEEDS), '["step"]: a step with a rail, for the heel drop'
+    )
     hold: int = setting(
         30, Duration(5, 10 * 60), "starting hold, per side where a stretch has sides"
     )
@@ -217,6 +224,7 @@ class Notifications:
     """Whether reminders pop up as desktop notifications."""
 
     enabled: bool = setting(True, Flag(), "reminders as desktop notifications")
+    tips: bool = setting(True, Flag(), "at most one posture or movement tip a day in a reminder")
 
 
 # Longer notes the defaults file puts above a section.
@@ -225,6 +233,13 @@ NOTES = {
         "Five minutes of light movement every 30 minutes lowered both blood sugar and blood\n"
         "pressure in a crossover trial (Diaz et al., MSSE 2023); breaks every 60 minutes did\n"
         "not help blood sugar."
+    ),
+    "stretches": (
+        "avoid takes any of: "
+        + ", ".join(f'"{c}"' for c in CONDITIONS[:4])
+        + ",\n"
+        + ", ".join(f'"{c}"' for c in CONDITIONS[4:])
+        + ".\nWith any of them, ask a doctor or physiotherapist first."
     ),
 }
 

@@ -37,6 +37,8 @@ class Summary:
     streak: int
     goal: int
     holds: dict[str, list[tuple[date, float]]] = field(default_factory=dict)
+    # Every flexibility check-in, not only those of these days: the trend reaches further back.
+    checkins: list[Entry] = field(default_factory=list)
 
 
 def local_date(at: float, zone: tzinfo | None) -> date:
@@ -66,6 +68,8 @@ def summarize(
     done_per_day: dict[date, int] = dict(done_before or {})
     break_until = float("-inf")  # where the last natural break ended: an overlap is the same one
     for row in rows:
+        if row.kind is Kind.STRETCH_DONE and not row.groups:
+            continue  # the warm-up before a routine: a good start, but not a stretch
         day = local_date(row.at, zone)
         if row.kind is Kind.STRETCH_DONE:
             done_per_day[day] = done_per_day.get(day, 0) + 1

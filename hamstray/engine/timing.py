@@ -36,6 +36,25 @@ def next_break_at(state: State, config: Config) -> float | None:
     return None
 
 
+def stretch_timeout(state: State, config: Config) -> float:
+    """How long STRETCHING may last without the guide reporting back: a routine gets twice its
+    length."""
+    if state.in_routine:
+        return max(STRETCH_TIMEOUT, 2 * config.routines.length)
+    return STRETCH_TIMEOUT
+
+
+def checkin_due(state: State, now: float) -> bool:
+    """Whether the check-in's one prompt may go out now: it is due, and the user is sitting with
+    nothing else on screen (no reminder, no quiet time)."""
+    return (
+        state.checkin_at is not None
+        and now >= state.checkin_at
+        and state.phase is Phase.SITTING
+        and state.quiet is None
+    )
+
+
 def snoozes_left(state: State, config: Config) -> int:
     """How many more times this break may be snoozed."""
     return max(0, config.breaks.max_snoozes - state.snoozes)
@@ -101,10 +120,16 @@ def next_wakeup(state: State, config: Config) -> float | None:
         case Phase.AWAY:
             candidates = [check]
         case Phase.STRETCHING:
-            candidates = [state.since + STRETCH_TIMEOUT]
+            candidates = [state.since + stretch_timeout(state, config)]
         case Phase.PAUSED:
             candidates = [] if state.paused_until is None else [state.paused_until]
     if state.routine_at is not None:
         candidates.append(state.routine_at)
+    if state.checkin_at is not None and state.phase is Phase.SITTING:
+        # In quiet time, look again now and then instead of waking at a time already past.
+        quiet = state.quiet is not None
+        candidates.append(
+            max(state.checkin_at, state.seen + QUIET_POLL) if quiet else state.checkin_at
+        )
     candidates = [c for c in candidates if math.isfinite(c)]  # NaN would read as "now" forever
     return max(state.seen, min(candidates)) if candidates else None

@@ -22,7 +22,8 @@ from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.model import Effect, Snooze, StartStretch, initial
+from hamstray.engine.events import Event, Snooze, StartCheckin, StartStretch
+from hamstray.engine.model import Effect, initial
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
@@ -80,8 +81,9 @@ def _lazily(make: Callable[[], Callable[[], Probe] | None]) -> Callable[[], Prob
     return probe
 
 
-def _exit_if_stuck(after: float) -> None:
-    """End the process if the tray's main loop has not returned ``after`` seconds from now.
+def _exit_if_stuck(after: float) -> threading.Timer:
+    """End the process unless the tray's main loop returns within ``after`` seconds (cancel the
+    returned timer when it does).
 
     Everything is saved and closed by then. Stopping pystray's xorg backend from another thread
     now and then leaves its main loop waiting for X events forever (seen about one stop in two
@@ -96,6 +98,7 @@ def _exit_if_stuck(after: float) -> None:
     timer = threading.Timer(after, force)
     timer.daemon = True  # a normal exit does not wait for it
     timer.start()
+    return timer
 
 
 class App:
@@ -108,6 +111,7 @@ class App:
         for problem in problems:
             log.warning("%s", problem)
         self.notifier: Notifier | None = None
+        self._stuck: threading.Timer | None = None
         self._autostart = autostart.for_this_user()
 
     def _start(self) -> None:
@@ -125,6 +129,7 @@ class App:
             quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
+            checkin=self.practice.checkin_at,
         )
         guides = Guides(self.loop.post, self.practice, time.time)
         self.effects = Effects(
@@ -232,6 +237,8 @@ class App:
             tray.run(setup)
         finally:
             shutdown()
+            if self._stuck is not None:
+                self._stuck.cancel()  # the tray's loop returned: it was not stuck
         return 0
 
     def _run_loop(self, tray: Tray) -> None:
@@ -239,7 +246,7 @@ class App:
             self.loop.run()
         finally:
             self._shutdown()
-            _exit_if_stuck(after=3.0)
+            self._stuck = _exit_if_stuck(after=3.0)
             tray.stop()
 
     def _find(self, stretch_id: str) -> Stretch | None:
@@ -267,10 +274,14 @@ class App:
         """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
         if self.notifier is None or notification != self.notifier.last_id:
             return
-        if key in ("default", "start"):
-            self.loop.post(StartStretch())
-        elif key == "snooze":
-            self.loop.post(Snooze())
+        chosen: dict[str, Event] = {
+            "start": StartStretch(),
+            "snooze": Snooze(),
+            "checkin": StartCheckin(),
+        }
+        event = self.effects.on_click if key == "default" else chosen.get(key)
+        if event is not None:
+            self.loop.post(event)
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

@@ -9,7 +9,8 @@ from hamstray.config.writer import default_file
 from hamstray.desktop import opener
 from hamstray.desktop.autostart import Autostart, AutostartError
 from hamstray.desktop.tray.menu import Command
-from hamstray.engine import stats
+from hamstray.engine import checkins, stats
+from hamstray.store import assets
 from hamstray.store.files import write_atomically
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
@@ -68,7 +69,8 @@ class Commands:
             if history is not None
             else stats.summarize([], stats.local_date(self._clock(), None), 7)
         )
+        flexibility = checkins.progress(assets.guidance().checkin, summary.checkins)
         picture = self._paths.data_dir / WEEK_PICTURE
         picture.parent.mkdir(parents=True, exist_ok=True)
-        chart.draw(summary, 1).save(picture)
+        chart.draw(summary, 1, flexibility).save(picture)
         return picture

@@ -7,13 +7,17 @@ from collections.abc import Callable
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray.base import Tray
 from hamstray.desktop.tray.menu import Extras
+from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.events import Event, StartCheckin, StartStretch
 from hamstray.engine.model import (
     Effect,
     Guide,
+    OpenCheckin,
     OpenRoutine,
     Record,
     Refuse,
     Remind,
+    RemindCheckin,
     RemindRoutine,
     Render,
 )
@@ -41,6 +45,7 @@ class Effects:
         self.config = config
         self.tray: Tray | None = None
         self.notifier: Notifier | None = None
+        self.on_click: Event | None = None  # what a click on the latest notification starts
         self._recorder = recorder
         self._guides = guides
         self._practice = practice
@@ -53,21 +58,36 @@ class Effects:
                 if self.tray is not None:
                     self.tray.show(view, self._extras())
             case Remind():
-                if self.notifier is not None:
-                    title, body, buttons = reminders.break_reminder(
-                        effect, self.config.breaks.snooze
-                    )
-                    self.notifier.notify(title, body, buttons)
+                self._remind(effect)
             case RemindRoutine():
                 if self.notifier is not None:
                     self.notifier.notify(*reminders.routine_reminder(effect))
+                    self.on_click = None
+            case RemindCheckin():
+                if self.notifier is not None:
+                    self.notifier.notify(*reminders.checkin_reminder())
+                    self.on_click = StartCheckin()
             case Record(kind, _, stretch):
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 self._recorder.write(effect.entry())
-            case Guide(stretch):
-                self._guides.open([stretch], "Stretch break", can_snooze=True)
+            case Guide(stretch, snooze):
+                self._guides.open([stretch], "Stretch break", snooze)
             case OpenRoutine(name):
                 stretches = self._practice.routine(self._clock())
-                self._guides.open(stretches, f"{name.capitalize()} routine", can_snooze=False)
+                self._guides.open(stretches, f"{name.capitalize()} routine", False, routine=True)
+            case OpenCheckin():
+                self._guides.open_checkin()
             case Refuse(reason):
                 log.info("Refused: %s", reason)
+
+    def _remind(self, effect: Remind) -> None:
+        """The break's reminder, with the day's tip if none was shown today."""
+        if self.notifier is None:
+            return
+        now = self._clock()
+        tip = self._practice.tip(now)
+        title, body, buttons = reminders.break_reminder(effect, self.config.breaks.snooze, tip)
+        self.notifier.notify(title, body, buttons)
+        self.on_click = StartStretch() if buttons else None
+        if tip is not None:
+            self._recorder.write(Entry(now, Kind.TIP_SHOWN, detail=tip.id))

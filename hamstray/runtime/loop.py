@@ -9,16 +9,18 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from hamstray.engine import entries, model, rules, timing
+from hamstray.engine import entries, events, model, rules, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import Effect, Event, Record, State, View
+from hamstray.engine.events import Event
+from hamstray.engine.model import Effect, Record, State, View
 from hamstray.engine.settings import Config
 
 log = logging.getLogger(__name__)
 
-# Records after which the rotation may pick another stretch.
-_NEW_SUGGESTION = {*entries.BREAK_ENDINGS, Kind.FEEDBACK}
+# Records after which the rotation may pick another stretch, and the check-in come another time.
+_NEW_SUGGESTION = {*entries.BREAK_ENDINGS, Kind.FEEDBACK, Kind.CONDITION}
+_NEW_CHECKIN = {Kind.CHECKIN, Kind.CHECKIN_OFFERED}
 MAX_SLEEP = (
     3600.0  # the longest the loop waits on its queue; a bad deadline cannot spin or crash it
 )
@@ -82,6 +84,7 @@ class Loop:
         quiet: Callable[[], str | None] | None = None,
         suggest: Callable[[], Stretch | None] = lambda: None,
         schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
+        checkin: Callable[[], float | None] = lambda: None,
         inbox: Inbox | None = None,
     ) -> None:
         self.config = config
@@ -93,6 +96,7 @@ class Loop:
         self._quiet = quiet
         self._suggest = suggest
         self._schedule = schedule
+        self._checkin = checkin
         self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
 
     def post(self, event: Event) -> None:
@@ -116,7 +120,8 @@ class Loop:
     def run(self) -> None:
         """Step events until ``quit``; between them, sleep until the core's next wakeup."""
         self._refresh_suggestion()
-        self._step(model.ConfigChanged())  # the first render
+        self._refresh_checkin()
+        self._step(events.ConfigChanged())  # the first render
         while True:
             self.iterations += 1
             try:
@@ -126,7 +131,7 @@ class Loop:
                 continue
             match item:
                 case _Quit():
-                    self._step(model.Shutdown())
+                    self._step(events.Shutdown())
                     return
                 case Ask():
                     self._answer(item)
@@ -150,12 +155,12 @@ class Loop:
         """Ask the probes what the core needs to decide, then tick."""
         idle = self._idle() if self._idle is not None else None
         if idle is not None:
-            self._step(model.Idle(idle))
+            self._step(events.Idle(idle))
         if self._quiet is not None:
             reason = self._quiet()
             if reason != self.state.quiet:
-                self._step(model.Quiet(reason))
-        self._step(model.Tick())
+                self._step(events.Quiet(reason))
+        self._step(events.Tick())
 
     def _answer(self, request: Ask) -> None:
         try:
@@ -173,13 +178,24 @@ class Loop:
                 self._run_effect(effect)
             except Exception:
                 log.exception("Carrying out %s failed", type(effect).__name__)
-        if any(isinstance(e, Record) and e.kind in _NEW_SUGGESTION for e in effects):
+        recorded = {e.kind for e in effects if isinstance(e, Record)}
+        if recorded & _NEW_SUGGESTION:
             self._refresh_suggestion()
-        if self.state.routine_at is None and not isinstance(event, model.ScheduleRoutine):
+        if recorded & _NEW_CHECKIN:
+            self._refresh_checkin()
+        if self.state.routine_at is None and not isinstance(event, events.ScheduleRoutine):
             upcoming = self._schedule(self._clock())
             if upcoming is not None:
-                self._step(model.ScheduleRoutine(*upcoming))
+                self._step(events.ScheduleRoutine(*upcoming))
         return effects
+
+    def _refresh_checkin(self) -> None:
+        try:
+            at = self._checkin()
+        except Exception:
+            log.exception("Finding when the check-in is due failed")
+            return
+        self._step(events.ScheduleCheckin(at))
 
     def _refresh_suggestion(self) -> None:
         try:
@@ -188,4 +204,4 @@ class Loop:
             log.exception("Choosing the next stretch failed")
             return
         if stretch is not None and stretch != self.state.stretch:
-            self._step(model.Suggest(stretch))
+            self._step(events.Suggest(stretch))

@@ -2,6 +2,7 @@
 
 from hamstray.engine import durations
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.guidance import Tip
 from hamstray.engine.model import Remind, RemindRoutine
 
 Buttons = tuple[tuple[str, str], ...]
@@ -14,21 +15,37 @@ START_BUTTONS: Buttons = (
 )
 
 
-def break_reminder(effect: Remind, snooze_s: int) -> tuple[str, str, Buttons]:
-    """(title, body, buttons) of a due break's reminder."""
+CHECKIN_BUTTONS: Buttons = (("default", "Start check-in"), ("checkin", "Start check-in"))
+
+
+def break_reminder(
+    effect: Remind, snooze_s: int, tip: Tip | None = None
+) -> tuple[str, str, Buttons]:
+    """(title, body, buttons) of a due break's reminder, with today's ``tip`` if it has one."""
     title = f"You have been sitting for {durations.humanize(effect.sat_s)}"
     buttons = START_BUTTONS if effect.stretch is not None else ()
-    return title, message(effect.stretch, snooze_s), buttons
+    body = message(effect.stretch, snooze_s)
+    return title, body if tip is None else f"{body}\nTip: {tip.text}", buttons
 
 
 def message(stretch: Stretch | None, snooze_s: int) -> str:
-    """The body of a reminder: the stretch, its hold, and what a click does."""
+    """The body of a reminder: the stretch as fits it ("Try at your desk:"), its dose, and
+    what a click does."""
     if stretch is None:
         return "Stand up and move for a few minutes. Click the hamstray icon when you are back."
-    hold = f"{stretch.hold_s} s each side" if stretch.per_side else f"{stretch.hold_s} s"
     return (
-        f"Stand up and try: {stretch.name} (hold {hold}). "
+        f"{stretch.reminder_intro} {stretch.name} ({stretch.dose_text}). "
         f"Click the hamstray icon to start, or snooze for {durations.humanize(snooze_s)}."
+    )
+
+
+def checkin_reminder() -> tuple[str, str, Buttons]:
+    """(title, body, buttons) of the one prompt when the flexibility check-in is due."""
+    return (
+        "Time for a flexibility check-in",
+        "A one-minute self-test at your desk shows how your hamstrings change over the weeks. "
+        "Start it now, or later from the hamstray menu (Flexibility check-in…).",
+        CHECKIN_BUTTONS,
     )
 
 

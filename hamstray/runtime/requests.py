@@ -13,13 +13,14 @@ from typing import Any
 
 from hamstray.engine import durations
 from hamstray.engine.catalogue import Stretch
-from hamstray.engine.model import (
+from hamstray.engine.events import (
     Event,
     Pause,
     Resume,
     Skip,
     Snooze,
     Stand,
+    StartCheckin,
     StartRoutine,
     StartStretch,
 )
@@ -38,6 +39,7 @@ class Command(Enum):
     STRETCH = "stretch"
     SKIP = "skip"
     ROUTINE = "routine"
+    CHECKIN = "checkin"
     STAND = "stand"
     SIT = "sit"
     QUIT = "quit"
@@ -125,6 +127,11 @@ def routine(name: object) -> Request:
     return Request(Command.ROUTINE, name=str(name))
 
 
+def checkin() -> Request:
+    """Open the flexibility check-in."""
+    return Request(Command.CHECKIN)
+
+
 def length(text: str, what: str = "snooze") -> int:
     """A ``what`` (snooze or pause) length as a person types it ("10m"), in seconds."""
     try:
@@ -169,6 +176,8 @@ def to_event(request: Request, find: Callable[[str], Stretch | None]) -> Event |
             return Stand(request.command is Command.STAND)
         case Command.ROUTINE:
             return StartRoutine(str(request.name))
+        case Command.CHECKIN:
+            return StartCheckin()
         case Command.STRETCH if request.name is not None:
             return StartStretch(find_stretch(request.name, find))
         case Command.STRETCH:

@@ -7,8 +7,11 @@ readers into the running app.
 
 from pathlib import Path
 
+from hamstray.engine import guidance as guidance_file
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.catalogue_file import parse
+from hamstray.engine.catalogue_file import warm_ups as warm_ups_in
+from hamstray.engine.guidance import Guidance
 
 
 def asset_dir() -> Path:
@@ -36,3 +39,14 @@ def catalogue_text() -> str:
 def stretches() -> tuple[Stretch, ...]:
     """The shipped stretch catalogue, validated."""
     return parse(catalogue_text())
+
+
+def warm_ups() -> tuple[Stretch, ...]:
+    """The shipped warm-ups (they open the floor routines), validated."""
+    return warm_ups_in(catalogue_text())
+
+
+def guidance() -> Guidance:
+    """The shipped guidance: the general rules, the tips and the flexibility check-in."""
+    text = Path(__file__).with_name("guidance.toml").read_text(encoding="utf-8")
+    return guidance_file.parse(text)

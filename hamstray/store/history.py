@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from hamstray.engine import stats
-from hamstray.engine.entries import BREAK_ENDINGS, Entry, Kind
+from hamstray.engine.entries import BREAK_ENDINGS, BRIEF, Entry, Kind
 from hamstray.engine.rotation import Served
 from hamstray.engine.stats import Summary
 
@@ -171,12 +171,17 @@ class History:
         ]
 
     def done_times(self) -> dict[str, list[float]]:
-        """When each stretch was completed, for the hold progression."""
+        """When each stretch was completed, most of its dose held, for the hold progression."""
         done: dict[str, list[float]] = {}
         for row in self.rows((Kind.STRETCH_DONE,)):
-            if row.stretch and (row.seconds or 0) > 0:
+            if row.stretch and (row.seconds or 0) > 0 and row.detail != BRIEF:
                 done.setdefault(row.stretch, []).append(row.at)
         return done
+
+    def first_at(self) -> float | None:
+        """When the oldest event was recorded (None: no event yet)."""
+        found: float | None = self._db.execute("SELECT MIN(at) FROM events").fetchone()[0]
+        return found
 
     def feedback(self) -> dict[str, str]:
         """Each stretch's latest feedback ("reset" clears it)."""
@@ -193,7 +198,9 @@ class History:
         start = stats.midnight(today - timedelta(days=days), None)
         rows = self.between(start, now + 1)
         # ...and, for a streak that reaches further back, the stretches done on each day before.
-        return stats.summarize(rows, today, days, None, goal, self._done_per_day(start))
+        summary = stats.summarize(rows, today, days, None, goal, self._done_per_day(start))
+        summary.checkins = self.rows((Kind.CHECKIN,))
+        return summary
 
     def _done_per_day(self, end: float) -> dict[date, int]:
         """How many stretches were done on each local day in the ``STREAK_DAYS`` before ``end``."""

@@ -1,14 +1,17 @@
-"""The weekly picture: breaks per day, the muscle-group balance and the streak, with Pillow."""
+"""The weekly picture: breaks per day, the muscle-group balance, the streak, and the flexibility
+check-ins over the weeks, with Pillow."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from hamstray.engine import durations
+from hamstray.engine import durations, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
+from hamstray.engine.checkins import Progress
 from hamstray.engine.stats import Summary
 
-WIDTH, HEIGHT = 800, 440
+WIDTH, HEIGHT = 800, 580
 PAPER = (247, 245, 240)
 INK = (32, 48, 58)
 MUTED = (110, 122, 130)
@@ -31,6 +34,7 @@ FONTS = (  # (regular, bold), first found wins
 # Where the day bars are drawn (at 1x): tests read pixels there.
 BARS = (40, 110, 470, 330)  # left, top, right, bottom
 GRID_STEPS = 4  # grid lines above the bars' baseline
+FLEXIBILITY = (40, 420, 760, 570)  # the check-ins' strip
 
 
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -69,8 +73,9 @@ def ticks(summary: Summary) -> list[int]:
     return [step * n for n in range(GRID_STEPS + 1)]
 
 
-def draw(summary: Summary, scale: int = 1) -> Image.Image:
-    """The summary as one picture, ``scale`` times 800 x 440 pixels."""
+def draw(summary: Summary, scale: int = 1, flexibility: Sequence[Progress] = ()) -> Image.Image:
+    """The summary as one picture, ``scale`` times 800 x 580 pixels, with the trend of the
+    ``flexibility`` check-ins."""
     image = Image.new("RGB", (WIDTH * scale, HEIGHT * scale), PAPER)
     pen = ImageDraw.Draw(image)
 
@@ -127,6 +132,7 @@ def draw(summary: Summary, scale: int = 1) -> Image.Image:
         pen.text((s(x + 16), legend_y), text, fill=MUTED, font=small)
 
     _balance(pen, summary, scale)
+    _flexibility(pen, flexibility, scale)
     return image
 
 
@@ -148,3 +154,79 @@ def _balance(pen: ImageDraw.ImageDraw, summary: Summary, scale: int) -> None:
         if count:
             pen.rectangle((s(left), s(y + 17), s(left + 200 * count / most), s(y + 25)), fill=TEAL)
         pen.text((s(760), s(y)), str(count), fill=INK, font=number, anchor="ra")
+
+
+def _flexibility(pen: ImageDraw.ImageDraw, found: Sequence[Progress], scale: int) -> None:
+    """Each self-test's answers over the weeks (up is more flexible), and the honest trend."""
+
+    def s(value: float) -> int:
+        return round(value * scale)
+
+    left, top, right, bottom = FLEXIBILITY
+    pen.line((s(left), s(top - 18), s(right), s(top - 18)), fill=GRID, width=s(1))
+    pen.text((s(left), s(top - 8)), "Flexibility check-in", fill=MUTED, font=font(s(12)))
+    if not found:
+        pen.text(
+            (s(left), s(top + 20)),
+            "No check-in yet: choose Flexibility check-in… in the menu, or run hamstray checkin."
+            " It takes a minute.",
+            fill=INK,
+            font=font(s(12)),
+        )
+        return
+    rows = found[:2]
+    height = (bottom - top - 16) / len(rows)
+    for row, progress in enumerate(rows):
+        y = top + 16 + row * height
+        pen.text((s(left), s(y + 4)), progress.test.name, fill=INK, font=font(s(12), bold=True))
+        pen.text(
+            (s(left), s(y + 22)), f"now: {progress.latest.lower()}", fill=MUTED, font=font(s(11))
+        )
+        _spark(pen, progress, (250, y + 6, 470, y + height - 22), scale)
+        _wrapped(pen, progress.trend, (520, y + 4), 240, scale)
+
+
+def _spark(
+    pen: ImageDraw.ImageDraw, progress: Progress, box: tuple[float, float, float, float], scale: int
+) -> None:
+    """The answers as points over time, the scale from least (bottom) to most flexible (top)."""
+    left, top, right, bottom = box
+    steps = max(1, len(progress.test.answers) - 1)
+    first, last = progress.points[0][0], progress.points[-1][0]
+    span = max(last - first, 1.0)
+
+    def at(when: float, score: int) -> tuple[int, int]:
+        x = left + (right - left) * ((when - first) / span if last > first else 1.0)
+        return round(x * scale), round((bottom - (bottom - top) * score / steps) * scale)
+
+    for level in range(steps + 1):  # a line for each landmark of the scale
+        y = round((bottom - (bottom - top) * level / steps) * scale)
+        pen.line((round(left * scale), y, round(right * scale), y), fill=GRID, width=scale)
+    points = [at(when, score) for when, score in progress.points]
+    tiny = font(round(10 * scale))
+    for when, (x, _) in {first: points[0], last: points[-1]}.items():
+        anchor = "ra" if x >= right * scale - 1 else "la"
+        label = f"{stats.local_date(when, None):%d %b}"
+        pen.text((x, round((bottom + 5) * scale)), label, fill=MUTED, font=tiny, anchor=anchor)
+    if len(points) > 1:
+        pen.line(points, fill=TEAL, width=2 * scale)
+    for index, (x, y) in enumerate(points):
+        radius = (5 if index == len(points) - 1 else 3) * scale
+        pen.ellipse((x - radius, y - radius, x + radius, y + radius), fill=TEAL)
+
+
+def _wrapped(
+    pen: ImageDraw.ImageDraw, text: str, where: tuple[float, float], width: float, scale: int
+) -> None:
+    """``text`` in lines no wider than ``width`` (at 1x)."""
+    small = font(round(11 * scale))
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and pen.textlength(candidate, font=small) <= width * scale:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    x, y = where
+    for number, line in enumerate(lines[:3]):
+        pen.text((round(x * scale), round((y + 15 * number) * scale)), line, fill=MUTED, font=small)

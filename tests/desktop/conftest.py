@@ -69,10 +69,13 @@ class RunningApp:
     home: Path
     icon: int  # the XEmbed icon's window (0 for a StatusNotifierItem, which has none)
 
-    def cli(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    def cli(
+        self, *args: str, check: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """Run ``hamstray ARGS`` in the app's environment (or ``env``)."""
         return subprocess.run(
             [hamstray_command(), *args],
-            env=self.env,
+            env=env or self.env,
             capture_output=True,
             text=True,
             timeout=20,
@@ -97,7 +100,13 @@ class RunningApp:
         wait_for(lambda: any(k == kind for k, _ in self.events()), timeout, f"a {kind} event")
 
 
-def launch(stack: Desktop, config_text: str, name: str = "hamstray", **env_vars: str) -> RunningApp:
+def launch(
+    stack: Desktop,
+    config_text: str,
+    name: str = "hamstray",
+    without: tuple[str, ...] = (),
+    **env_vars: str,
+) -> RunningApp:
     """Start the installed ``hamstray`` with ``config_text`` (its icon may not be up yet).
 
     Routine reminders are off unless ``config_text`` sets them, so a test that happens to run at
@@ -108,7 +117,11 @@ def launch(stack: Desktop, config_text: str, name: str = "hamstray", **env_vars:
     config = stack.root / f"{name}.toml"
     config.write_text(config_text)
     env = dict(stack.env, HAMSTRAY_CONFIG=str(config), **env_vars)
-    process = stack.start(name, hamstray_command(), "--verbose", env=env)
+    for name_ in without:  # e.g. DISPLAY: Wayland without Xwayland
+        env.pop(name_, None)
+    # The app runs as the test's own user even where the desktop runs as another (sway): the
+    # venv's Python may sit where that user cannot reach (pyenv under /root).
+    process = stack.start(name, hamstray_command(), "--verbose", env=env, ours=True)
     return RunningApp(stack, process, env, Path(env["HOME"]), 0)
 
 
@@ -139,3 +152,30 @@ def wait_for_notification(stack: Desktop, timeout: float) -> float:
     """Wait until a notification is on screen; return when it appeared (monotonic)."""
     wait_for(lambda: stack.displayed_count() > 0, timeout, "a notification on screen", every=0.02)
     return time.monotonic()
+
+
+@pytest.fixture
+def session(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Desktop]:
+    """A real desktop (GNOME, Plasma, sway): parametrize with ``desktops.params(...)``,
+    ``indirect=True``."""
+    from .desktops import bring_up
+
+    with bring_up(request.param, tmp_path) as desktop:
+        yield desktop
+
+
+@pytest.fixture
+def start(session: Desktop) -> Iterator[object]:
+    """Start hamstray in the session with a config and wait for its item; stopped after."""
+    started: list[RunningApp] = []
+
+    def run(config_text: str = "", without: tuple[str, ...] = ()) -> RunningApp:
+        app = launch(session, config_text, without=without)
+        started.append(app)
+        wait_for(lambda: any("StatusNotifierItem" in i for i in session.sni_items()), 20,
+                 "hamstray's item registered with the host")  # fmt: skip
+        return app
+
+    yield run
+    for app in started:
+        session.stop(app.process)

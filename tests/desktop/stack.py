@@ -20,12 +20,13 @@ from pathlib import Path
 
 DBUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig><type>session</type><listen>unix:tmpdir={tmp}</listen><auth>EXTERNAL</auth>
-  <policy context="default"><allow send_destination="*" eavesdrop="true"/>
+<busconfig><type>{kind}</type><listen>{listen}</listen><auth>EXTERNAL</auth>{services}
+  <policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/>
   <allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
 """
 # D-Bus service activation is left out on purpose: on the stock session config any notification
-# call would start a second dunst from the service file.
+# call would start a second dunst from the service file. A desktop that needs some activated
+# services (GNOME's dconf and notification proxy) gets a private directory with only those.
 
 TINT2RC = """panel_items = S
 panel_position = top right horizontal
@@ -111,6 +112,64 @@ def _alive(process: subprocess.Popen[bytes]) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def pid_alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie does not count: PID 1 here may not reap it)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started and theirs, parents before children."""
+    found: list[int] = []
+    parents = [pid]
+    while parents:
+        parent = parents.pop(0)
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                for child in map(int, children.read_text().split()):
+                    found.append(child)
+                    parents.append(child)
+    return found
+
+
+def become_subreaper() -> None:
+    """Make the processes our children leave behind (double forks) ours to reap.
+
+    PID 1 here does not reap orphans, so without this each one stays a zombie.
+    """
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_child_subreaper, 1, 0, 0, 0)
+
+
+def stop_pid(pid: int, timeout: float = 5) -> None:
+    """SIGTERM ``pid``, then SIGKILL it if it is still there after ``timeout`` seconds; reap it
+    if it is ours."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not pid_alive(pid):
+            break
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        deadline = time.monotonic() + timeout
+        while pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+@dataclass(frozen=True)
+class Account:
+    """The unprivileged user a desktop runs as (sway refuses to run as root)."""
+
+    name: str
+    uid: int
+    gid: int
+
+
 @dataclass
 class Desktop:
     """A running private desktop; ``env`` is what an app started in it needs."""
@@ -119,32 +178,57 @@ class Desktop:
     display: str
     env: dict[str, str]
     processes: list[tuple[str, subprocess.Popen[bytes]]] = field(default_factory=list)
+    user: Account | None = None  # None: the desktop and its apps run as the test's own user
+    adopted: list[tuple[str, int]] = field(default_factory=list)
+
+    def as_user(self) -> dict[str, object]:
+        """The ``subprocess`` arguments that run a program as this desktop's user."""
+        if self.user is None:
+            return {}
+        return {"user": self.user.uid, "group": self.user.gid, "extra_groups": []}
 
     def run(
-        self, *argv: str, check: bool = True, timeout: float = 10
+        self, *argv: str, check: bool = True, timeout: float = 10, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
         """Run a helper program on this desktop and return its output."""
-        return subprocess.run(
+        return subprocess.run(  # type: ignore[call-overload,no-any-return]
             argv,
-            env=self.env,
+            env=env or self.env,
             capture_output=True,
             encoding="utf-8",
             errors="replace",
             check=check,
             timeout=timeout,
+            **self.as_user(),
         )
 
     def start(
-        self, name: str, *argv: str, env: dict[str, str] | None = None, log: Path | None = None
+        self,
+        name: str,
+        *argv: str,
+        env: dict[str, str] | None = None,
+        log: Path | None = None,
+        ours: bool = False,
     ) -> subprocess.Popen[bytes]:
-        """Start a long-running program on this desktop; it is stopped by ``close``."""
+        """Start a long-running program on this desktop (as the test's own user when ``ours``,
+        else as the desktop's); it is stopped by ``close``."""
         out = (log or self.root / f"{name}.log").open("ab")
-        process = subprocess.Popen(
-            argv, env=env or self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        process = subprocess.Popen(  # type: ignore[call-overload]
+            argv,
+            env=env or self.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            **({} if ours else self.as_user()),
         )
         out.close()
         self.processes.append((name, process))
-        return process
+        return process  # type: ignore[no-any-return]
+
+    def adopt(self, name: str, pid: int) -> None:
+        """Stop ``pid`` first on ``close``: a process the desktop started for itself and let go
+        of (a compositor's ``exec`` forks twice), found by the test."""
+        self.adopted.append((name, pid))
 
     def stop(self, process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
         """Stop one started program (it stays stopped)."""
@@ -158,10 +242,20 @@ class Desktop:
                 process.wait(timeout=5)
 
     def close(self) -> None:
-        """Stop everything, newest first."""
+        """Stop everything, newest first; before each program, what it started itself (a
+        compositor's ``exec`` lines and Xwayland, D-Bus-activated services), deepest first, while
+        their parent is still there to reap them; last, whatever is left of the session."""
+        everything = marked(self.env.get(MARK, ""))
+        for _, pid in reversed(self.adopted):
+            stop_pid(pid)
+        self.adopted.clear()
         for _, process in reversed(self.processes):
+            for pid in reversed(descendants(process.pid)):
+                stop_pid(pid)
             self.stop(process)
         self.processes.clear()
+        for pid in everything + marked(self.env.get(MARK, "")):
+            stop_pid(pid, timeout=1)  # also reaps the orphans that came to us
 
     # What a person would see.
     def notifications(self) -> list[dict[str, str]]:
@@ -203,7 +297,84 @@ class Desktop:
         return path
 
 
-def _free_display() -> int:
+MARK = "HAMSTRAY_TEST_SESSION"  # in the environment of every process a desktop starts
+
+
+def marked(session: str) -> list[int]:
+    """The processes whose environment carries ``MARK=session``: what is left of a desktop
+    after its own programs were stopped (a helper that outlived its parent)."""
+    if not session:
+        return []
+    needle = f"{MARK}={session}".encode()
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(OSError):
+            if needle in (proc / "environ").read_bytes().split(b"\0") and pid_alive(int(proc.name)):
+                found.append(int(proc.name))
+    return [pid for pid in found if pid != os.getpid()]
+
+
+def home_env(home: Path, owner: Account | None = None) -> dict[str, str]:
+    """A fresh HOME with its XDG folders (owned by ``owner``), as the environment names them."""
+    for sub in ("config", "data", "state", "cache", "runtime"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    (home / "runtime").chmod(0o700)
+    if owner is not None:
+        for path in (home, *home.rglob("*")):
+            os.chown(path, owner.uid, owner.gid)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+        "NO_AT_BRIDGE": "1",
+        MARK: str(home),
+    }
+    if "VIRTUAL_ENV" in os.environ:
+        env["VIRTUAL_ENV"] = os.environ["VIRTUAL_ENV"]
+    return env
+
+
+def private_bus(
+    session: Desktop,
+    name: str = "dbus",
+    kind: str = "session",
+    services: tuple[str, ...] = (),
+) -> str:
+    """Start a dbus-daemon of our own (socket under the desktop's root); return its address.
+
+    ``services`` names the only D-Bus services it may activate, copied from the system's.
+    """
+    root = session.root
+    listen = f"unix:path={root / (name + '.socket')}" if kind == "system" else f"unix:tmpdir={root}"
+    service_line = ""
+    if services:
+        folder = root / f"{name}-services"
+        folder.mkdir(exist_ok=True)
+        for service in services:
+            shutil.copy(f"/usr/share/dbus-1/services/{service}.service", folder)
+        service_line = f"<servicedir>{folder}</servicedir>"
+    config = root / f"{name}.conf"
+    config.write_text(DBUS_CONFIG.format(kind=kind, listen=listen, services=service_line))
+    address_file = root / f"{name}.address"
+    bus = session.start(
+        name,
+        "dbus-daemon",
+        f"--config-file={config}",
+        "--nofork",
+        "--print-address=1",
+        log=address_file,
+    )
+    address = wait_for(lambda: address_file.read_text().strip(), 10, f"the {name} D-Bus")
+    assert _alive(bus), f"the {name} D-Bus died; see {address_file}"
+    return str(address).splitlines()[0]
+
+
+def free_display() -> int:
     for number in range(90, 200):
         if (
             not Path(f"/tmp/.X11-unix/X{number}").exists()
@@ -219,26 +390,9 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
 
     ``panel`` is "tint2" or "xfce4-panel".
     """
-    number = _free_display()
+    number = free_display()
     display = f":{number}"
-    home = root / "home"
-    for sub in ("config", "data", "state", "cache", "runtime"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
-    (home / "runtime").chmod(0o700)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(home),
-        "LANG": "C.UTF-8",
-        "DISPLAY": display,
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_RUNTIME_DIR": str(home / "runtime"),
-        "NO_AT_BRIDGE": "1",
-    }
-    if "VIRTUAL_ENV" in os.environ:
-        env["VIRTUAL_ENV"] = os.environ["VIRTUAL_ENV"]
+    env = dict(home_env(root / "home"), DISPLAY=display)
     session = Desktop(root, display, env)
     try:
         session.start(
@@ -249,20 +403,7 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
             10,
             "Xvfb",
         )
-
-        bus_config = root / "dbus.conf"
-        bus_config.write_text(DBUS_CONFIG.format(tmp=root))
-        bus = session.start(
-            "dbus",
-            "dbus-daemon",
-            f"--config-file={bus_config}",
-            "--nofork",
-            "--print-address=1",
-            log=root / "dbus.address",
-        )
-        address = wait_for(lambda: (root / "dbus.address").read_text().strip(), 10, "D-Bus")
-        assert _alive(bus)
-        env["DBUS_SESSION_BUS_ADDRESS"] = str(address).splitlines()[0]
+        env["DBUS_SESSION_BUS_ADDRESS"] = private_bus(session)
 
         start_dunst(session)
 

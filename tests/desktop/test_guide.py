@@ -27,6 +27,12 @@ def press(app, window: str, key: str) -> None:
     app.desktop.run("xdotool", "key", key)
 
 
+def read_the_rules(app, window: str) -> None:
+    """Close the rules the guide shows before the first stretch (Enter: "Got it")."""
+    press(app, window, "Return")
+    app.wait_for_event("rules_shown")
+
+
 def test_a_stretch_runs_its_countdown_and_is_recorded_as_done(app_factory, tmp_path: Path) -> None:
     app = app_factory(FAST)
     started = time.monotonic()
@@ -35,6 +41,7 @@ def test_a_stretch_runs_its_countdown_and_is_recorded_as_done(app_factory, tmp_p
     opened = time.monotonic() - started
     assert opened < 5
     assert app.status()["phase"] == "stretching"
+    read_the_rules(app, window)
     time.sleep(1.5)
     shot = app.desktop.screenshot(tmp_path / "guide.png", window)
     with Image.open(shot) as image:
@@ -52,6 +59,7 @@ def test_enter_finishes_and_escape_skips(app_factory) -> None:
     app = app_factory('[stretches]\nhold = "60s"\n')
     assert app.cli("stretch", "desk-calf").returncode == 0
     window = find_window(app, "^hamstray: Calf stretch at the desk$")
+    read_the_rules(app, window)
     press(app, window, "Escape")
     app.wait_for_event("stretch_skipped")
     assert app.status()["phase"] == "sitting"
@@ -86,25 +94,29 @@ def test_the_routine_runs_without_the_app_and_records_each_stretch(stack, tmp_pa
         text=True,
     )
     seen: list[str] = []
-    while process.poll() is None and len(seen) < 12:
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
         found = stack.run(
             "xdotool", "search", "--onlyvisible", "--name", "^hamstray: ", check=False
         ).stdout.split()
-        if found:
+        if found:  # Enter: the rules first ("Got it"), then each stretch is done
             title = stack.run("xdotool", "getwindowname", found[0], check=False).stdout.strip()
             if not seen or seen[-1] != title:
                 seen.append(title)
-                stack.run("xdotool", "windowfocus", "--sync", found[0], check=False)
-                stack.run("xdotool", "key", "Return", check=False)
-        time.sleep(0.2)
+            stack.run("xdotool", "windowfocus", "--sync", found[0], check=False)
+            stack.run("xdotool", "key", "Return", check=False)
+        time.sleep(0.3)
     assert process.wait(timeout=20) == 0
     path = Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3"
     with sqlite3.connect(path) as db:
         rows = db.execute("SELECT kind, stretch, groups FROM events ORDER BY id").fetchall()
-    assert rows[0][0] == "routine_started"
+    assert [r[0] for r in rows[:2]] == ["routine_started", "rules_shown"]
     done = [r for r in rows if r[0] == "stretch_done"]
-    assert len(done) >= 5
-    assert {g for r in done for g in r[2].split(",")} == set(GROUPS)
+    assert done[0][1] == "march-in-place"  # the warm-up opens it
+    assert done[-1][1] == "legs-up-the-wall"  # a restful pose closes it
+    assert len(done) >= 6
+    assert {g for r in done[1:] for g in r[2].split(",")} == set(GROUPS)
+    assert seen[0] == "hamstray: Marching on the spot"
     assert len(seen) == len(done)
 
 
@@ -115,3 +127,4 @@ def test_the_routine_opens_in_the_running_app(app_factory) -> None:
     assert result.stdout.strip() == "The morning routine is open."
     find_window(app, "^hamstray: ")
     app.wait_for_event("routine_started")
+    assert app.status()["phase"] == "stretching"  # the sitting timer waits for the routine

@@ -127,7 +127,7 @@ def test_the_chart_draws_the_bars_where_the_data_says(tmp_path: Path) -> None:
         chart.draw(summary, scale).save(path)
         with Image.open(path) as picture:
             rgb = picture.convert("RGB")
-        assert rgb.size == (800 * scale, 440 * scale)
+        assert rgb.size == (800 * scale, 580 * scale)
         half = chart.day_bar(summary, 1, 4, scale)  # Tuesday: 4 breaks of 8 reminders
         assert colour(rgb, half, 0.5) == chart.TEAL
         assert colour(rgb, chart.day_bar(summary, 1, 8, scale), 0.9) == chart.PALE

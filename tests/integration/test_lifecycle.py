@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hamstray.desktop.tray.menu import Extras
-from hamstray.engine.model import Kind, View
+from hamstray.engine.entries import Kind
+from hamstray.engine.model import View
 from hamstray.runtime import app as running
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
@@ -64,6 +65,12 @@ def test_when_the_tray_ends_first_the_loop_writes_its_last_records_before_the_hi
     assert app.run() == 0
     loop_threads = [t for t in threading.enumerate() if t.name == "hamstray-loop"]
     assert loop_threads == []  # stopped and joined, not left running
+    # The exit-if-stuck timer is cancelled once the tray's loop has returned: armed, it would
+    # end this very process (pytest included) with exit 0 three seconds later.
+    deadline = time.monotonic() + 2
+    while any(isinstance(t, threading.Timer) for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "the exit-if-stuck timer is still armed"
+        time.sleep(0.01)
     history = History(paths.history)
     kinds = [entry.kind for entry in history.rows()]
     (sat,) = history.rows((Kind.SITTING,))

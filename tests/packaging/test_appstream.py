@@ -71,7 +71,7 @@ def test_the_desktop_entry_names_the_guides_window_class() -> None:
 
 
 def test_the_guide_window_has_the_class_the_launcher_names() -> None:
-    from hamstray.ui.guide import window
+    from hamstray.ui.guide import look
 
     entry = autostart.desktop_entry(["hamstray"], autostart=False)
-    assert f"StartupWMClass={window.WM_CLASS}\n" in entry
+    assert f"StartupWMClass={look.WM_CLASS}\n" in entry

@@ -4,8 +4,9 @@ idle probe asked first) with a fake clock, so a whole day runs in milliseconds."
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from hamstray.engine import entries, model, rules, timing
-from hamstray.engine.model import Effect, Event, State
+from hamstray.engine import entries, events, model, rules, timing
+from hamstray.engine.events import Event
+from hamstray.engine.model import Effect, State
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches
 
@@ -59,8 +60,8 @@ def drive(
         upcoming = pending[0][0] if pending else float("inf")
         if wake is not None and wake <= upcoming and wake <= until:
             if idle is not None:
-                _step(trace, model.Idle(idle(wake)), wake, config)
-            _step(trace, model.Tick(), wake, config)
+                _step(trace, events.Idle(idle(wake)), wake, config)
+            _step(trace, events.Tick(), wake, config)
         elif upcoming <= until:
             now, event = pending.pop(0)
             _step(trace, event, now, config)

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from hamstray.engine import catalogue, catalogue_file
-from hamstray.engine.catalogue import CONDITIONS, GROUPS, CatalogueError, Dose, Stretch
+from hamstray.engine.catalogue import GROUPS, CatalogueError, Dose, Stretch
+from hamstray.engine.vocabulary import CONDITIONS
 from hamstray.store import assets
 
 STRETCHES = assets.stretches()

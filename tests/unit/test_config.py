@@ -50,6 +50,8 @@ idle_reset = 120
 [stretches]
 contexts = ["desk", "floor"]
 exclude = ["desk-calf"]
+avoid = ["knee", "pregnancy"]
+have = ["step"]
 hold = "20s"
 max_hold = "1m30s"
 progression = "steady"
@@ -59,12 +61,22 @@ evening = "22:15"
 length = "15m"
 [notifications]
 enabled = false
+tips = false
 """)
     assert problems == []
     assert cfg.breaks == Breaks(2700, 600, 1, 900, 120)
-    assert cfg.stretches == Stretches(("desk", "floor"), ("desk-calf",), 20, 90, "steady")
+    assert cfg.stretches == Stretches(
+        contexts=("desk", "floor"),
+        exclude=("desk-calf",),
+        avoid=("knee", "pregnancy"),
+        have=("step",),
+        hold=20,
+        max_hold=90,
+        progression="steady",
+    )
     assert cfg.routines == Routines(None, time(22, 15), 900)
     assert cfg.notifications.enabled is False
+    assert cfg.notifications.tips is False
 
 
 def test_a_bad_value_names_file_line_and_key_and_falls_back_alone() -> None:
@@ -114,12 +126,21 @@ def test_wrong_types_and_absurd_values_are_reported(line: str, message: str) -> 
             'expected a time like "07:30" (or "" for none), got "24:00"',
         ),
         ('[notifications]\nenabled = "yes"', 'expected true or false, got "yes"'),
+        (
+            '[stretches]\navoid = ["bad-knees"]',
+            'expected a list of "knee", "low-back", "osteoporosis", "pregnancy", '
+            '"glaucoma-or-blood-pressure", "balance", "wrists", "hip-replacement", '
+            'got "bad-knees"',
+        ),
+        ('[stretches]\navoid = "knee"', 'expected a list of "knee", "low-back",'),
+        ('[stretches]\nhave = ["ladder"]', 'expected a list of "step", got "ladder"'),
+        ("[notifications]\ntips = 1", "expected true or false, got 1"),
     ],
 )
 def test_other_keys_are_validated(text: str, message: str) -> None:
     cfg, problems = parse(text)
     assert len(problems) == 1
-    assert problems[0].endswith(message)
+    assert message in problems[0]
     assert problems[0].startswith(f"{PATH}:2: ")
     assert cfg == Config()
 

@@ -5,12 +5,11 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import model, rules, timing
+from hamstray.engine import events, model, rules, timing
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import (
+from hamstray.engine.events import (
     Idle,
     Pause,
-    Phase,
     Resume,
     Skip,
     Snooze,
@@ -18,6 +17,7 @@ from hamstray.engine.model import (
     StretchEnded,
     Tick,
 )
+from hamstray.engine.model import Phase
 from hamstray.engine.settings import Breaks, Config, Notifications
 from hamstray.store.assets import stretches
 
@@ -201,7 +201,7 @@ def test_resume_when_not_paused_is_refused() -> None:
 def test_starting_a_stretch_opens_the_guide_and_records_it() -> None:
     state, effects = step(due(), StartStretch(), 31 * M, CONFIG)
     assert state.phase is Phase.STRETCHING
-    assert model.Guide(STRETCH) in effects
+    assert model.Guide(STRETCH, snooze=True) in effects
     assert model.Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
 
 
@@ -329,17 +329,17 @@ def test_snooze_from_the_guide_window_puts_the_break_off() -> None:
 
 
 def test_feedback_is_recorded() -> None:
-    _, effects = step(sitting(), model.Feedback(STRETCH, "favourite"), 1 * M)
+    _, effects = step(sitting(), events.Feedback(STRETCH, "favourite"), 1 * M)
     assert model.Record(Kind.FEEDBACK, 1 * M, STRETCH, detail="favourite") in effects
 
 
 def test_starting_a_routine_opens_it() -> None:
-    _, effects = step(sitting(), model.StartRoutine("evening"), 1 * M)
+    _, effects = step(sitting(), events.StartRoutine("evening"), 1 * M)
     assert model.OpenRoutine("evening") in effects
 
 
 def test_a_routine_reminder_comes_at_its_time_once() -> None:
-    state, _ = step(sitting(), model.ScheduleRoutine("morning", 10 * M), 1 * M)
+    state, _ = step(sitting(), events.ScheduleRoutine("morning", 10 * M), 1 * M)
     assert timing.next_wakeup(state, CONFIG) <= 10 * M  # type: ignore[operator]
     state, effects = step(state, Tick(), 10 * M)
     assert [e for e in effects if isinstance(e, model.RemindRoutine)] == [
@@ -350,7 +350,7 @@ def test_a_routine_reminder_comes_at_its_time_once() -> None:
 
 def test_no_routine_reminder_while_paused() -> None:
     state, _ = step(sitting(), Pause(None), 1 * M)
-    state, _ = step(state, model.ScheduleRoutine("evening", 10 * M), 2 * M)
+    state, _ = step(state, events.ScheduleRoutine("evening", 10 * M), 2 * M)
     assert timing.next_wakeup(state, CONFIG) == 10 * M
     state, effects = step(state, Tick(), 10 * M)
     assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
@@ -359,14 +359,14 @@ def test_no_routine_reminder_while_paused() -> None:
 
 
 def test_a_reminder_due_in_a_full_screen_window_waits_and_comes_once_after() -> None:
-    state, _ = step(sitting(), model.Quiet("a full-screen window"), 10 * M)
+    state, _ = step(sitting(), events.Quiet("a full-screen window"), 10 * M)
     state, effects = step(state, Tick(), 30 * M)
     assert not [e for e in effects if isinstance(e, model.Remind)]
     assert state.held
     assert timing.next_wakeup(state, CONFIG) == 30 * M + timing.QUIET_POLL
     state, effects = step(state, Tick(), 45 * M)  # remind_again passed: still nothing stacks
     assert not [e for e in effects if isinstance(e, model.Remind)]
-    state, effects = step(state, model.Quiet(None), 50 * M)
+    state, effects = step(state, events.Quiet(None), 50 * M)
     assert len([e for e in effects if isinstance(e, model.Remind)]) == 1
     assert not state.held
     assert model.Record(Kind.REMINDER, 50 * M, STRETCH) in effects
@@ -397,7 +397,7 @@ def test_each_sitting_period_is_recorded_with_its_length_when_it_ends() -> None:
 
 
 def test_shutdown_ends_the_sitting_period() -> None:
-    _, effects = step(sitting(), model.Shutdown(), 12 * M)
+    _, effects = step(sitting(), events.Shutdown(), 12 * M)
     assert sittings(effects) == [(12, 12)]
 
 
@@ -409,7 +409,7 @@ def test_a_suspend_ends_sitting_when_the_machine_went_to_sleep() -> None:
 
 
 def test_standing_stops_sitting_time_and_reminders() -> None:
-    script = [(10 * M, model.Stand(on=True)), (13 * M, model.Stand(on=False))]
+    script = [(10 * M, events.Stand(on=True)), (13 * M, events.Stand(on=False))]
     trace = drive(CONFIG, script, until=34 * M)
     # 10 min sat, 3 min stood (shorter than idle_reset), then sitting resumed: due at 33.
     assert trace.notify_times() == [33 * M]
@@ -417,14 +417,14 @@ def test_standing_stops_sitting_time_and_reminders() -> None:
 
 
 def test_standing_longer_than_idle_reset_is_a_break() -> None:
-    script = [(10 * M, model.Stand(on=True)), (40 * M, model.Stand(on=False))]
+    script = [(10 * M, events.Stand(on=True)), (40 * M, events.Stand(on=False))]
     trace = drive(CONFIG, script, until=71 * M)
     assert trace.notify_times() == [70 * M]
     assert sittings([e for _, e in trace.effects])[0] == (10, 10)
 
 
 def test_the_view_shows_standing() -> None:
-    state, _ = step(sitting(), model.Stand(on=True), 5 * M)
+    state, _ = step(sitting(), events.Stand(on=True), 5 * M)
     shown = timing.view(state, 20 * M, CONFIG)
     assert shown.standing
     assert shown.progress == 2  # frozen at 5 of 30 minutes

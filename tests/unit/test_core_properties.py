@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamstray.engine import model, rules, timing
+from hamstray.engine import events, model, rules, timing
 from hamstray.engine.entries import Kind
 from hamstray.engine.model import Phase
 from hamstray.engine.settings import Breaks, Config
@@ -35,23 +35,23 @@ configs = st.builds(
     snoozes=st.integers(0, 5),
 )
 
-events = st.one_of(
-    st.just(model.Tick()),
-    st.builds(model.Snooze, st.none() | st.integers(1, 7200)),
-    st.just(model.Skip()),
-    st.builds(model.StartStretch, st.none() | st.sampled_from(stretches())),
-    st.builds(model.StretchEnded, st.booleans(), st.integers(0, 120)),
-    st.just(model.Resume()),
-    st.builds(model.Idle, st.floats(0, 7200)),
-    st.just(model.ConfigChanged()),
-    st.builds(model.Stand, st.booleans()),
+happenings = st.one_of(
+    st.just(events.Tick()),
+    st.builds(events.Snooze, st.none() | st.integers(1, 7200)),
+    st.just(events.Skip()),
+    st.builds(events.StartStretch, st.none() | st.sampled_from(stretches())),
+    st.builds(events.StretchEnded, st.booleans(), st.integers(0, 120)),
+    st.just(events.Resume()),
+    st.builds(events.Idle, st.floats(0, 7200)),
+    st.just(events.ConfigChanged()),
+    st.builds(events.Stand, st.booleans()),
 )
 pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
 
 # A scenario: (seconds to wait, what happens then). Waiting follows the loop's contract (a Tick at
 # every wakeup) unless the wait is marked as a suspend, when no timer fires.
 scenarios = st.lists(
-    st.tuples(st.floats(0, 3 * 3600), st.one_of(events, pauses), st.booleans()),
+    st.tuples(st.floats(0, 3 * 3600), st.one_of(happenings, pauses), st.booleans()),
     max_size=60,
 )
 
@@ -79,10 +79,10 @@ def run(
             if wake is None or wake > target:
                 break
             now = wake
-            apply(model.Tick(), now)
+            apply(events.Tick(), now)
         now = target
         event = (
-            model.Pause(None if item[1] is None else now + item[1])
+            events.Pause(None if item[1] is None else now + item[1])
             if isinstance(item, tuple)
             else item
         )
@@ -162,7 +162,7 @@ def test_clock_jumps_never_break_the_invariants(
     state, now = (steps[-1][3], steps[-1][2]) if steps else (model.initial(1e9), 1e9)
     for jump in jumps:
         now += jump
-        state, effects = rules.step(state, model.Tick(), now, config)
+        state, effects = rules.step(state, events.Tick(), now, config)
         wake = timing.next_wakeup(state, config)
         assert wake is None or wake >= now
         assert timing.sitting_seconds(state, now) >= 0
@@ -174,6 +174,6 @@ def test_clock_jumps_never_break_the_invariants(
 def test_a_tick_at_the_wakeup_always_moves_the_wakeup_on(config: Config, scenario: list) -> None:
     """The loop can never spin: after the Tick it was woken for, the next wakeup is later."""
     for before, event, now, after, _ in run(config, scenario):
-        if isinstance(event, model.Tick) and timing.next_wakeup(before, config) == now:
+        if isinstance(event, events.Tick) and timing.next_wakeup(before, config) == now:
             wake = timing.next_wakeup(after, config)
             assert wake is None or wake > now

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import model
+from hamstray.engine import events, model
 from hamstray.engine.model import Effect
-from hamstray.engine.settings import Config
+from hamstray.engine.settings import Breaks, Config
 from hamstray.runtime.loop import MAX_SLEEP, Item, Loop
 from hamstray.store.assets import stretches
 
@@ -79,7 +79,7 @@ def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None
 def test_an_idle_hour_is_a_handful_of_wakeups() -> None:
     """Paused for an hour, the loop sleeps once: no polling tick."""
     loop, inbox, _, _ = make_loop(3600)
-    loop.post(model.Pause(None))
+    loop.post(events.Pause(None))
     loop.run()
     assert loop.iterations <= 3
     assert inbox.waits[-1] is None  # it waited with no timeout at all
@@ -134,9 +134,9 @@ def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
     thread = threading.Thread(target=loop.run)
     thread.start()
     try:
-        outcome = loop.ask(model.Snooze())
+        outcome = loop.ask(events.Snooze())
         assert outcome.refusals == ["No break is due, so there is nothing to snooze."]
-        outcome = loop.ask(model.Pause(None))
+        outcome = loop.ask(events.Pause(None))
         assert outcome.state.phase is model.Phase.PAUSED
     finally:
         loop.quit()
@@ -150,7 +150,7 @@ def test_no_thread_is_started_per_event() -> None:
     thread.start()
     before = threading.active_count()
     for _ in range(50):
-        loop.ask(model.ConfigChanged())
+        loop.ask(events.ConfigChanged())
     assert threading.active_count() == before
     loop.quit()
     thread.join(timeout=5)
@@ -186,3 +186,31 @@ def test_a_deadline_that_is_no_time_neither_spins_nor_kills_the_loop(until: floa
     loop.run()
     assert all(w is None or 0 <= w <= MAX_SLEEP for w in inbox.waits)
     assert loop.iterations <= 5  # one bounded wait an hour, never a spin
+
+
+def test_the_loop_asks_when_the_check_in_is_due_at_start_and_after_each_offer() -> None:
+    """Offered once at its time, asked again after the offer; never a burst of prompts."""
+    clock = FakeClock(0.0)
+    inbox = FakeInbox(clock, 10 * 3600)
+    effects: list[Effect] = []
+    asked: list[float] = []
+    offers = iter([3600.0, None])
+
+    def due() -> float | None:
+        asked.append(clock.now)
+        return next(offers)
+
+    no_break = Config(breaks=Breaks(interval=24 * 3600))  # sitting, never a reminder over it
+    loop = Loop(
+        no_break,
+        model.initial(0.0, stretches()[0]),
+        clock,
+        effects.append,
+        idle=lambda: 0.0,
+        checkin=due,
+        inbox=inbox,
+    )
+    loop.run()
+    prompts = [e for e in effects if isinstance(e, model.RemindCheckin)]
+    assert len(prompts) == 1
+    assert asked == [0.0, 3600.0]  # at start, and once after the offer was recorded

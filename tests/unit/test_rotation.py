@@ -1,11 +1,11 @@
-"""Rotation, gentle progression and routines: pure functions of the history."""
+"""Daytime rotation and gentle progression: pure functions of the history."""
 
 from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamstray.engine import rotation
+from hamstray.engine import rotation, swaps
 from hamstray.engine.catalogue import GROUPS
 from hamstray.engine.rotation import Served
 from hamstray.engine.settings import Stretches
@@ -118,14 +118,14 @@ def test_every_run_as_long_as_the_groups_holds_each_group_once(
 ) -> None:
     settings_ = replace(DEFAULTS, contexts=tuple(allowed), exclude=tuple(exclude))
     served = [Served(i, g, n) for n, (i, g) in enumerate(history)]
-    pool = rotation.eligible(CATALOGUE, settings_, feedback)
+    pool = swaps.offer(CATALOGUE, settings_, feedback, settings_.contexts)
     groups = {g for s in pool for g in s.groups}
     upcoming = take(3 * len(groups) + 2, settings_, served, feedback)
     targets = [s.groups[0] for s in upcoming]
     for start in range(len(targets) - len(groups) + 1):
         assert set(targets[start : start + len(groups)]) == groups
     for stretch in upcoming:
-        assert stretch.context in allowed or feedback.get(stretch.id) == "hard"
+        assert stretch.context in allowed or stretch.swap is not None
         assert feedback.get(stretch.id) != "never"
 
 
@@ -182,14 +182,31 @@ def test_easy_and_hard_feedback_shape_the_hold() -> None:
     assert hold([], feedback="hard") == 20
 
 
-def test_the_routine_covers_every_group_with_floor_stretches_in_time() -> None:
-    steps = rotation.routine(CATALOGUE, DEFAULTS, {}, 10 * 60)
-    assert {s.context for s in steps} == {"floor"}
-    assert {g for s in steps for g in s.groups} == set(GROUPS)
-    assert sum(s.hold_s * (2 if s.per_side else 1) + 15 for s in steps) <= 10 * 60
+def test_a_movement_keeps_its_dose_whatever_the_progress() -> None:
+    for stretch_id, seconds in (("seated-cat-cow", 64), ("foot-roll", 60)):
+        assert hold([], stretch_id=stretch_id) == seconds
+        assert hold([99 * DAY] * 50, stretch_id=stretch_id, progression="steady") == seconds
+        assert hold([99 * DAY] * 5, stretch_id=stretch_id, feedback="easy") == seconds
 
 
-def test_a_short_routine_drops_stretches_to_fit() -> None:
-    steps = rotation.routine(CATALOGUE, DEFAULTS, {}, 3 * 60)
-    assert steps
-    assert sum(s.hold_s * (2 if s.per_side else 1) + 15 for s in steps) <= 3 * 60
+def test_a_stretch_with_its_own_max_hold_never_passes_it() -> None:
+    assert hold([99 * DAY] * 500, stretch_id="seated-twist") == 30
+    settings_ = replace(DEFAULTS, hold=45, max_hold=120)
+    twist = next(s for s in CATALOGUE if s.id == "seated-twist")
+    assert rotation.hold_for(twist, [], 0, settings_) == 30
+    assert rotation.hold_for(twist, [], 0, DEFAULTS, "hard") == 20  # "too hard" still shortens it
+
+
+def test_a_condition_swaps_the_daytime_suggestion_and_says_why() -> None:
+    settings_ = replace(DEFAULTS, avoid=("balance",))
+    ids = [s.id for s in take(40, settings_)]
+    assert "standing-hip-flexor" not in ids
+    assert "standing-quad-hip" not in ids
+    assert "chair-hip-flexor" in ids
+    assert all(s.cautions_for(["balance"]) == () for s in take(40, settings_))
+
+
+def test_the_heel_drop_is_served_only_to_someone_with_a_step() -> None:
+    assert "step-heel-drop" not in {s.id for s in take(60)}
+    with_step = replace(DEFAULTS, have=("step",))
+    assert "step-heel-drop" in {s.id for s in take(60, with_step)}

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from hamstray.desktop.tray.menu import Action, Command
 from hamstray.engine.calendar import next_local_midnight
-from hamstray.engine.model import Event, Pause
+from hamstray.engine.events import Event, Pause
 
 
 class Actions:

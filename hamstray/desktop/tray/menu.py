@@ -5,18 +5,18 @@ from dataclasses import dataclass
 from enum import Enum
 
 from hamstray.engine import durations
-from hamstray.engine.model import (
+from hamstray.engine.events import (
     Event,
     Pause,
-    Phase,
     Resume,
     Skip,
     Snooze,
     Stand,
+    StartCheckin,
     StartRoutine,
     StartStretch,
-    View,
 )
+from hamstray.engine.model import Phase, View
 from hamstray.ui.popup.client import Entry
 
 
@@ -94,6 +94,7 @@ def items(view: View, extras: Extras) -> tuple[Item, ...]:
         SEPARATOR,
         Item("Morning routine", StartRoutine("morning")),
         Item("Evening routine", StartRoutine("evening")),
+        Item("Flexibility check-in…", StartCheckin()),
         SEPARATOR,
         Item(
             f"Today: {extras.breaks_today} breaks · {extras.stretches_today} stretches",

@@ -34,7 +34,8 @@ from hamstray.desktop.tray.menu import (
     items,
     title_for,
 )
-from hamstray.engine.model import Phase, Snooze, View
+from hamstray.engine.events import Snooze
+from hamstray.engine.model import Phase, View
 from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)

@@ -1,1 +1,2 @@
-"""The guided stretch window: both ends of its protocol, and the Tk window itself."""
+"""The guide window: both ends of its protocol, the stretches (with the rules and "not right
+for me") and the flexibility check-in."""

@@ -3,6 +3,8 @@
 import json
 import sys
 
+from hamstray.ui.guide.checkin import CheckinWindow
 from hamstray.ui.guide.window import GuideWindow
 
-sys.exit(GuideWindow(json.loads(sys.argv[1])).run())
+spec = json.loads(sys.argv[1])
+sys.exit((CheckinWindow if spec.get("mode") == "checkin" else GuideWindow)(spec).run())

@@ -1,0 +1,194 @@
+"""The events the break engine takes: what happened, posted by the tray, the control socket, the
+guide, the idle probe or the timer."""
+
+from dataclasses import dataclass
+
+from hamstray.engine.catalogue import Stretch
+from hamstray.engine.vocabulary import Condition
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """The loop woke up because something was due."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snooze:
+    """Put the due break off (by ``seconds``, or by ``breaks.snooze``)."""
+
+    seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Skip this break: the sitting timer restarts."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartStretch:
+    """Start a stretch now (``stretch``, or the suggested one)."""
+
+    stretch: Stretch | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StretchEnded:
+    """The guide reported back: ``stretch`` (default: the suggested one) was ``done``, held for
+    ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts; a
+    ``brief`` one does not count towards the hold's progress."""
+
+    done: bool
+    held_s: int = 0
+    stretch: Stretch | None = None
+    brief: bool = False  # done, but most of its dose did not run: no step of progress
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """No reminders until ``until``, or for ``seconds`` (neither: until Resume)."""
+
+    until: float | None = None
+    seconds: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """End a pause."""
+
+
+@dataclass(frozen=True, slots=True)
+class Idle:
+    """The idle probe says the user has not touched the computer for ``seconds``."""
+
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigChanged:
+    """The config was reloaded; derived times follow the new values."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggest:
+    """The rotation picked ``stretch`` as the next one to suggest."""
+
+    stretch: Stretch
+
+
+@dataclass(frozen=True, slots=True)
+class Stand:
+    """Standing-desk mode on (``True``) or off."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Shutdown:
+    """The app is about to stop: the current sitting period ends here."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quiet:
+    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """The user marked ``stretch`` easy, hard, favourite or never (or reset it)."""
+
+    stretch: Stretch
+    word: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartRoutine:
+    """Start the morning or evening floor routine now."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRoutine:
+    """The next routine reminder is ``name`` at ``at`` (None: no routine is set)."""
+
+    name: str
+    at: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GuideClosed:
+    """The guide window closed: a routine in it is over, and with it the break."""
+
+
+@dataclass(frozen=True, slots=True)
+class Avoid:
+    """In the guide the user said ``stretch`` is not right for them, because of ``conditions``."""
+
+    stretch: Stretch
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RulesSeen:
+    """The user read and closed the rules for every stretch, before a routine or a stretch."""
+
+    routine: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StartCheckin:
+    """Open the flexibility check-in now."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedIn:
+    """The user answered the flexibility self-test ``test`` with ``answer``."""
+
+    test: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleCheckin:
+    """The flexibility check-in is next offered at ``at`` (None: it is not due)."""
+
+    at: float | None
+
+
+Event = (
+    Tick
+    | Snooze
+    | Skip
+    | StartStretch
+    | StretchEnded
+    | Pause
+    | Resume
+    | Idle
+    | ConfigChanged
+    | Suggest
+    | Feedback
+    | Quiet
+    | Stand
+    | Shutdown
+    | StartRoutine
+    | ScheduleRoutine
+    | GuideClosed
+    | Avoid
+    | RulesSeen
+    | StartCheckin
+    | CheckedIn
+    | ScheduleCheckin
+)
+USER_EVENTS = (
+    Snooze,
+    Skip,
+    StartStretch,
+    StretchEnded,
+    Pause,
+    Resume,
+    StartRoutine,
+    Stand,
+    StartCheckin,
+)
