@@ -92,8 +92,8 @@ pigeon = Picture(
                 Contact(Mark.PELVIS, M, BLANKET, lift=0.5),
                 Contact(Mark.KNEE, R, FLOOR),
                 Contact(Mark.TOE, L, FLOOR, lift=0.8),
-                Contact(Mark.HAND, R, FLOOR, x=54.0, z=34.0, lift=4.5),
-                Contact(Mark.HAND, L, FLOOR, x=50.0, z=-12.0, lift=4.5),
+                Contact(Mark.HAND, R, FLOOR, x=64.0, z=24.0, lift=4.5),
+                Contact(Mark.HAND, L, FLOOR, x=60.0, z=-14.0, lift=4.5),
             ),
             (
                 "root.y",
