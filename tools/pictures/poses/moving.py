@@ -60,7 +60,7 @@ seated_twist = Picture(
     ),
     CHAIR,
     low_back(),
-    arrow=Turn(lift=76.0, radius=28.0),
+    arrow=Turn(lift=68.0, radius=26.0),
     per_side=True,
 )
 
