@@ -58,8 +58,15 @@ class Notifier:
         """The server's id of the last reminder sent over D-Bus (0: none)."""
         return self._last_id
 
-    def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = ()) -> str:
-        """Show a notification; return the path used: "dbus", "plyer", "tray" or "log"."""
+    def notify(
+        self,
+        title: str,
+        message: str,
+        actions: Sequence[tuple[str, str]] = (),
+        icon: Path | None = None,
+    ) -> str:
+        """Show a notification (with ``icon``, else the app's); return the path used: "dbus",
+        "plyer", "tray" or "log"."""
         capabilities = None if self._server is None else self._server.capabilities()
         if self._server is not None and capabilities is None:
             self._warn_once(
@@ -71,7 +78,7 @@ class Notifier:
             if "server" in self._warned:
                 self._warned.discard("server")  # a later outage is told again
                 log.info("The notification server answers again.")
-            path = self._send(title, message, actions, capabilities or [])
+            path = self._send(title, message, actions, capabilities or [], icon or self._app_icon)
             if path is not None:
                 self.last_path = path
                 return path
@@ -84,14 +91,19 @@ class Notifier:
         return self.last_path
 
     def _send(
-        self, title: str, message: str, actions: Sequence[tuple[str, str]], capabilities: list[str]
+        self,
+        title: str,
+        message: str,
+        actions: Sequence[tuple[str, str]],
+        capabilities: list[str],
+        icon: Path,
     ) -> str | None:
         """Show it over D-Bus where a server answers (a reminder with its buttons where the server
         has them, replacing the last reminder), else through AppleScript or plyer; the path."""
         if self._server is not None:
             buttons = actions if "actions" in capabilities else ()
             replaces = self._last_id if actions else 0  # only a reminder replaces a reminder
-            sent = self._server.notify(title, message, str(self._app_icon), buttons, replaces)
+            sent = self._server.notify(title, message, str(icon), buttons, replaces)
             if sent is None:
                 return None
             if actions:
@@ -99,7 +111,7 @@ class Notifier:
             return "dbus"
         if self._platform == "darwin" and self._osascript(title, message):
             return "osascript"
-        if self._plyer(title, message):
+        if self._plyer(title, message, icon):
             return "plyer"
         return None
 
@@ -123,7 +135,7 @@ class Notifier:
             self._warn_once("osascript", f"osascript could not notify ({error}).")
             return False
 
-    def _plyer(self, title: str, message: str) -> bool:
+    def _plyer(self, title: str, message: str, icon: Path) -> bool:
         try:
             with warnings.catch_warnings():
                 # plyer warns in every process that dbus-python is missing, then uses notify-send.
@@ -134,7 +146,7 @@ class Notifier:
                     title=title,
                     message=message,
                     app_name="hamstray",
-                    app_icon=str(self._app_icon),
+                    app_icon=str(icon),
                     timeout=TIMEOUT_S,
                 )
         except Exception as error:  # noqa: BLE001 - any plyer failure means: try the next path

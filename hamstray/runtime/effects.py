@@ -26,6 +26,7 @@ from hamstray.runtime import reminders
 from hamstray.runtime.guides import Guides
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder
+from hamstray.store import assets
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,8 @@ class Effects:
         now = self._clock()
         tip = self._practice.tip(now)
         title, body, buttons = reminders.break_reminder(effect, self.config.breaks.snooze, tip)
-        self.notifier.notify(title, body, buttons)
+        picture = assets.picture(effect.stretch.picture) if effect.stretch is not None else None
+        self.notifier.notify(title, body, buttons, picture)  # the stretch's end pose and arrow
         self.on_click = StartStretch() if buttons else None
         if tip is not None:
             self._recorder.write(Entry(now, Kind.TIP_SHOWN, detail=tip.id))

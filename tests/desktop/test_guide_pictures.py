@@ -1,6 +1,7 @@
 """The guide plays the stretch pictures on a real X server: at least 240 px, keyframes looping
 while the window is shown and never while it is not, the mirrored picture for the other side."""
 
+import json
 import os
 import re
 import time
@@ -103,6 +104,15 @@ def test_the_second_side_shows_the_mirrored_picture(app_factory, tmp_path: Path)
     assert distance(first, frame("desk-calf", "hold", 2)) < 1  # the left leg: side two
     assert distance(second, frame("desk-calf", "hold", 1)) < 1  # (side one to two: 33)
     assert distance(first, second.transpose(Image.Transpose.FLIP_LEFT_RIGHT)) < 1
+
+
+def test_a_reminder_shows_the_suggested_stretch_s_end_pose(app_factory) -> None:
+    app = app_factory('[breaks]\ninterval = "2s"\n')
+    wait_for(lambda: app.desktop.displayed_count() > 0, 15, "a reminder")
+    stretch = app.status()["next_stretch"]["id"]  # type: ignore[index]
+    app.desktop.close_notifications()
+    history = json.loads(app.desktop.run("dunstctl", "history").stdout)["data"][0]
+    assert Path(history[0]["icon_path"]["data"]) == STRETCHES / f"{stretch}.png"
 
 
 def test_the_loop_runs_only_while_the_window_is_mapped(stack: Desktop) -> None:

@@ -11,12 +11,14 @@ class FakeServer:
     def __init__(self, capabilities: list[str] | None) -> None:
         self.caps = capabilities
         self.sent: list[tuple] = []
+        self.icons: list[str] = []
 
     def capabilities(self) -> list[str] | None:
         return self.caps
 
     def notify(self, title, message, icon, actions, replaces) -> int:
         self.sent.append((title, message, tuple(actions), replaces))
+        self.icons.append(icon)
         return 40 + len(self.sent)
 
 
@@ -77,3 +79,11 @@ def test_a_server_without_buttons_still_gets_the_reminder_and_replaces_the_last(
     notifier.notify("Sitting", "Stretch", BUTTONS)
     notifier.notify("Sitting", "Again", BUTTONS)
     assert [(actions, replaces) for *_, actions, replaces in server.sent] == [((), 0), ((), 41)]
+
+
+def test_a_reminder_can_show_its_stretch_s_picture_instead_of_the_app_icon() -> None:
+    server = FakeServer(["body", "actions"])
+    notifier = Notifier(Path("icon.png"), None, server)
+    notifier.notify("Sitting", "Try: Seated calf stretch", BUTTONS, Path("seated-calf.png"))
+    notifier.notify("hamstray is running", "Hello")
+    assert server.icons == ["seated-calf.png", "icon.png"]
