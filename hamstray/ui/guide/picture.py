@@ -128,10 +128,11 @@ class Player:
         self.job = None
         if not self.top.winfo_viewable():
             return
-        self.index = (self.index + 1) % len(self.images)
-        image = self._image(self.index)
-        if image is not None:
-            self.label.configure(image=image)
+        if self.label.winfo_viewable():  # behind a panel it waits, without reading or drawing
+            self.index = (self.index + 1) % len(self.images)
+            image = self._image(self.index)
+            if image is not None:
+                self.label.configure(image=image)
         self._start()
 
     def _mapped(self, event: "tk.Event[tk.Misc]") -> None:
