@@ -67,7 +67,11 @@ def desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
 
     try:
         if command == "setup":
-            return first_run.run(paths, None if args.yes else input, login, launcher)
+            from hamstray.cli.remote import running_pid  # noqa: PLC0415
+
+            return first_run.run(
+                paths, None if args.yes else input, login, launcher, lambda: running_pid(paths)
+            )
         if args.action == "install":
             print(launcher())
         else:

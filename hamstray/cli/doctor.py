@@ -6,23 +6,36 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hamstray.config import loader
+from hamstray.desktop.calls import Look, ProbeError, Unsupported, choose
 from hamstray.desktop.tray import backend
+from hamstray.engine.reasons import Cause
+from hamstray.engine.settings import Quiet
 from hamstray.store.paths import Paths
+
+CALL_PARTS = {
+    Cause.MICROPHONE: "microphone",
+    Cause.CAMERA: "camera",
+    Cause.SCREEN_SHARING: "screen sharing",
+    Cause.APP: "apps",
+}
 
 
 @dataclass(frozen=True)
 class Check:
-    """The state of one part."""
+    """The state of one part (``unseen``: this platform offers no way to look, not a problem)."""
 
     part: str
     ok: bool
     detail: str
     hint: str = ""
+    unseen: bool = False
 
     def __str__(self) -> str:
-        line = f"{'OK' if self.ok else 'PROBLEM':<8} {self.part:<14} {self.detail}"
+        label = "N/A" if self.unseen else "OK" if self.ok else "PROBLEM"
+        line = f"{label:<8} {self.part:<14} {self.detail}"
         return line + (f"\n{'':<24}hint: {self.hint}" if self.hint else "")
 
 
@@ -118,6 +131,39 @@ def idle_probe(found: Callable[[], float | None] | None) -> Check:
     return Check("idle", True, f"idle time readable (now {seconds:.0f} s)")
 
 
+def call_probes(looks: list[Look], switches: Quiet, platform: str) -> list[Check]:
+    """Which of the call checks work here, and what each sees now."""
+    checks = []
+    for cause, part in CALL_PARTS.items():
+        look = next((item for item in looks if item.cause is cause), None)
+        system = "linux" if platform.startswith("linux") else platform
+        if look is None:
+            unseen = choose.UNSEEN.get((system, cause), "not detected on this platform")
+            checks.append(Check(part, True, unseen, unseen=True))
+        elif look.switch is not None and not getattr(switches, look.switch):
+            checks.append(Check(part, True, f"off ([quiet] {look.switch} = false)"))
+        elif cause is Cause.APP and not switches.apps:
+            checks.append(Check(part, True, 'none named ([quiet] apps = ["zoom"] to add some)'))
+        else:
+            checks.append(_look(part, look))
+    return checks
+
+
+def _look(part: str, look: Look) -> Check:
+    try:
+        who = look.look()
+    except Unsupported as error:
+        return Check(part, True, str(error), unseen=True)
+    except ProbeError as error:
+        off = f"[quiet] {look.switch} = false" if look.switch else "[quiet] apps = []"
+        return Check(part, False, f"{look.how}: {error}", f"until it works, {off} silences this")
+    if who is None:
+        return Check(part, True, f"{look.how}: readable, not in use now")
+    if look.cause is Cause.APP:
+        return Check(part, True, f"{look.how}: {who} is running now")
+    return Check(part, True, f"{look.how}: in use now" + (f" by {who}" if who else ""))
+
+
 def autostart_state(enabled: bool, location: str) -> Check:
     """Whether hamstray starts at login (off is a choice, not a problem)."""
     if enabled:
@@ -125,8 +171,16 @@ def autostart_state(enabled: bool, location: str) -> Check:
     return Check("autostart", True, "off (hamstray autostart enable to start at login)")
 
 
-def config_state(path: Path) -> Check:
-    """Whether the config file reads cleanly."""
+def config_state(path: Path, status: Mapping[str, Any] | None = None) -> Check:
+    """Whether the config file reads cleanly, and what the running app (``status``) makes of it."""
+    told = (status or {}).get("config") or {}
+    if told.get("message"):
+        return Check(
+            "config",
+            False,
+            f"{told['message']} ({told.get('path', path)})",
+            "hamstray config check lists them; fix them and save, the app follows",
+        )
     if not path.exists():
         return Check("config", True, f"defaults ({path} does not exist; hamstray config init)")
     _, problems = loader.load(path)
@@ -151,22 +205,17 @@ def writable(part: str, folder: Path) -> Check:
     return Check(part, False, f"{folder} is not writable", f"check the permissions of {probe}")
 
 
-def running(socket: Path) -> Check:
-    """Whether the app runs for this user."""
-    from hamstray.runtime.control import channel  # noqa: PLC0415
-    from hamstray.runtime.control.protocol import ControlError  # noqa: PLC0415
-    from hamstray.runtime.requests import Command, Request  # noqa: PLC0415
-
-    try:
-        pid = channel.request(socket, Request(Command.STATUS), timeout=3)["status"]["pid"]
-    except (ControlError, KeyError, TypeError):
+def running(status: Mapping[str, Any] | None) -> Check:
+    """Whether the app runs for this user (``status``: what it answered, None: nothing)."""
+    if status is None:
         return Check("app", True, "not running (start it with: hamstray)")
-    return Check("app", True, f"running (pid {pid})")
+    return Check("app", True, f"running (pid {status['pid']})")
 
 
 def run(paths: Paths) -> int:
     """Print one line per part; exit 0 when everything is OK, 1 otherwise."""
-    from hamstray.desktop import autostart, idle  # noqa: PLC0415
+    from hamstray.cli.remote import running_status  # noqa: PLC0415
+    from hamstray.desktop import autostart, idle, quiet  # noqa: PLC0415
 
     checks = [
         tray(
@@ -179,13 +228,18 @@ def run(paths: Paths) -> int:
         _notification_check(),
         idle_probe(idle.default_probe()),
     ]
+    switches = loader.load(paths.config_file)[0].quiet
+    checks += call_probes(
+        quiet.looks(sys.platform, os.environ, lambda: switches), switches, sys.platform
+    )
     entry = autostart.for_this_user()
+    status = running_status(paths)
     checks += [
         autostart_state(entry.enabled(), entry.location),
-        config_state(paths.config_file),
+        config_state(paths.config_file, status),
         writable("data", paths.data_dir),
         writable("log", paths.log_dir),
-        running(paths.socket),
+        running(status),
     ]
     for check in checks:
         print(check)

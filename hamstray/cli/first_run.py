@@ -5,24 +5,23 @@ Every answer is checked by the same declaration the config file is checked by
 """
 
 import functools
-import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from hamstray.config import loader, writer
+from hamstray.cli.exits import EXIT_FAILURE
+from hamstray.config import edits, loader, typed
 from hamstray.engine import settings, swaps
 from hamstray.engine.catalogue import CONDITION_NAMES
 from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.settings import Key
 from hamstray.store import assets
-from hamstray.store.files import write_atomically
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
 
 Ask = Callable[[str], str]
-NONE_WORDS = ("none", "no", "-")  # what a person types for "no routine" or "no condition"
 QUESTIONS = (  # (section, key, prompt)
     ("breaks", "interval", "Sitting time before a reminder, like 30m or 1h"),
     ("routines", "morning", "Morning stretch routine at (HH:MM or none)"),
@@ -39,26 +38,6 @@ CONDITIONS_NOTE = (
 
 def _key(section: str, name: str) -> Key:
     return next(k for k in settings.declared() if (k.section, k.name) == (section, name))
-
-
-def _read(key: Key, answer: str) -> Any:
-    """The value ``answer`` stands for, checked as the config file would be."""
-    if isinstance(key.check, settings.Clock) and answer.lower() in NONE_WORDS:
-        answer = ""
-    if isinstance(key.check, settings.Duration) and answer.strip().isdigit():
-        raise ValueError(f'write the unit too, like "{answer.strip()}m" for minutes')
-    if isinstance(key.check, settings.Words):
-        words = [] if answer.lower() in NONE_WORDS else re.split(r"[\s,]+", answer.strip())
-        return key.check.read([w for w in words if w])
-    return key.check.read(answer)
-
-
-def _shown(key: Key, value: Any) -> str:
-    """A value as setup offers it in brackets."""
-    if isinstance(key.check, settings.Words):
-        return ", ".join(value) or "none"
-    text = key.check.toml(value).strip('"')
-    return text or "none"
 
 
 def _ask_until_valid(ask: Ask, prompt: str, default: str, read: Callable[[str], Any]) -> Any:
@@ -91,14 +70,16 @@ def run(
     ask: Ask | None,
     enable_autostart: Callable[[bool], str],
     install_launcher: Callable[[], str],
+    running: Callable[[], int | None] = lambda: None,
 ) -> int:
     """Ask (or, with ``ask`` None, take the current values), write the config, set up login and
-    the app menu."""
+    the app menu; ``running`` is the pid of a running hamstray, if one runs."""
+    read = edits.snapshot(paths.config_file)
     current, _ = loader.load(paths.config_file)
     history = History(paths.history) if ask is not None and paths.history.exists() else None
     named = () if history is None else swaps.named(history.rows((Kind.CONDITION,)))
     current = replace(current, stretches=swaps.with_named(current.stretches, named))
-    chosen: dict[tuple[str, str], Any] = {}
+    chosen: dict[str, Any] = {}
     login = True
     if ask is not None:
         print(
@@ -113,23 +94,32 @@ def run(
         if ask is not None:
             if name == "avoid":
                 print(CONDITIONS_NOTE)
-            value = _ask_until_valid(ask, prompt, _shown(key, value), functools.partial(_read, key))
+            offered = typed.shown(key, value) or "none"
+            value = _ask_until_valid(ask, prompt, offered, functools.partial(typed.read, key))
             if section == "breaks":  # the login question comes second, as people expect
                 login = _ask_until_valid(
                     ask, "Start hamstray when you log in? (yes/no)", "yes", _yes
                 )
-        chosen[(section, name)] = key.check.toml(value)
-    path = paths.config_file
-    text = path.read_text(encoding="utf-8") if path.exists() else writer.default_file()
-    write_atomically(path, writer.with_values(text, chosen).encode())
+        chosen[key.dotted] = value
+    try:
+        changed = edits.save(read, chosen)
+    except edits.EditError as error:
+        print(f"hamstray setup: {error}", file=sys.stderr)
+        changed = None
     if history is not None:
-        if named:  # the config now holds them all: the answer is the one place to change them
+        if named and changed is not None:  # the config holds them all now: one place for them
             history.record(Entry(time.time(), Kind.CONDITION, detail=""))
         history.close()
+    if changed is None:
+        return EXIT_FAILURE
     if ask is not None:
         _feet(ask)
-    print(f"Saved {path}")
+    print(f"Saved {paths.config_file}" if changed else f"{paths.config_file} already says so.")
     print(enable_autostart(login))
     print(install_launcher())
-    print("All set. Start it now with: hamstray")
+    pid = running()
+    if pid is None:
+        print("All set. Start it now with: hamstray")
+    else:
+        print(f"All set. hamstray is running (pid {pid}) and follows the new settings.")
     return 0

@@ -20,6 +20,7 @@ examples:
   hamstray snooze 10m        put the due break off by ten minutes
   hamstray pause tomorrow    no reminders until midnight
   hamstray config check      find mistakes in your config file
+  hamstray settings          change the interval, snoozes, routines, ... in a window
   hamstray plan              the next stretches the rotation will suggest
   hamstray routine evening   the longer floor routine, now
   hamstray checkin           a one-minute flexibility self-test; stats shows the trend
@@ -122,6 +123,16 @@ def _add_app_commands(commands: _Commands) -> None:
         "you stand at your desk now",
     )
     commands.add(APP, "sit", "standing-desk mode off", "", "you sit again")
+    commands.add(
+        APP,
+        "reload",
+        "read the config file again now (the app also follows it by itself)",
+        "",
+        "the running app takes your edits at once",
+    )
+    commands.add(
+        APP, "settings", "open the settings window", "", "change the settings without an editor"
+    )
     commands.add(APP, "quit", "stop the running app", "", "the icon goes away")
 
 

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from hamstray.cli.exits import EXIT_OK
-from hamstray.engine import checkins, durations, stats
+from hamstray.engine import checkins, durations, reasons, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
 from hamstray.engine.stats import Summary
 from hamstray.store import assets
@@ -64,11 +64,13 @@ def stats_json(summary: Summary) -> dict[str, Any]:
                 "stretches": d.stretches,
                 "snoozes": d.snoozes,
                 "skips": d.skips,
+                "held_back": d.held_back,
             }
             for d in summary.days
         ],
         "groups": {g: {"stretches": n, "hold_s": round(h)} for g, (n, h) in summary.groups.items()},
         "streak": {"days": summary.streak, "goal": summary.goal},
+        "held_back": dict(sorted(summary.held_back.items(), key=lambda item: -item[1])),
         "holds": {
             s: [{"date": d.isoformat(), "hold_s": round(h)} for d, h in points]
             for s, points in summary.holds.items()
@@ -96,6 +98,14 @@ def stats_json(summary: Summary) -> dict[str, Any]:
 def flexibility(summary: Summary) -> list[checkins.Progress]:
     """The flexibility check-ins in ``summary``, per self-test, with their trend."""
     return checkins.progress(assets.guidance().checkin, summary.checkins)
+
+
+def _cause(value: str) -> str:
+    """A held-back reminder's cause as the stats name it (an unknown one as it is written)."""
+    try:
+        return reasons.label(reasons.Cause(value))
+    except ValueError:
+        return value
 
 
 def _length(seconds: float) -> str:
@@ -137,7 +147,15 @@ def stats_text(summary: Summary) -> str:
         if summary.streak
         else f"No streak yet: {summary.goal} stretches a day start one."
     )
-    lines += ["", f"Streak: {streak}", "", *_flexibility_text(summary)]
+    lines += ["", f"Streak: {streak}"]
+    if summary.held_back:
+        causes = sorted(summary.held_back.items(), key=lambda item: -item[1])
+        lines.append(
+            f"Held back: {sum(summary.held_back.values())} reminders waited ("
+            + ", ".join(f"{_cause(c)} {n}" for c, n in causes)
+            + ")"
+        )
+    lines += ["", *_flexibility_text(summary)]
     grown = [(s, points) for s, points in summary.holds.items() if points[0][1] != points[-1][1]]
     if grown:
         lines.append(

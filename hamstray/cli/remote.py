@@ -27,6 +27,8 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     try:
         reply = channel.request(paths.socket, request)
     except NotRunning as error:
+        if command == "settings":
+            return _settings_alone(paths)
         print(error, file=sys.stderr)
         return EXIT_NOT_RUNNING
     except ControlError as error:
@@ -36,11 +38,58 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
         print(f"hamstray {command}: {reply.get('error', 'refused')}", file=sys.stderr)
         return EXIT_FAILURE
     status = reply.get("status")
-    if command == "status" and getattr(args, "json", False):
+    if command == "reload":
+        return _reloaded(reply)
+    if command == "settings":
+        print("The settings window is open.")
+    elif command == "status" and getattr(args, "json", False):
         print(json.dumps(status, indent=2))
     elif status is not None:
         print(describe(status, time.time()))
     return EXIT_OK
+
+
+def _settings_alone(paths: Paths) -> int:
+    """``hamstray settings`` with no app running: the window, until it closes."""
+    from hamstray.desktop.autostart import for_this_user  # noqa: PLC0415 - only this command
+    from hamstray.runtime.settings_window import SettingsWindow  # noqa: PLC0415
+
+    window = SettingsWindow(paths.config_file, for_this_user())
+    window.open()
+    return EXIT_OK if window.wait() == 0 else EXIT_FAILURE
+
+
+def _reloaded(reply: dict[str, Any]) -> int:
+    """What ``hamstray reload`` prints: each problem, what changed; exit 2 when values were
+    left out."""
+    found = reply.get("reload") or {}
+    config = (reply.get("status") or {}).get("config") or {}
+    for problem in found.get("problems", []):
+        print(problem)
+    changes = found.get("changes") or []
+    print(f"Read {config.get('path')}: {'; '.join(changes) if changes else 'nothing changed'}.")
+    if config.get("message"):
+        print(f"The {config['message']}.")
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def running_status(paths: Paths) -> dict[str, Any] | None:
+    """The status of the hamstray running for this user, or None when none answers."""
+    from hamstray.runtime.control import channel  # noqa: PLC0415 - offline commands do without
+    from hamstray.runtime.control.protocol import ControlError  # noqa: PLC0415
+
+    try:
+        status = channel.request(paths.socket, Request(Command.STATUS), timeout=3)["status"]
+    except (ControlError, KeyError, TypeError):
+        return None
+    return status if isinstance(status, dict) and isinstance(status.get("pid"), int) else None
+
+
+def running_pid(paths: Paths) -> int | None:
+    """The pid of the hamstray running for this user, or None when none answers."""
+    status = running_status(paths)
+    return None if status is None else int(status["pid"])
 
 
 def _request(command: str, args: argparse.Namespace) -> Request:
@@ -80,7 +129,10 @@ def describe(status: dict[str, Any], now: float) -> str:
                 f"{durations.humanize(status['next_break_in_s'])}."
             )
         case "due":
-            lines.append(f"A break is due (sitting for {durations.humanize(status['sitting_s'])}).")
+            held = f"; held back: {status['held_back']}" if status.get("held_back") else ""
+            lines.append(
+                f"A break is due (sitting for {durations.humanize(status['sitting_s'])}){held}."
+            )
         case "snoozed":
             lines.append(
                 f"Snoozed; the break comes back in {durations.humanize(status['next_break_in_s'])}."
@@ -96,6 +148,9 @@ def describe(status: dict[str, Any], now: float) -> str:
             lines.append("Away from the computer: that counts as a break.")
     if stretch:
         lines.append(f"Next stretch: {stretch['name']} ({status['snoozes_left']} snoozes left).")
+    message = (status.get("config") or {}).get("message")
+    if message:
+        lines.append(f"The {message} (hamstray config check).")
     return "\n".join(lines)
 
 

@@ -1,8 +1,6 @@
-"""Writing settings as TOML: the commented defaults file, ``config show``, and single keys."""
+"""Writing settings as TOML: the commented defaults file and ``config show`` (edits to the
+user's own file are ``edits``)."""
 
-from collections.abc import Mapping
-
-from hamstray.config.loader import locate
 from hamstray.engine import settings
 from hamstray.engine.settings import Config
 
@@ -34,26 +32,3 @@ def to_toml(config: Config, comments: bool = False) -> str:
 def default_file() -> str:
     """The commented file ``config init`` writes: every key at its default, with its help."""
     return to_toml(Config(), comments=True)
-
-
-def with_values(text: str, values: Mapping[tuple[str, str], str]) -> str:
-    """``text`` with each ``(section, key)`` set to the TOML ``value``: an existing line is
-    rewritten in place (comments and every other line stay as they are), a missing key is added
-    under its section, a missing section at the end."""
-    lines = text.splitlines()
-    for (section, key), value in values.items():
-        number = locate(text, section, key)
-        if number is not None:
-            old = lines[number - 1]
-            comment = old[old.index("#") :] if "#" in old.split("=", 1)[1] else ""
-            lines[number - 1] = f"{key} = {value}" + (f"  {comment}" if comment else "")
-        else:
-            header = next(
-                (n for n, line in enumerate(lines) if line.strip() == f"[{section}]"), None
-            )
-            if header is None:
-                lines += ["", f"[{section}]", f"{key} = {value}"]
-            else:
-                lines.insert(header + 1, f"{key} = {value}")
-        text = "\n".join(lines) + "\n"
-    return "\n".join(lines) + "\n"

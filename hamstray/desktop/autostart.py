@@ -75,7 +75,7 @@ def desktop_entry(command: list[str], autostart: bool) -> str:
         "Categories=Utility;",
         "Keywords=break;stretch;sitting;hamstrings;health;",
         "StartupNotify=false",
-        # The guide window's WM class (ui.guide.look.WM_CLASS): task bars match the window to
+        # The guide window's WM class (ui.look.WM_CLASS): task bars match the window to
         # this entry and show its icon.
         "StartupWMClass=hamstray",
     ]

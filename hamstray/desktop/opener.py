@@ -1,23 +1,66 @@
-"""Open a file the way the desktop would (the user's image viewer, text editor)."""
+"""Open a file the way the desktop would (the user's image viewer, text editor), and say so when
+nothing opens it."""
 
+import logging
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 
-def open_file(path: Path) -> None:
-    """Open ``path`` with the desktop's default application (never through a shell)."""
+Failed = Callable[[str], None]  # gets why no program opened the file, in a few words
+# What xdg-open's exit codes mean (its manual), as a person reads them.
+XDG_OPEN_EXITS = {
+    2: "the file is not there",
+    3: "a tool it needs is missing",
+    4: "no program for this kind of file",
+}
+
+
+def _logged(why: str) -> None:
+    log.warning("No program opened the file (%s).", why)
+
+
+def open_file(path: Path, failed: Failed = _logged) -> None:
+    """Open ``path`` with the desktop's default application (never through a shell).
+
+    When no program opens it, ``failed`` gets why (later, from a thread of its own: xdg-open
+    may wait for the program it started). The opener is always waited for, so it never lingers
+    as a defunct process.
+    """
     if sys.platform == "win32":
-        os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606 - the Windows way
+        try:
+            os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606 - the Windows way
+        except OSError as error:
+            failed(str(error.strerror or error))
         return
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     if shutil.which(opener) is None:
-        raise OSError(f"{opener} is not installed; the file is {path}")
-    subprocess.Popen(
-        [opener, str(path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+        failed(f"{opener} is not installed")
+        return
+    try:
+        process = subprocess.Popen(
+            [opener, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            text=True,
+            errors="replace",
+        )
+    except OSError as error:
+        failed(str(error.strerror or error))
+        return
+
+    def wait() -> None:
+        _, said = process.communicate()
+        if process.returncode != 0:
+            log.info("%s %s said: %s", opener, path, said.strip()[-500:])
+            code = process.returncode
+            failed(f"{opener}: {XDG_OPEN_EXITS.get(code, f'exit status {code}')}")
+
+    threading.Thread(target=wait, name="hamstray-opener", daemon=True).start()

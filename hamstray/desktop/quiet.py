@@ -1,18 +1,32 @@
-"""Whether now is a bad moment for a reminder: do-not-disturb is on, or a window is full screen.
+"""Whether now is a bad moment for a reminder: a call, do-not-disturb, or a full-screen window.
 
-Each check takes the OS call it needs, so every one is tested here; ``default_probe`` combines
-those this desktop offers and returns why it is quiet (or None).
+Each check takes the OS call it needs, so every one is tested here; ``looks`` lists those this
+platform and desktop offer (the calls first, since a call also keeps sitting time growing) and
+``combine`` asks them in turn, with the ``[quiet]`` switches read at each ask, and says why it is
+quiet (or None). The checks run only when a reminder is about to be shown or held, or when the
+user's idle time would start a break: never on a timer of their own.
 """
 
 import logging
+import os
 import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from hamstray.desktop.calls import InUse, Look
+from hamstray.engine.reasons import Cause, Reason
+from hamstray.engine.settings import Quiet
+
 log = logging.getLogger(__name__)
 
-QuietProbe = Callable[[], str | None]
+QuietProbe = Callable[[], Reason | None]
 Check = Callable[[], bool]
+
+
+def flag(check: Check) -> InUse:
+    """A yes-or-no check as a look that names nobody."""
+    return lambda: "" if check() else None
 
 
 def x11_fullscreen(connect: Callable[[], Any] | None = None) -> Check | None:
@@ -90,28 +104,64 @@ def _run(argv: list[str]) -> str:
     return subprocess.run(argv, capture_output=True, text=True, timeout=5, check=True).stdout
 
 
-def combine(checks: list[tuple[str, Check]]) -> QuietProbe:
-    """A probe that names the first check that says quiet."""
+def combine(looks: list[Look], switches: Callable[[], Quiet]) -> QuietProbe:
+    """A probe that names the first look, of those switched on, that says quiet."""
 
-    def probe() -> str | None:
-        return next((why for why, check in checks if check()), None)
+    def probe() -> Reason | None:
+        on = switches()
+        for item in looks:
+            if item.switch is not None and not getattr(on, item.switch):
+                continue
+            try:
+                who = item.look()
+            except Exception as error:  # noqa: BLE001 - a failing look never stops the loop
+                log.debug("quiet check %s failed: %r", item.how, error)
+                continue
+            if who is not None:
+                return Reason(item.cause, who)
+        return None
 
     return probe
 
 
-def default_probe(platform: str, env: Mapping[str, str]) -> QuietProbe:
-    """The quiet checks this desktop offers (Linux; elsewhere none yet)."""
-    checks: list[tuple[str, Check]] = []
+def quiet_looks(platform: str, env: Mapping[str, str], bus: Any) -> list[Look]:
+    """Do-not-disturb and full-screen checks this desktop offers (Linux; elsewhere none yet)."""
+    looks: list[Look] = []
     if not platform.startswith("linux"):
-        return combine(checks)
-    if env.get("DBUS_SESSION_BUS_ADDRESS") or env.get("XDG_RUNTIME_DIR"):
-        from hamstray.desktop import dbus  # noqa: PLC0415
-
-        checks.append(("do not disturb", notifications_inhibited(dbus.Session().get)))
+        return looks
+    if bus is not None:
+        looks.append(
+            Look(Cause.DO_NOT_DISTURB, "the notification server", None,
+                 flag(notifications_inhibited(bus.get)))
+        )  # fmt: skip
     if "GNOME" in env.get("XDG_CURRENT_DESKTOP", "").upper():
-        checks.append(("do not disturb", gnome_banners_off(_run)))
+        looks.append(
+            Look(Cause.DO_NOT_DISTURB, "GNOME's show-banners", None, flag(gnome_banners_off(_run)))
+        )
     if env.get("DISPLAY"):
         fullscreen = x11_fullscreen()
         if fullscreen is not None:
-            checks.append(("a full-screen window", fullscreen))
-    return combine(checks)
+            looks.append(Look(Cause.FULL_SCREEN, "X11's active window", None, flag(fullscreen)))
+    return looks
+
+
+def looks(platform: str, env: Mapping[str, str], switches: Callable[[], Quiet]) -> list[Look]:
+    """Every check this desktop offers, calls first (a call also keeps sitting time growing)."""
+    bus = None
+    if platform.startswith("linux") and (
+        env.get("DBUS_SESSION_BUS_ADDRESS") or env.get("XDG_RUNTIME_DIR")
+    ):
+        from hamstray.desktop import dbus  # noqa: PLC0415
+
+        bus = dbus.Session()  # one connection for every check that asks the bus
+    from hamstray.desktop.calls import choose  # noqa: PLC0415 - at the first look, not at start
+
+    apps = choose.for_platform(
+        platform, lambda: switches().apps, None if bus is None else (lambda: bus.call)
+    )
+    return apps + quiet_looks(platform, env, bus)
+
+
+def default_probe(switches: Callable[[], Quiet]) -> QuietProbe:
+    """The quiet probe for this desktop, following the ``[quiet]`` switches ``switches`` gives."""
+    return combine(looks(sys.platform, os.environ, switches), switches)

@@ -12,6 +12,7 @@ class Kind(Enum):
     """What the history records."""
 
     REMINDER = "reminder"
+    REMINDER_HELD = "reminder_held"  # ``detail``: the cause (``reasons.Cause``'s value)
     SNOOZED = "snoozed"
     SKIPPED = "skipped"
     STRETCH_STARTED = "stretch_started"

@@ -4,6 +4,8 @@ guide, the idle probe or the timer."""
 from dataclasses import dataclass
 
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.reasons import Reason
+from hamstray.engine.settings import Config
 from hamstray.engine.vocabulary import Condition
 
 
@@ -65,7 +67,10 @@ class Idle:
 
 @dataclass(frozen=True, slots=True)
 class ConfigChanged:
-    """The config was reloaded; derived times follow the new values."""
+    """The settings were read (again): ``config`` is in force from now on. The sitting time
+    already sat is kept, the next break follows the new values, a snooze keeps its end."""
+
+    config: Config
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +94,9 @@ class Shutdown:
 
 @dataclass(frozen=True, slots=True)
 class Quiet:
-    """Do-not-disturb or a full-screen window began (``reason``) or ended (None)."""
+    """The quiet probes say why now is a bad moment for a reminder (None: it is not)."""
 
-    reason: str | None
+    reason: Reason | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from enum import Enum
 
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.reasons import Reason
 
 
 class Phase(Enum):
@@ -42,7 +43,8 @@ class State:
     routine_at: float | None = None
     in_routine: bool = False  # STRETCHING: a routine is open, so the break lasts until it closes
     checkin_at: float | None = None  # when the flexibility check-in is next offered
-    quiet: str | None = None  # why now is a bad moment (do not disturb, full screen), if it is
+    quiet: Reason | None = None  # why now is a bad moment (a call, do not disturb), if it is
+    call_ended: float | None = None  # when the probes last saw a call end: no absence before
     held: bool = False  # a due reminder waits for the quiet to end
     standing: bool = False  # standing-desk mode: sitting time does not grow
     standing_since: float = 0.0
@@ -70,6 +72,7 @@ class View:
     stretch: Stretch | None
     paused_until: float | None
     standing: bool = False
+    held_back: Reason | None = None  # why the due reminder waits, while it does
 
 
 # Effects: what the outside world should do.

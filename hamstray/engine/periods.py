@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from hamstray.engine.entries import Kind
 from hamstray.engine.model import SITTING_PHASES, Effect, Phase, Record, State
+from hamstray.engine.reasons import in_call
 from hamstray.engine.settings import Config
-from hamstray.engine.timing import next_wakeup
+from hamstray.engine.timing import is_away, next_wakeup
 
 
 def follow_clock(state: State, now: float, config: Config, effects: list[Effect]) -> State:
@@ -77,16 +78,20 @@ def come_back(state: State, now: float, idle: float, effects: list[Effect]) -> S
 def on_idle(
     state: State, seconds: float, now: float, config: Config, effects: list[Effect]
 ) -> State:
+    """The idle probe's answer: away long enough is a break; back again ends it."""
     idle = max(0.0, seconds)
     began = now - idle
-    away = idle >= config.breaks.idle_reset
     if state.phase is Phase.AWAY:
-        return state if away else come_back(state, now, idle, effects)
+        return state if is_away(idle, config) else come_back(state, now, idle, effects)
     if state.phase not in SITTING_PHASES:
         return state
     if state.break_ended is not None and began >= state.break_ended:
         state = replace(state, break_ended=None)  # input since the last break: the user is back
-    if not away:
+    if in_call(state.quiet):
+        return state  # listening and talking without typing is sitting all the same
+    if state.call_ended is not None:
+        began = max(began, state.call_ended)  # an absence begins after the call at the earliest
+    if not is_away(now - began, config):
         return state
     if state.break_ended is not None:  # no input since the last break ended: it goes on
         return replace(state, phase=Phase.AWAY, since=state.break_ended, held=False, continued=True)

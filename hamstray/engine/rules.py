@@ -55,11 +55,12 @@ from hamstray.engine.model import (
     State,
 )
 from hamstray.engine.periods import come_back, follow_clock, fresh, on_idle, sat
+from hamstray.engine.reasons import Reason, in_call
 from hamstray.engine.settings import Config
 from hamstray.engine.timing import (
-    MAX_REMINDERS,
     SNOOZABLE,
     checkin_due,
+    reminder_due,
     snoozes_left,
     stretch_timeout,
     view,
@@ -95,9 +96,7 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
         case Stand(on):
             state = _on_stand(state, on, now, config, effects)
         case Quiet(reason):
-            state = replace(state, quiet=reason)
-            if reason is None and state.held:
-                state = _remind(replace(state, held=False), now, config, effects)
+            state = _on_quiet(state, reason, now, config, effects)
         case Feedback() | Avoid() | RulesSeen() | CheckedIn() | StartCheckin():
             effects += _noted(event, now)
         case StartRoutine(name):
@@ -114,8 +113,8 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
             state = on_idle(state, seconds, now, config, effects)
         case Suggest(stretch):
             state = replace(state, stretch=stretch)
-        case ConfigChanged():
-            pass  # every derived time is computed from the config handed in
+        case ConfigChanged(new):
+            state, config = _on_config(state, now, config, new, effects), new
     state = replace(state, seen=now)
     effects.append(Render(view(state, now, config)))
     return state, effects
@@ -140,6 +139,8 @@ def _noted(
 
 def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> State:
     if state.quiet is not None:  # held back, delivered once when the quiet ends
+        cause = state.quiet.cause.value
+        effects.append(Record(Kind.REMINDER_HELD, now, state.stretch, detail=cause))
         return replace(state, phase=Phase.DUE, held=True, snoozed_until=None)
     if config.notifications.enabled:
         effects.append(Remind(now - state.since, state.stretch))
@@ -147,6 +148,18 @@ def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> 
     return replace(
         state, phase=Phase.DUE, reminded_at=now, reminders=state.reminders + 1, snoozed_until=None
     )
+
+
+def _on_quiet(
+    state: State, reason: Reason | None, now: float, config: Config, effects: list[Effect]
+) -> State:
+    """The probes' answer: a held reminder comes once the quiet ends; a call's end is noted,
+    since no input during the call was no absence."""
+    ended = in_call(state.quiet) and not in_call(reason)
+    state = replace(state, quiet=reason, call_ended=now if ended else state.call_ended)
+    if reason is None and state.held:
+        state = _remind(replace(state, held=False), now, config, effects)
+    return state
 
 
 def _on_routine_time(state: State, now: float, config: Config, effects: list[Effect]) -> State:
@@ -165,19 +178,9 @@ def _on_routine_time(state: State, now: float, config: Config, effects: list[Eff
 
 
 def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) -> State:
-    breaks = config.breaks
+    if reminder_due(state, now, config):
+        return _remind(state, now, config, effects)
     match state.phase:
-        case Phase.SITTING if not state.standing and now >= state.since + breaks.interval:
-            return _remind(state, now, config, effects)
-        case Phase.SNOOZED if state.snoozed_until is not None and now >= state.snoozed_until:
-            return _remind(state, now, config, effects)
-        case Phase.DUE if (
-            not state.held
-            and state.reminders < MAX_REMINDERS
-            and state.reminded_at is not None
-            and now >= state.reminded_at + breaks.remind_again
-        ):
-            return _remind(state, now, config, effects)
         case Phase.PAUSED if state.paused_until is not None and now >= state.paused_until:
             effects.append(Record(Kind.RESUMED, now, detail="pause ended"))
             return fresh(state, now, effects)
@@ -185,6 +188,16 @@ def _on_tick(state: State, now: float, config: Config, effects: list[Effect]) ->
             effects.append(Record(Kind.STRETCH_SKIPPED, now, state.stretch, detail="timeout"))
             return fresh(state, now, effects)
     return state
+
+
+def _on_config(state: State, now: float, old: Config, new: Config, effects: list[Effect]) -> State:
+    """Follow settings read again. Every deadline is derived from the state's own times (the
+    start of sitting, the last reminder, the snooze's end) and the config, so keeping those keeps
+    the sitting time and the snooze; a deadline the new values put in the past is met once, now,
+    as a single Tick would (then remind_again spaces the rest: never a burst)."""
+    if new.routines != old.routines:  # the loop schedules the next routine from the new times
+        state = replace(state, routine="", routine_at=None)
+    return _on_tick(state, now, new, effects)
 
 
 def _on_snooze(
@@ -201,8 +214,12 @@ def _on_snooze(
         effects.append(Refuse("A snooze must last a positive number of seconds."))
         return state
     effects.append(Record(Kind.SNOOZED, now, state.stretch, seconds=length))
-    return replace(
-        state, phase=Phase.SNOOZED, snoozed_until=now + length, snoozes=state.snoozes + 1
+    return replace(  # a held reminder the user snoozes from the icon waits for the snooze now
+        state,
+        phase=Phase.SNOOZED,
+        snoozed_until=now + length,
+        snoozes=state.snoozes + 1,
+        held=False,
     )
 
 

@@ -5,156 +5,20 @@ file through the checks, the writer renders the defaults file from the same decl
 ``declared()`` lists them for anything that shows or edits settings.
 """
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import time
-from typing import Any, Generic, Literal, Protocol, TypeVar, cast, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 from hamstray.engine import durations
+from hamstray.engine.checks import Check, Clock, Duration, Flag, Names, OneOf, Whole, Words
 from hamstray.engine.vocabulary import CONDITIONS, CONTEXTS, NEEDS, Condition, Context, Need
+
+T = TypeVar("T")
 
 Progression = Literal["gentle", "steady", "off"]
 PROGRESSIONS: tuple[Progression, ...] = get_args(Progression)
 DAY = 24 * 3600
-
-T = TypeVar("T")
-T_co = TypeVar("T_co", covariant=True)
-W = TypeVar("W", bound=str)
-
-
-class Check(Protocol[T_co]):
-    """How one key's value is read from TOML and written back."""
-
-    def read(self, raw: object) -> T_co:
-        """The value ``raw`` (as tomllib gives it) stands for; ValueError says what was expected."""
-        ...
-
-    def toml(self, value: Any) -> str:
-        """``value`` as TOML text that ``read`` takes back."""
-        ...
-
-
-def show(value: object) -> str:
-    """A value as the TOML file spells it, for messages."""
-    if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value)
-
-
-def _quoted(options: tuple[str, ...]) -> str:
-    return ", ".join(f'"{o}"' for o in options)
-
-
-@dataclass(frozen=True, slots=True)
-class Duration:
-    """A duration from ``low`` to ``high`` seconds, written like "5m"."""
-
-    low: int
-    high: int
-
-    def read(self, raw: object) -> int:
-        seconds = durations.parse(raw)
-        if not self.low <= seconds <= self.high:
-            raise ValueError(
-                f"expected a duration from {durations.compact(self.low)} to "
-                f"{durations.compact(self.high)}, got {show(raw)}"
-            )
-        return seconds
-
-    def toml(self, value: Any) -> str:
-        return f'"{durations.compact(value)}"'
-
-
-@dataclass(frozen=True, slots=True)
-class Whole:
-    """A whole number from ``low`` to ``high``."""
-
-    low: int
-    high: int
-
-    def read(self, raw: object) -> int:
-        wanted = f"expected a whole number from {self.low} to {self.high}"
-        if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ValueError(f"{wanted}, got {show(raw)}")
-        if not self.low <= raw <= self.high:
-            raise ValueError(f"{wanted}, got {raw}")
-        return raw
-
-    def toml(self, value: Any) -> str:
-        return str(value)
-
-
-@dataclass(frozen=True, slots=True)
-class OneOf(Generic[W]):
-    """One of a few words."""
-
-    options: tuple[W, ...]
-
-    def read(self, raw: object) -> W:
-        if raw not in self.options:
-            raise ValueError(f"expected one of {_quoted(self.options)}, got {show(raw)}")
-        return raw
-
-    def toml(self, value: Any) -> str:
-        return f'"{value}"'
-
-
-@dataclass(frozen=True, slots=True)
-class Words(Generic[W]):
-    """A list of words: from ``options`` when given (else any ``what``), duplicates dropped."""
-
-    what: str
-    options: tuple[W, ...] = ()
-    allow_empty: bool = True
-
-    def read(self, raw: object) -> tuple[W, ...]:
-        wanted = f"a list of {_quoted(self.options)}" if self.options else f"a list of {self.what}"
-        if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-            raise ValueError(f"expected {wanted}, got {show(raw)}")
-        bad = [v for v in raw if self.options and v not in self.options]
-        if bad:
-            raise ValueError(f"expected {wanted}, got {show(bad[0])}")
-        if not raw and not self.allow_empty:
-            raise ValueError(f"expected {wanted}, got an empty list")
-        return tuple(cast(list[W], list(dict.fromkeys(raw))))
-
-    def toml(self, value: Any) -> str:
-        return "[" + ", ".join(f'"{v}"' for v in value) + "]"
-
-
-_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-
-
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """A time of day like "07:30", or "" for none."""
-
-    def read(self, raw: object) -> time | None:
-        if raw == "":
-            return None
-        found = _CLOCK.fullmatch(raw) if isinstance(raw, str) else None
-        if found is None:
-            raise ValueError(f'expected a time like "07:30" (or "" for none), got {show(raw)}')
-        return time(int(found.group(1)), int(found.group(2)))
-
-    def toml(self, value: Any) -> str:
-        return '""' if value is None else f'"{value:%H:%M}"'
-
-
-@dataclass(frozen=True, slots=True)
-class Flag:
-    """true or false."""
-
-    def read(self, raw: object) -> bool:
-        if not isinstance(raw, bool):
-            raise ValueError(f"expected true or false, got {show(raw)}")
-        return raw
-
-    def toml(self, value: Any) -> str:
-        return "true" if value else "false"
 
 
 def setting(default: T, check: Check[T], about: str) -> T:
@@ -227,6 +91,18 @@ class Notifications:
     tips: bool = setting(True, Flag(), "at most one posture or movement tip a day in a reminder")
 
 
+@dataclass(frozen=True, slots=True)
+class Quiet:
+    """What counts as a call: while one goes on, a due reminder waits and comes once after."""
+
+    microphone: bool = setting(True, Flag(), "hold reminders while an app records the microphone")
+    camera: bool = setting(True, Flag(), "hold reminders while an app uses the camera")
+    screen_sharing: bool = setting(True, Flag(), "hold reminders while the screen is shared")
+    apps: tuple[str, ...] = setting(
+        (), Names(), 'process names that keep reminders quiet, e.g. ["zoom", "teams"]'
+    )
+
+
 # Longer notes the defaults file puts above a section.
 NOTES = {
     "breaks": (
@@ -241,6 +117,10 @@ NOTES = {
         + ", ".join(f'"{c}"' for c in CONDITIONS[4:])
         + ".\nWith any of them, ask a doctor or physiotherapist first."
     ),
+    "quiet": (
+        "During a call, sitting still counts as sitting: the reminder after it says how long.\n"
+        "hamstray doctor shows which of these this machine can detect."
+    ),
 }
 
 
@@ -252,6 +132,7 @@ class Config:
     stretches: Stretches = field(default_factory=Stretches)
     routines: Routines = field(default_factory=Routines)
     notifications: Notifications = field(default_factory=Notifications)
+    quiet: Quiet = field(default_factory=Quiet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +175,10 @@ def value(config: Config, key: Key) -> Any:
     return getattr(getattr(config, key.section), key.name)
 
 
-def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
-    """Apply the rules that tie two keys together: the corrected config and (key, problem)."""
-    problems: list[tuple[str, str]] = []
+def reconcile(config: Config) -> tuple[Config, list[tuple[str, str, str]]]:
+    """Apply the rules that tie two keys together: the corrected config and (key, problem, the
+    key it is tied to), so a problem can point at whichever of the two the file sets."""
+    problems: list[tuple[str, str, str]] = []
     stretches = config.stretches
     if stretches.max_hold < stretches.hold:
         problems.append(
@@ -304,7 +186,36 @@ def reconcile(config: Config) -> tuple[Config, list[tuple[str, str]]]:
                 "stretches.max_hold",
                 f"must be at least stretches.hold ({durations.compact(stretches.hold)}), "
                 f"got {durations.compact(stretches.max_hold)}",
+                "stretches.hold",
             )
         )
         config = replace(config, stretches=replace(stretches, max_hold=stretches.hold))
     return config, problems
+
+
+FEW_SECONDS = 60  # an interval shorter than this is for trying hamstray out
+
+
+def doubts(config: Config) -> list[tuple[tuple[str, ...], str]]:
+    """Values that are allowed but make little sense together, as (the keys involved, the first
+    one named first; warning): they are used as written, and the check names them."""
+    breaks = config.breaks
+    found: list[tuple[tuple[str, ...], str]] = []
+    if breaks.interval < FEW_SECONDS:
+        found.append(
+            (
+                ("breaks.interval",),
+                f"{durations.compact(breaks.interval)} of sitting is for trying hamstray out; "
+                'for everyday use it is minutes, like "30m"',
+            )
+        )
+    if breaks.remind_again > breaks.interval:
+        found.append(
+            (
+                ("breaks.remind_again", "breaks.interval"),
+                f"{durations.compact(breaks.remind_again)} is longer than breaks.interval "
+                f"({durations.compact(breaks.interval)}): an ignored reminder comes back after "
+                "more than a whole sitting interval",
+            )
+        )
+    return found

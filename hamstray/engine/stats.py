@@ -26,6 +26,7 @@ class Day:
     stretches: int = 0
     snoozes: int = 0
     skips: int = 0
+    held_back: int = 0  # reminders that waited for a call, do-not-disturb or a full screen
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Summary:
     holds: dict[str, list[tuple[date, float]]] = field(default_factory=dict)
     # Every flexibility check-in, not only those of these days: the trend reaches further back.
     checkins: list[Entry] = field(default_factory=list)
+    held_back: dict[str, int] = field(default_factory=dict)  # cause -> reminders held back
 
 
 def local_date(at: float, zone: tzinfo | None) -> date:
@@ -66,6 +68,7 @@ def summarize(
     groups: dict[str, tuple[int, float]] = dict.fromkeys(GROUPS, (0, 0.0))
     holds: dict[str, list[tuple[date, float]]] = {}
     done_per_day: dict[date, int] = dict(done_before or {})
+    held_back: dict[str, int] = {}
     break_until = float("-inf")  # where the last natural break ended: an overlap is the same one
     for row in rows:
         if row.kind is Kind.STRETCH_DONE and not row.groups:
@@ -102,7 +105,13 @@ def summarize(
                 entry.snoozes += 1
             case Kind.SKIPPED:
                 entry.skips += 1
-    return Summary(list(table.values()), groups, streak(done_per_day, today, goal), goal, holds)
+            case Kind.REMINDER_HELD:
+                entry.held_back += 1
+                held_back[row.detail] = held_back.get(row.detail, 0) + 1
+    days_seen = list(table.values())
+    return Summary(
+        days_seen, groups, streak(done_per_day, today, goal), goal, holds, held_back=held_back
+    )
 
 
 def _spread(table: dict[date, Day], start: float, end: float, zone: tzinfo | None) -> None:

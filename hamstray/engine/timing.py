@@ -9,7 +9,10 @@ from hamstray.engine.model import SITTING_PHASES, Phase, State, View
 from hamstray.engine.settings import Config
 
 MAX_REMINDERS = 3  # an ignored reminder repeats twice, then the icon alone says the break is due
-QUIET_POLL = 10  # while a reminder is held back, look this often whether the quiet has ended
+# While a reminder is held back, look this often whether the quiet has ended. A bounded poll: it
+# runs only while a break is due and held (the probes are asked at no other time but a due
+# reminder or an idle stretch), and one look costs a few milliseconds (docs in the README's Cost).
+QUIET_POLL = 10
 RING_STEPS = 12  # the tray ring fills in twelfths of the interval
 STRETCH_TIMEOUT = 30 * 60  # a guide that never reports back cannot hold the app in STRETCHING
 SNOOZABLE = (Phase.DUE, Phase.SNOOZED, Phase.STRETCHING)
@@ -55,6 +58,34 @@ def checkin_due(state: State, now: float) -> bool:
     )
 
 
+def reminder_due(state: State, now: float, config: Config) -> bool:
+    """Whether a Tick at ``now`` would show a reminder (if nothing is quiet)."""
+    breaks = config.breaks
+    match state.phase:
+        case Phase.SITTING:
+            return not state.standing and now >= state.since + breaks.interval
+        case Phase.SNOOZED:
+            return state.snoozed_until is not None and now >= state.snoozed_until
+        case Phase.DUE:
+            return (
+                not state.held
+                and state.reminders < MAX_REMINDERS
+                and state.reminded_at is not None
+                and now >= state.reminded_at + breaks.remind_again
+            )
+    return False
+
+
+def quiet_matters(state: State, now: float, config: Config) -> bool:
+    """Whether the next Tick needs to know if now is quiet: a reminder is due, or one is held."""
+    return state.held or reminder_due(state, now, config)
+
+
+def is_away(idle_s: float, config: Config) -> bool:
+    """Whether no input for ``idle_s`` seconds is long enough to count as a break."""
+    return idle_s >= config.breaks.idle_reset
+
+
 def snoozes_left(state: State, config: Config) -> int:
     """How many more times this break may be snoozed."""
     return max(0, config.breaks.max_snoozes - state.snoozes)
@@ -88,6 +119,7 @@ def view(state: State, now: float, config: Config) -> View:
         stretch=state.stretch,
         paused_until=state.paused_until if state.phase is Phase.PAUSED else None,
         standing=state.standing,
+        held_back=state.quiet if state.held else None,
     )
 
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import hamstray
-from hamstray.config import loader
 from hamstray.desktop import autostart, idle, notify, quiet
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray import backend
@@ -22,11 +21,13 @@ from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.events import Event, Snooze, StartCheckin, StartStretch
+from hamstray.engine.events import Event, Snooze, Stand, StartCheckin, StartStretch
 from hamstray.engine.model import Effect, initial
+from hamstray.engine.settings import Config
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
+from hamstray.runtime.config_file import ConfigFile
 from hamstray.runtime.control import channel
 from hamstray.runtime.control.lock import InstanceLock
 from hamstray.runtime.control.protocol import ControlError
@@ -37,6 +38,7 @@ from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder
 from hamstray.runtime.requests import Command as Asked
 from hamstray.runtime.requests import Request
+from hamstray.runtime.settings_window import SettingsWindow
 from hamstray.store import assets
 from hamstray.store.history import History, HistoryError
 from hamstray.store.paths import Paths
@@ -107,9 +109,8 @@ class App:
     def __init__(self, paths: Paths, verbose: bool = False) -> None:
         self.paths = paths
         logs.setup(paths.log_file, verbose)
-        self.config, problems = loader.load(paths.config_file)
-        for problem in problems:
-            log.warning("%s", problem)
+        self.settings_file = ConfigFile(paths.config_file, time.time)  # logs what it finds
+        self.config = self.settings_file.config
         self.notifier: Notifier | None = None
         self._stuck: threading.Timer | None = None
         self._autostart = autostart.for_this_user()
@@ -126,14 +127,23 @@ class App:
             time.time,
             self._run_effect,
             idle=_lazily(idle.default_probe),
-            quiet=_lazily(lambda: quiet.default_probe(sys.platform, os.environ)),
+            quiet=_lazily(lambda: quiet.default_probe(lambda: self.loop.config.quiet)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
             checkin=self.practice.checkin_at,
+            follow=self._follow,
         )
         guides = Guides(self.loop.post, self.practice, time.time)
         self.effects = Effects(
             self.config, self.recorder, guides, self.practice, self._extras, time.time
+        )
+        self.settings_window = SettingsWindow(
+            self.paths.config_file,
+            self._autostart,
+            reload=lambda: self.loop.reload(wait=None),
+            standing=lambda: self.loop.state.standing,
+            stand=lambda on: self.loop.post(Stand(on)),
+            refresh=lambda: self.loop.call(self._refresh),
         )
         self.commands = Commands(
             self.paths,
@@ -142,7 +152,22 @@ class App:
             time.time,
             self._refresh,
             self.loop.quit,
+            settings=self.settings_window.open,
+            tell=self._tell,
         )
+
+    def _follow(self, forced: bool) -> Config | None:
+        """The loop woke (or ``reload`` asked): the settings file's new values, if any."""
+        config = self.settings_file.check(forced)
+        if config is not None:
+            self.config = self.practice.config = self.effects.config = config
+        self._tell_settings()
+        return config
+
+    def _tell_settings(self) -> None:
+        """One notification about the problems in the settings file, once per content."""
+        if self.notifier is not None and (notice := self.settings_file.notice()) is not None:
+            self.notifier.notify(*notice)
 
     def _run_effect(self, effect: Effect) -> None:
         self.effects(effect)  # made after the loop: its guides post to the loop
@@ -197,13 +222,21 @@ class App:
             actions = Actions(self.loop.post, self._command, time.time)
             view = timing.view(self.loop.state, time.time(), self.config)
             tray = backend.create(actions, view, self._extras())
-            server = channel.serve(self.paths.socket, Answers(self.loop, self._find))
+            answers = Answers(
+                self.loop,
+                self._find,
+                lambda: self.settings_file.reading,
+                lambda: self.loop.call(self.settings_window.open),
+            )
+            server = channel.serve(self.paths.socket, answers)
         except (TrayError, ControlError, OSError) as error:
             lock.release()
             raise StartError(str(error)) from error
         self.effects.tray = tray
         signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
         signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
+        if hasattr(signal, "SIGHUP"):  # POSIX: scripts ask for a reload the classic way
+            signal.signal(signal.SIGHUP, lambda *_: self.loop.reload(wait=None))
         finished = threading.Lock()
         loop_thread = threading.Thread(target=self._run_loop, args=(tray,), name="hamstray-loop")
         loop_thread.daemon = True
@@ -258,6 +291,7 @@ class App:
             self.notifier = self._notifications(tray)
             self.effects.notifier = self.notifier
             self._hello()
+            self._tell_settings()
             self.recorder.tell_about_the_file()
             self.recorder.write(Entry(time.time(), Kind.APP_STARTED, detail=hamstray.__version__))
         except Exception:  # the loop must start whatever happens here

@@ -1,17 +1,15 @@
-"""The menu's commands that are not break-engine events: Statistics…, Settings…, Start at login,
-Quit. Each runs in the loop's thread, which owns the history."""
+"""The menu's commands that are not break-engine events: Statistics…, Settings… (the settings
+window), Start at login, Quit. Each runs in the loop's thread, which owns the history."""
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from hamstray.config.writer import default_file
 from hamstray.desktop import opener
 from hamstray.desktop.autostart import Autostart, AutostartError
 from hamstray.desktop.tray.menu import Command
 from hamstray.engine import checkins, stats
 from hamstray.store import assets
-from hamstray.store.files import write_atomically
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
 
@@ -31,6 +29,8 @@ class Commands:
         clock: Callable[[], float],
         refresh: Callable[[], None],
         quit_app: Callable[[], None],
+        settings: Callable[[], None] = lambda: None,
+        tell: Callable[[str, str], None] = lambda title, body: None,
     ) -> None:
         self._paths = paths
         self._history = history
@@ -38,6 +38,8 @@ class Commands:
         self._clock = clock
         self._refresh = refresh
         self._quit = quit_app
+        self._settings = settings
+        self._tell = tell
 
     def __call__(self, command: Command) -> None:
         try:
@@ -45,12 +47,9 @@ class Commands:
                 case Command.QUIT:
                     self._quit()
                 case Command.STATISTICS:
-                    opener.open_file(self._week_picture())
+                    opener.open_file(self._week_picture(), self._not_shown)
                 case Command.SETTINGS:
-                    path = self._paths.config_file
-                    if not path.exists():
-                        write_atomically(path, default_file().encode())
-                    opener.open_file(path)
+                    self._settings()
                 case Command.AUTOSTART:
                     if self._autostart.enabled():
                         self._autostart.disable()
@@ -59,6 +58,15 @@ class Commands:
                     self._refresh()
         except (OSError, AutostartError) as error:
             log.warning("%s failed: %s", command.value.capitalize(), error)
+
+    def _not_shown(self, why: str) -> None:
+        """No program showed the chart (in the opener's thread): say so, and where it is."""
+        picture = self._paths.data_dir / WEEK_PICTURE
+        log.warning("No program showed %s (%s).", picture, why)
+        self._tell(
+            "hamstray could not show this week's chart",
+            f"No program opened the picture ({why}). It is {picture}.",
+        )
 
     def _week_picture(self) -> Path:
         from hamstray.ui import chart  # noqa: PLC0415 - Pillow's fonts only when asked

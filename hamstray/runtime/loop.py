@@ -13,7 +13,8 @@ from hamstray.engine import entries, events, model, rules, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import Event
-from hamstray.engine.model import Effect, Record, State, View
+from hamstray.engine.model import SITTING_PHASES, Effect, Record, State, View
+from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,7 @@ MAX_SLEEP = (
     3600.0  # the longest the loop waits on its queue; a bad deadline cannot spin or crash it
 )
 IdleProbe = Callable[[], float | None]
+QuietProbe = Callable[[], Reason | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,17 @@ class _Quit:
     """Ends the loop."""
 
 
-Item = Event | Ask | Job | _Quit
+@dataclass(frozen=True, slots=True)
+class _Reload:
+    """Read the settings file now, changed or not (``hamstray reload``, SIGHUP)."""
+
+    done: "Future[None]" = field(default_factory=Future)
+
+
+Item = Event | Ask | Job | _Quit | _Reload
+# Reads the settings file when it changed (or always, when forced): the settings to follow, or
+# None to keep the ones in force.
+Follow = Callable[[bool], Config | None]
 
 
 class Inbox(Protocol):
@@ -81,11 +93,12 @@ class Loop:
         clock: Callable[[], float],
         run_effect: Callable[[Effect], None],
         idle: IdleProbe | None = None,
-        quiet: Callable[[], str | None] | None = None,
+        quiet: QuietProbe | None = None,
         suggest: Callable[[], Stretch | None] = lambda: None,
         schedule: Callable[[float], tuple[str, float] | None] = lambda now: None,
         checkin: Callable[[], float | None] = lambda: None,
         inbox: Inbox | None = None,
+        follow: Follow = lambda forced: None,
     ) -> None:
         self.config = config
         self.state = state
@@ -97,6 +110,7 @@ class Loop:
         self._suggest = suggest
         self._schedule = schedule
         self._checkin = checkin
+        self._follow = follow
         self._queue: Inbox = inbox if inbox is not None else queue.SimpleQueue()
 
     def post(self, event: Event) -> None:
@@ -113,6 +127,14 @@ class Loop:
         """Run ``run`` in the loop's thread, after the events already queued."""
         self._queue.put(Job(run))
 
+    def reload(self, wait: float | None = 5.0) -> None:
+        """Read the settings file again in the loop's thread; wait up to ``wait`` seconds for
+        it (None: do not wait, as from a signal handler)."""
+        request = _Reload()
+        self._queue.put(request)
+        if wait is not None:
+            request.done.result(timeout=wait)
+
     def quit(self) -> None:
         """Make ``run`` return after the events already queued."""
         self._queue.put(_Quit())
@@ -121,18 +143,23 @@ class Loop:
         """Step events until ``quit``; between them, sleep until the core's next wakeup."""
         self._refresh_suggestion()
         self._refresh_checkin()
-        self._step(events.ConfigChanged())  # the first render
+        self._step(events.ConfigChanged(self.config))  # the first render
         while True:
             self.iterations += 1
             try:
                 item = self._queue.get(timeout=self._timeout())
             except queue.Empty:
+                self._follow_file(forced=False)  # awake anyway: a look at the file costs a stat
                 self._on_timer()
                 continue
+            if not isinstance(item, _Quit):
+                self._follow_file(forced=isinstance(item, _Reload))
             match item:
                 case _Quit():
                     self._step(events.Shutdown())
                     return
+                case _Reload(done):
+                    done.set_result(None)
                 case Ask():
                     self._answer(item)
                 case Job(run):
@@ -152,15 +179,44 @@ class Loop:
         return min(max(0.0, left), MAX_SLEEP) if math.isfinite(left) else MAX_SLEEP
 
     def _on_timer(self) -> None:
-        """Ask the probes what the core needs to decide, then tick."""
+        """Ask the probes what the core needs to decide, then tick.
+
+        The quiet probes are asked only when their answer decides something: before idle time
+        would start a break (a call is no absence), and before a reminder would be shown or while
+        one is held. At most once per wakeup.
+        """
         idle = self._idle() if self._idle is not None else None
+        asked = False
         if idle is not None:
+            if self.state.phase in SITTING_PHASES and timing.is_away(idle, self.config):
+                asked = self._ask_quiet()
             self._step(events.Idle(idle))
-        if self._quiet is not None:
-            reason = self._quiet()
-            if reason != self.state.quiet:
-                self._step(events.Quiet(reason))
+        if not asked and timing.quiet_matters(self.state, self._clock(), self.config):
+            self._ask_quiet()
         self._step(events.Tick())
+
+    def _ask_quiet(self) -> bool:
+        """Tell the engine why now is quiet, if that changed; whether a probe was asked."""
+        if self._quiet is None:
+            return False
+        reason = self._quiet()
+        if reason != self.state.quiet:
+            self._step(events.Quiet(reason))
+        return True
+
+    def _follow_file(self, forced: bool) -> None:
+        """Switch to the settings file's new values, if it has any: the engine steps the
+        change with the settings that were in force, then the new ones are."""
+        try:
+            config = self._follow(forced)
+        except Exception:
+            log.exception("Reading the settings file failed")
+            return
+        if config is None:
+            return
+        self._step(events.ConfigChanged(config))
+        self.config = config
+        self._refresh_suggestion()
 
     def _answer(self, request: Ask) -> None:
         try:

@@ -42,6 +42,8 @@ class Command(Enum):
     CHECKIN = "checkin"
     STAND = "stand"
     SIT = "sit"
+    RELOAD = "reload"
+    SETTINGS = "settings"
     QUIT = "quit"
 
 
@@ -162,7 +164,8 @@ def find_stretch(stretch_id: str, find: Callable[[str], Stretch | None]) -> Stre
 
 
 def to_event(request: Request, find: Callable[[str], Stretch | None]) -> Event | None:
-    """The engine event ``request`` stands for (None for STATUS and QUIT, which need none)."""
+    """The engine event ``request`` stands for (None for STATUS, RELOAD, SETTINGS and QUIT, which
+    the app answers without one)."""
     match request.command:
         case Command.SNOOZE:
             return Snooze(request.seconds)

@@ -47,6 +47,18 @@ def wm_stack(tmp_path: Path) -> Iterator[Desktop]:
 
 
 @pytest.fixture
+def hidpi_stack(tmp_path: Path) -> Iterator[Desktop]:
+    """The desktop on a 2x HiDPI screen (192 dpi, 2560 x 1600): Tk's scaling doubles."""
+    missing = missing_tools()
+    if missing:
+        pytest.fail(
+            f"the desktop tests need {', '.join(missing)}: run tests/run as root to install them"
+        )
+    with desktop(tmp_path, screen="2560x1600", dpi=192) as session:
+        yield session
+
+
+@pytest.fixture
 def xfce_stack(tmp_path: Path) -> Iterator[Desktop]:
     """The desktop with xfce4-panel: a StatusNotifierItem host as well as an XEmbed tray."""
     missing = missing_tools() + [t for t in ("xfce4-panel", "dbus-send") if not shutil.which(t)]
@@ -105,16 +117,19 @@ def launch(
     config_text: str,
     name: str = "hamstray",
     without: tuple[str, ...] = (),
+    config: Path | None = None,
     **env_vars: str,
 ) -> RunningApp:
-    """Start the installed ``hamstray`` with ``config_text`` (its icon may not be up yet).
+    """Start the installed ``hamstray`` with ``config_text`` (its icon may not be up yet), in
+    ``config`` (default: a file of its own beside the desktop).
 
     Routine reminders are off unless ``config_text`` sets them, so a test that happens to run at
     07:30 or 21:00 sees only the notifications it asked for.
     """
     if "[routines]" not in config_text:
         config_text += '\n[routines]\nmorning = ""\nevening = ""\n'
-    config = stack.root / f"{name}.toml"
+    config = config or stack.root / f"{name}.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(config_text)
     env = dict(stack.env, HAMSTRAY_CONFIG=str(config), **env_vars)
     for name_ in without:  # e.g. DISPLAY: Wayland without Xwayland
@@ -125,9 +140,11 @@ def launch(
     return RunningApp(stack, process, env, Path(env["HOME"]), 0)
 
 
-def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> RunningApp:
+def start_app(
+    stack: Desktop, config_text: str, name: str = "hamstray", config: Path | None = None
+) -> RunningApp:
     """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked."""
-    app = launch(stack, config_text, name)
+    app = launch(stack, config_text, name, config=config)
     icon = wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
     assert isinstance(icon, int)
     app.icon = icon
@@ -138,8 +155,8 @@ def start_app(stack: Desktop, config_text: str, name: str = "hamstray") -> Runni
 def app_factory(stack: Desktop) -> Iterator[type[RunningApp] | object]:
     started: list[RunningApp] = []
 
-    def start(config_text: str = "") -> RunningApp:
-        app = start_app(stack, config_text)
+    def start(config_text: str = "", config: Path | None = None) -> RunningApp:
+        app = start_app(stack, config_text, config=config)
         started.append(app)
         return app
 

@@ -10,6 +10,7 @@ PID, in reverse order. Nothing here touches the user's own session.
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -385,10 +386,16 @@ def free_display() -> int:
 
 
 @contextlib.contextmanager
-def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> Iterator[Desktop]:
+def desktop(
+    root: Path,
+    window_manager: bool = False,
+    panel: str = "tint2",
+    screen: str = "1280x800",
+    dpi: int | None = None,
+) -> Iterator[Desktop]:
     """Bring up Xvfb, D-Bus, dunst, (openbox) and a panel under ``root``; tear them down after.
 
-    ``panel`` is "tint2" or "xfce4-panel".
+    ``panel`` is "tint2" or "xfce4-panel"; ``dpi`` 192 is a 2x HiDPI screen (Tk scales by it).
     """
     number = free_display()
     display = f":{number}"
@@ -396,7 +403,16 @@ def desktop(root: Path, window_manager: bool = False, panel: str = "tint2") -> I
     session = Desktop(root, display, env)
     try:
         session.start(
-            "xvfb", "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"
+            "xvfb",
+            "Xvfb",
+            display,
+            "-screen",
+            "0",
+            f"{screen}x24",
+            *(["-dpi", str(dpi)] if dpi else []),  # Xvfb's own is 100
+            "-nolisten",
+            "tcp",
+            "-noreset",
         )
         wait_for(
             lambda: session.run("xdpyinfo", "-display", display, check=False).returncode == 0,
@@ -447,6 +463,63 @@ def start_tint2(session: Desktop) -> subprocess.Popen[bytes]:
     process = session.start("tint2", "tint2", "-c", str(session.root / "tint2rc"))
     wait_for(lambda: tray_owner(session.display), 15, "the tint2 system tray")
     return process
+
+
+# A sound server of its own: a null sink (speakers nobody hears) and a null source (a microphone
+# that records silence), on the default socket in the desktop's XDG_RUNTIME_DIR.
+PULSEAUDIO_SCRIPT = """load-module module-native-protocol-unix auth-anonymous=1
+load-module module-null-sink sink_name=speakers
+load-module module-null-source source_name=microphone
+set-default-source microphone
+"""
+
+
+def start_pulseaudio(session: Desktop) -> subprocess.Popen[bytes]:
+    """Start a private PulseAudio server for this desktop and wait until it answers."""
+    script = session.root / "pulseaudio.pa"
+    script.write_text(PULSEAUDIO_SCRIPT)
+    process = session.start(
+        "pulseaudio",
+        "pulseaudio",
+        "--daemonize=no",
+        "--exit-idle-time=-1",
+        "--system=false",
+        "-n",
+        "-F",
+        str(script),
+        "--log-target=stderr",
+    )
+    wait_for(lambda: session.run("pactl", "info", check=False).returncode == 0, 10, "PulseAudio")
+    return process
+
+
+def start_pipewire(session: Desktop) -> None:
+    """Start PipeWire, its PulseAudio server and WirePlumber (which links streams) for this
+    desktop, with a virtual microphone and speakers like PulseAudio's, and wait for them."""
+    env = dict(session.env, DBUS_SYSTEM_BUS_ADDRESS=f"unix:path={session.root}/no-system-bus")
+    session.start("pipewire", "pipewire", env=env)
+    wait_for(lambda: Path(env["XDG_RUNTIME_DIR"], "pipewire-0").exists(), 10, "PipeWire")
+    session.start("pipewire-pulse", "pipewire-pulse", env=env)
+    session.start("wireplumber", "wireplumber", env=env)
+    wait_for(
+        lambda: session.run("pactl", "info", check=False).returncode == 0, 10, "pipewire-pulse"
+    )
+    for module in (
+        ("module-null-sink", "sink_name=speakers"),
+        ("module-null-sink", "sink_name=microphone", "media.class=Audio/Source/Virtual"),
+    ):
+        session.run("pactl", "load-module", *module, "channel_map=front-left,front-right")
+
+
+def capture_streams(session: Desktop) -> list[str]:
+    """The application names of the server's running (not corked) capture streams."""
+    listed = session.run("pactl", "list", "source-outputs", check=False).stdout
+    running = []
+    for block in listed.split("\n\n"):
+        name = re.search(r'application\.name = "([^"]*)"', block)
+        if name and re.search(r"^\s*Corked: no$", block, re.M):
+            running.append(name.group(1))
+    return running
 
 
 def xfconfd() -> str | None:

@@ -97,10 +97,15 @@ def test_the_cli_controls_the_running_app(app_factory) -> None:
         "snoozes_left",
         "standing",
         "paused_until",
+        "held_back",
+        "held_back_cause",
         "pid",
         "version",
+        "config",
     }
     assert status["pid"] == app.process.pid
+    assert (status["held_back"], status["held_back_cause"]) == (None, None)  # nothing is held
+    assert set(status["config"]) == {"path", "read_at", "problems", "warnings", "message"}
     assert set(status["next_stretch"]) == {"id", "name", "groups"}
 
     paused = app.cli("pause", "tomorrow")

@@ -105,7 +105,8 @@ def test_an_app_that_hangs_up_is_reported_with_one_prefix(env: dict[str, str]) -
 
 
 @pytest.mark.parametrize(
-    "command", [["status"], ["snooze"], ["pause"], ["resume"], ["stretch"], ["skip"], ["quit"]]
+    "command",
+    [["status"], ["snooze"], ["pause"], ["resume"], ["stretch"], ["skip"], ["reload"], ["quit"]],
 )
 def test_control_commands_without_a_running_app_exit_3(
     env: dict[str, str], command: list[str]
@@ -190,7 +191,7 @@ def test_config_check_prints_one_line_per_problem_and_exits_2(
     assert result.stdout.splitlines() == [
         f'{path}:2: breaks.interval: expected a duration like "45m", got "soon"',
         f'{path}:3: breaks.snooze: expected a duration like "45m", got a negative number -3',
-        f"{path}:4: warning: breaks.max_snooze: unknown key (ignored)",
+        f"{path}:4: warning: breaks.max_snooze: unknown key (ignored); did you mean max_snoozes?",
     ]
     assert path.read_text() == text  # never rewritten
 
@@ -222,3 +223,10 @@ def test_config_show_prints_the_effective_values(env: dict[str, str], tmp_path: 
     parsed, problems = loader.parse(result.stdout, path)
     assert problems == []
     assert parsed.breaks.interval == 2700
+
+
+def test_settings_without_a_display_or_an_app_says_so_in_one_sentence(env: dict[str, str]) -> None:
+    result = run(env, "settings")
+    assert result.returncode == 1
+    assert result.stderr.startswith("hamstray settings: the window cannot open (")
+    assert len(result.stderr.splitlines()) == 1

@@ -54,6 +54,7 @@ def test_the_wheel_holds_the_icons_the_catalogue_and_the_license(dist: Path) -> 
         "Keywords:",
         "Requires-Dist: jeepney>=0.8; sys_platform == 'linux'",
         "Requires-Dist: python-xlib>=0.33; sys_platform == 'linux'",  # we import it ourselves
+        "Requires-Dist: pulsectl>=22.3.2; sys_platform == 'linux'",
         "Classifier: Operating System :: Microsoft :: Windows",
     ):
         assert field in metadata

@@ -49,6 +49,8 @@ FROM_DEBIAN = (
     "python3-plyer",
     "python3-jeepney",
     "python3-platformdirs",
+    "python3-pulsectl",
+    "python3-tomlkit",
     "python3-tk",
     "python3-xlib",
 )

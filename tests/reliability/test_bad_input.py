@@ -108,7 +108,10 @@ def test_unknown_keys_are_warnings(env, tmp_path) -> None:
     path.write_text('[breaks]\ninterval = "45m"\nintervall = "40m"\n[colours]\nicon = "red"\n')
     result = check(env, path)
     no_traceback(result)
-    assert f"{path}:3: warning: breaks.intervall: unknown key (ignored)" in result.stdout
+    assert (
+        f"{path}:3: warning: breaks.intervall: unknown key (ignored); did you mean interval?"
+        in result.stdout
+    )
     assert f"{path}:4: warning: colours: unknown section (ignored)" in result.stdout
     assert effective(env, path)["breaks"]["interval"] == "45m"
 

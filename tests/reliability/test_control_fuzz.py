@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from hamstray.engine.model import initial
 from hamstray.engine.settings import Config
 from hamstray.runtime.answers import Answers
+from hamstray.runtime.config_file import ConfigFile
 from hamstray.runtime.control import unix
 from hamstray.runtime.control.protocol import CLIENT_TIMEOUT, PROTOCOL
 from hamstray.runtime.loop import Loop
@@ -39,7 +40,12 @@ def app(tmp_path_factory):
     )
     thread = threading.Thread(target=loop.run, daemon=True)
     thread.start()
-    handler = Answers(loop, lambda stretch_id: practice.find(stretch_id, time.time()))
+    settings_file = ConfigFile(tmp_path_factory.mktemp("cfg") / "config.toml", time.time)
+    handler = Answers(
+        loop,
+        lambda stretch_id: practice.find(stretch_id, time.time()),
+        lambda: settings_file.reading,
+    )
     instance = unix.Server(tmp_path_factory.mktemp("fuzz") / "rt" / "control.sock", handler)
     instance.start()
     yield instance, loop, thread

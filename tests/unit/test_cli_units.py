@@ -8,6 +8,10 @@ import pytest
 
 from hamstray.cli import records, remote
 from hamstray.engine import calendar, stats
+from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.model import Phase, View
+from hamstray.engine.reasons import Cause, Reason
+from hamstray.runtime.status import as_json
 
 
 @pytest.fixture
@@ -78,6 +82,17 @@ def test_a_pause_beyond_the_coming_week_shows_its_date(
     assert text == shown
 
 
+def test_status_says_when_the_settings_file_has_problems() -> None:
+    message = "settings file has 1 problem; the last good settings are in use"
+    text = remote.describe(
+        {"phase": "paused", "paused_until": None, "config": {"message": message}}, time.time()
+    )
+    assert text.splitlines() == [
+        "Paused until you resume.",
+        f"The {message} (hamstray config check).",
+    ]
+
+
 def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) -> None:
     from datetime import time as clock
 
@@ -100,6 +115,36 @@ def test_the_next_routine_is_the_nearest_of_morning_and_evening(berlin: None) ->
         at("2026-11-26 07:30"),
     )
     assert calendar.next_routine(at("2026-11-25 12:00"), Routines(None, None)) is None
+
+
+def test_status_says_why_a_due_reminder_is_held_back() -> None:
+    reason = Reason(Cause.MICROPHONE, "Firefox")
+    due = View(Phase.DUE, 12, 45 * 60, 0.0, 3, True, None, None, held_back=reason)
+    status = as_json(due)
+    assert (status["held_back"], status["held_back_cause"]) == (
+        "microphone in use by Firefox",
+        "microphone",
+    )
+    assert remote.describe(status, 1e9) == (
+        "A break is due (sitting for 45 min); held back: microphone in use by Firefox."
+    )
+    plain = as_json(View(Phase.DUE, 12, 45 * 60, 0.0, 3, True, None, None))
+    assert (plain["held_back"], plain["held_back_cause"]) == (None, None)
+    assert remote.describe(plain, 1e9) == "A break is due (sitting for 45 min)."
+
+
+def test_stats_count_held_back_reminders_by_reason() -> None:
+    rows = [
+        Entry(1e9, Kind.REMINDER_HELD, detail="screen_sharing"),
+        Entry(1e9 + 60, Kind.REMINDER_HELD, detail="microphone"),
+        Entry(1e9 + 120, Kind.REMINDER_HELD, detail="microphone"),
+    ]
+    summary = stats.summarize(rows, stats.local_date(1e9, None), 1)
+    assert records.stats_json(summary)["held_back"] == {"microphone": 2, "screen_sharing": 1}
+    assert records.stats_json(summary)["days"][0]["held_back"] == 3
+    assert "Held back: 3 reminders waited (microphone 2, screen sharing 1)" in (
+        records.stats_text(summary).splitlines()
+    )
 
 
 def test_stats_show_lengths_as_minutes_or_hours_and_minutes() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from hamstray.config import loader, writer
 from hamstray.engine import settings
-from hamstray.engine.settings import Breaks, Config, Routines, Stretches
+from hamstray.engine.settings import Breaks, Config, Quiet, Routines, Stretches
 
 PATH = Path("/home/u/.config/hamstray/config.toml")
 
@@ -37,6 +37,7 @@ def test_the_defaults_are_those_of_the_interface() -> None:
     assert (cfg.routines.morning, cfg.routines.evening) == (time(7, 30), time(21, 0))
     assert cfg.routines.length == 600
     assert cfg.notifications.enabled is True
+    assert cfg.quiet == Quiet(microphone=True, camera=True, screen_sharing=True, apps=())
 
 
 def test_every_key_is_read() -> None:
@@ -62,8 +63,14 @@ length = "15m"
 [notifications]
 enabled = false
 tips = false
+[quiet]
+microphone = false
+camera = false
+screen_sharing = false
+apps = ["zoom", "Teams.exe", "zoom"]
 """)
     assert problems == []
+    assert cfg.quiet == Quiet(False, False, False, ("zoom", "Teams.exe"))
     assert cfg.breaks == Breaks(2700, 600, 1, 900, 120)
     assert cfg.stretches == Stretches(
         contexts=("desk", "floor"),
@@ -135,6 +142,17 @@ def test_wrong_types_and_absurd_values_are_reported(line: str, message: str) -> 
         ('[stretches]\navoid = "knee"', 'expected a list of "knee", "low-back",'),
         ('[stretches]\nhave = ["ladder"]', 'expected a list of "step", got "ladder"'),
         ("[notifications]\ntips = 1", "expected true or false, got 1"),
+        ("[quiet]\nmicrophone = 1", "expected true or false, got 1"),
+        ('[quiet]\nscreen_sharing = "no"', 'expected true or false, got "no"'),
+        (
+            '[quiet]\napps = "zoom"',
+            'expected a list of process names like ["zoom", "teams"], got "zoom"',
+        ),
+        (
+            '[quiet]\napps = ["/opt/zoom/zoom"]',
+            'got "/opt/zoom/zoom" (a path, not a name)',
+        ),
+        ('[quiet]\napps = ["zoom", " "]', "got an empty name"),
     ],
 )
 def test_other_keys_are_validated(text: str, message: str) -> None:
@@ -153,13 +171,102 @@ def test_max_hold_below_hold_is_reported_and_raised_to_hold() -> None:
     assert (cfg.stretches.hold, cfg.stretches.max_hold) == (45, 45)
 
 
+def test_a_hold_above_the_default_max_hold_points_at_the_hold_line() -> None:
+    """max_hold is not in the file, so the problem names the line that caused it."""
+    _, problems = parse('[stretches]\nhold = "61s"\n')
+    assert problems == [
+        f"{PATH}:2: stretches.max_hold: must be at least stretches.hold (1m1s), got 1m"
+    ]
+
+
 def test_unknown_keys_and_sections_are_warnings() -> None:
     cfg, problems = parse('[breaks]\nintervall = "5m"\n\n[colours]\nred = 1\n')
     assert problems == [
-        f"{PATH}:2: warning: breaks.intervall: unknown key (ignored)",
+        f"{PATH}:2: warning: breaks.intervall: unknown key (ignored); did you mean interval?",
         f"{PATH}:4: warning: colours: unknown section (ignored)",
     ]
     assert cfg == Config()
+
+
+def test_an_unknown_key_names_the_nearest_known_one() -> None:
+    _, problems = parse('[breaks]\nmax_snooze = 2\n[routine]\nmorning = ""\n')
+    assert problems == [
+        f"{PATH}:2: warning: breaks.max_snooze: unknown key (ignored); did you mean max_snoozes?",
+        f"{PATH}:3: warning: routine: unknown section (ignored); did you mean [routines]?",
+    ]
+
+
+def test_a_key_in_the_wrong_section_says_where_it_belongs() -> None:
+    _, problems = parse('[breaks]\nhold = "40s"\n')
+    assert problems == [
+        f"{PATH}:2: warning: breaks.hold: unknown key (ignored); it belongs in [stretches]"
+    ]
+
+
+def test_an_unknown_stretch_id_in_exclude_is_a_warning_naming_the_nearest_ids() -> None:
+    cfg, problems = parse('[stretches]\nexclude = ["desk-calff", "seated-calf", "zzz"]\n')
+    assert problems == [
+        f'{PATH}:2: warning: stretches.exclude: no stretch has the id "desk-calff" '
+        '(see: hamstray stretches); did you mean "desk-calf"?',
+        f'{PATH}:2: warning: stretches.exclude: no stretch has the id "zzz" '
+        "(see: hamstray stretches)",
+    ]
+    assert cfg.stretches.exclude == ("desk-calff", "seated-calf", "zzz")
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ("interval = 30m", 'durations are quoted: interval = "30m"'),
+        ("snooze = 1h30m   # mine", 'durations are quoted: snooze = "1h30m"'),
+        ("morning = 07:30", 'times of day are quoted: morning = "07:30"'),
+    ],
+)
+def test_an_unquoted_duration_or_time_says_to_quote_it_next_to_tomls_message(
+    line: str, hint: str
+) -> None:
+    section = "routines" if "morning" in line else "breaks"
+    _, problems = parse(f"[{section}]\n{line}\n")
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:2: column ")
+    assert "Expected newline or end of document after a statement" in problems[0]
+    assert problems[0].endswith(f"; {hint}")
+
+
+@pytest.mark.parametrize(
+    ("text", "interval", "expected"),
+    [
+        (
+            '[breaks]\ninterval = "20s"\nremind_again = "10s"\n',
+            20,
+            f"{PATH}:2: warning: breaks.interval: 20s of sitting is for trying hamstray out; "
+            'for everyday use it is minutes, like "30m"',
+        ),
+        (
+            '[breaks]\ninterval = "5m"\n',
+            300,
+            f"{PATH}:2: warning: breaks.remind_again: 10m is longer than breaks.interval (5m): "
+            "an ignored reminder comes back after more than a whole sitting interval",
+        ),
+    ],
+)
+def test_values_that_make_no_sense_together_are_warnings_and_still_used(
+    text: str, interval: int, expected: str
+) -> None:
+    cfg, problems = loader.parse(text, PATH)
+    assert [str(p) for p in problems] == [expected]
+    assert problems[0].in_effect
+    assert loader.to_tell(problems) == []  # used as written: said by the check, not notified
+    assert cfg.breaks.interval == interval
+
+
+def test_the_keys_with_errors_keep_the_last_good_values() -> None:
+    good, _ = loader.parse('[breaks]\ninterval = "20m"\nsnooze = "7m"\n', PATH)
+    edited, problems = loader.parse('[breaks]\ninterval = "25m"\nsnooze = "7 m"\n', PATH)
+    kept = loader.fallback(edited, problems, good)
+    assert (kept.breaks.interval, kept.breaks.snooze) == (25 * 60, 7 * 60)
+    broken, problems = loader.parse('[breaks]\ninterval = "25m\n', PATH)
+    assert loader.fallback(broken, problems, good) == good  # unreadable: all of the last good
 
 
 def test_dotted_keys_are_located_too() -> None:

@@ -18,12 +18,14 @@ from hamstray.engine.events import (
     Tick,
 )
 from hamstray.engine.model import Phase
+from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config, Notifications
 from hamstray.store.assets import stretches
 
 from .drive import drive
 
 M = 60.0
+FULL_SCREEN = Reason(Cause.FULL_SCREEN)
 CONFIG = Config()  # interval 30m, snooze 5m, 3 snoozes, remind again 10m, idle reset 5m
 STRETCH = stretches()[0]
 
@@ -359,7 +361,7 @@ def test_no_routine_reminder_while_paused() -> None:
 
 
 def test_a_reminder_due_in_a_full_screen_window_waits_and_comes_once_after() -> None:
-    state, _ = step(sitting(), events.Quiet("a full-screen window"), 10 * M)
+    state, _ = step(sitting(), events.Quiet(FULL_SCREEN), 10 * M)
     state, effects = step(state, Tick(), 30 * M)
     assert not [e for e in effects if isinstance(e, model.Remind)]
     assert state.held

@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 
 from hamstray.engine import events, model, rules, timing
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import Phase
+from hamstray.engine.events import USER_EVENTS
+from hamstray.engine.model import SITTING_PHASES, Phase
+from hamstray.engine.reasons import Cause, Reason, in_call
 from hamstray.engine.settings import Breaks, Config
 from hamstray.store.assets import stretches
 
@@ -35,15 +37,24 @@ configs = st.builds(
     snoozes=st.integers(0, 5),
 )
 
+REASONS = [
+    Reason(Cause.MICROPHONE, "Firefox"),
+    Reason(Cause.CAMERA, "zoom"),
+    Reason(Cause.SCREEN_SHARING),
+    Reason(Cause.APP, "teams"),
+    Reason(Cause.DO_NOT_DISTURB),
+    Reason(Cause.FULL_SCREEN),
+]
 happenings = st.one_of(
     st.just(events.Tick()),
+    st.builds(events.Quiet, st.none() | st.sampled_from(REASONS)),
     st.builds(events.Snooze, st.none() | st.integers(1, 7200)),
     st.just(events.Skip()),
     st.builds(events.StartStretch, st.none() | st.sampled_from(stretches())),
     st.builds(events.StretchEnded, st.booleans(), st.integers(0, 120)),
     st.just(events.Resume()),
     st.builds(events.Idle, st.floats(0, 7200)),
-    st.just(events.ConfigChanged()),
+    st.just(events.ConfigChanged(Config())),  # a reload of the same settings (see run)
     st.builds(events.Stand, st.booleans()),
 )
 pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
@@ -61,13 +72,18 @@ def run(
     scenario: list[tuple[float, object, bool]],
     start: float = 1e9,
 ) -> list[tuple[model.State, object, float, model.State, list[rules.Effect]]]:
-    """Play ``scenario`` and return every step as (before, event, now, after, effects)."""
+    """Play ``scenario`` and return every step as (before, event, now, after, effects).
+
+    A ConfigChanged is a reload of the same settings here, so that the invariants below hold
+    against one config; test_reload.py changes the settings."""
     state = model.initial(start, stretches()[0])
     now = start
     steps = []
 
     def apply(event: rules.Event, at: float) -> None:
         nonlocal state
+        if isinstance(event, events.ConfigChanged):
+            event = events.ConfigChanged(config)
         after, effects = rules.step(state, event, at, config)
         steps.append((state, event, at, after, effects))
         state = after
@@ -177,3 +193,69 @@ def test_a_tick_at_the_wakeup_always_moves_the_wakeup_on(config: Config, scenari
         if isinstance(event, events.Tick) and timing.next_wakeup(before, config) == now:
             wake = timing.next_wakeup(after, config)
             assert wake is None or wake > now
+
+
+# Scenarios around calls: mostly the quiet probes' answers and idle times, with a few user events.
+call_events = st.one_of(
+    st.builds(events.Quiet, st.none() | st.sampled_from(REASONS)),
+    st.builds(events.Idle, st.floats(0, 7200)),
+    st.just(events.Tick()),
+    st.builds(events.Snooze, st.none() | st.integers(1, 7200)),
+    st.just(events.Skip()),
+    st.builds(events.Stand, st.booleans()),
+)
+call_scenarios = st.lists(
+    st.tuples(st.floats(0, 3600), call_events, st.sampled_from((False, False, False, True))),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, call_scenarios)
+def test_no_reminder_pops_up_while_it_is_quiet(config: Config, scenario: list) -> None:
+    """Not stacked either: one reminder at most per step, and none while quiet."""
+    for _, _, _, after, effects in run(config, scenario):
+        shown = sum(isinstance(e, model.Remind) for e in effects)
+        assert shown <= 1
+        if shown:
+            assert after.quiet is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, call_scenarios)
+def test_a_held_reminder_is_never_lost(config: Config, scenario: list) -> None:
+    """A hold ends with the reminder, or with something the user did, or with a break."""
+    for before, event, _, after, effects in run(config, scenario):
+        if not before.held or after.held:
+            continue
+        reminded = sum(isinstance(e, model.Remind) for e in effects)
+        took_a_break = after.phase in (Phase.AWAY, Phase.PAUSED) or any(
+            isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK for e in effects
+        )
+        assert reminded == 1 or isinstance(event, USER_EVENTS) or took_a_break
+        if isinstance(event, events.Quiet) and event.reason is None and not took_a_break:
+            assert reminded == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, call_scenarios)
+def test_a_call_is_never_taken_for_a_break(config: Config, scenario: list) -> None:
+    """However long the idle time in a call, the sitting period goes on."""
+    for before, event, _, after, effects in run(config, scenario):
+        records = [e for e in effects if isinstance(e, model.Record)]
+        slept = any(r.kind is Kind.NATURAL_BREAK and r.detail == "suspend" for r in records)
+        sitting = before.phase in SITTING_PHASES  # (coming back from away is a break that was)
+        if isinstance(event, events.Idle) and in_call(before.quiet) and sitting and not slept:
+            assert not any(r.kind is Kind.NATURAL_BREAK for r in records)
+            assert after.phase in SITTING_PHASES
+            assert after.since == before.since
+
+
+@settings(max_examples=150, deadline=None)
+@given(configs, call_scenarios)
+def test_every_reminder_says_how_long_the_user_has_sat(config: Config, scenario: list) -> None:
+    for _, _, now, after, effects in run(config, scenario):
+        for effect in effects:
+            if isinstance(effect, model.Remind):
+                assert effect.sat_s == pytest.approx(timing.sitting_seconds(after, now))
+                assert effect.sat_s >= config.breaks.interval - 1e-6 or after.snoozes

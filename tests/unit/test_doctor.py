@@ -1,6 +1,9 @@
 """`hamstray doctor` says the right thing about each kind of desktop."""
 
 from hamstray.cli import doctor
+from hamstray.desktop.calls import Look, ProbeError, Unsupported
+from hamstray.engine.reasons import Cause
+from hamstray.engine.settings import Quiet
 
 X11 = {"DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "XFCE"}
 GNOME_WAYLAND = {"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0", "XDG_CURRENT_DESKTOP": "GNOME"}
@@ -64,3 +67,73 @@ def test_lines_read_as_ok_or_problem_with_a_hint() -> None:
         "PROBLEM  idle           none",
         " " * 24 + "hint: do this",
     ]
+
+
+def call_looks(**found: object) -> list[Look]:
+    """Linux-like looks whose answers are ``found[cause]`` (an exception is raised)."""
+
+    def look(cause: str):
+        def answer() -> str | None:
+            value = found.get(cause)
+            if isinstance(value, Exception):
+                raise value
+            return value  # type: ignore[return-value]
+
+        return answer
+
+    return [
+        Look(Cause.MICROPHONE, "PulseAudio/PipeWire capture streams", "microphone", look("mic")),
+        Look(Cause.CAMERA, "/dev/video* held open", "camera", look("camera")),
+        Look(Cause.APP, "/proc", None, look("app")),
+    ]
+
+
+def test_doctor_shows_which_call_checks_work_and_what_they_see() -> None:
+    looks = call_looks(camera="zoom", app="zoom")
+    checks = doctor.call_probes(looks, Quiet(apps=("zoom",)), "win32")
+    assert [str(c) for c in checks] == [
+        "OK       microphone     PulseAudio/PipeWire capture streams: readable, not in use now",
+        "OK       camera         /dev/video* held open: in use now by zoom",
+        "N/A      screen sharing Windows does not say when the screen is shared",
+        "OK       apps           /proc: zoom is running now",
+    ]
+    assert all(c.ok for c in checks)  # what a platform cannot see is no problem to fix
+
+
+def test_a_call_check_that_cannot_look_is_a_problem_with_a_way_out() -> None:
+    looks = call_looks(mic=ProbeError("pulsectl cannot be used: libpulse.so.0: cannot open"))
+    check = doctor.call_probes(looks, Quiet(), "linux")[0]
+    assert not check.ok
+    assert check.detail.endswith("pulsectl cannot be used: libpulse.so.0: cannot open")
+    assert "[quiet] microphone = false" in check.hint
+
+
+def test_a_desktop_without_the_means_to_look_is_no_problem() -> None:
+    """KDE has a session bus but no GNOME screencast interface: N/A, not PROBLEM."""
+    looks = [Look(Cause.SCREEN_SHARING, "GNOME's screencast sessions", "screen_sharing", kde)]
+    (_, _, check, _) = doctor.call_probes(looks, Quiet(), "linux")
+    assert str(check) == (
+        "N/A      screen sharing only GNOME's screencasts can be read, and this is not GNOME"
+    )
+    assert check.ok
+
+
+def kde() -> str | None:
+    raise Unsupported("only GNOME's screencasts can be read, and this is not GNOME")
+
+
+def test_switched_off_and_unnamed_checks_say_so() -> None:
+    checks = doctor.call_probes(call_looks(), Quiet(camera=False), "linux")
+    assert checks[1].detail == "off ([quiet] camera = false)"
+    assert checks[3].detail.startswith("none named ([quiet] apps")
+
+
+def test_the_running_apps_word_on_its_settings_file_is_what_doctor_says(tmp_path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[breaks]\ninterval = "20m"\n')  # fine now: the app read an older, bad one
+    message = "settings file has 2 problems; the last good settings are in use"
+    check = doctor.config_state(path, {"pid": 7, "config": {"path": str(path), "message": message}})
+    assert not check.ok
+    assert check.detail == f"{message} ({path})"
+    assert doctor.config_state(path, {"pid": 7, "config": {"message": None}}).ok
+    assert doctor.running({"pid": 7}).detail == "running (pid 7)"

@@ -14,6 +14,7 @@ from hamstray.engine.events import (
     Tick,
 )
 from hamstray.engine.model import Phase
+from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config, Notifications, Routines
 from hamstray.store.assets import stretches
 
@@ -129,7 +130,7 @@ def test_the_check_in_waits_for_a_calm_moment() -> None:
     ]
     offered = drive(CONFIG, script, until=40 * M).records(Kind.CHECKIN_OFFERED)
     assert [t for t, _ in offered] == [33 * M]  # once the break is over, never over it
-    state, _ = step(sitting(), events.Quiet("a full-screen window"), 1 * M)
+    state, _ = step(sitting(), events.Quiet(Reason(Cause.FULL_SCREEN)), 1 * M)
     state, _ = step(state, ScheduleCheckin(5 * M), 2 * M)
     state, effects = step(state, Tick(), 6 * M)
     assert model.RemindCheckin() not in effects

@@ -4,12 +4,15 @@ import math
 import queue
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import events, model
+from hamstray.engine import events, model, timing
+from hamstray.engine.entries import Kind
 from hamstray.engine.model import Effect
+from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config
 from hamstray.runtime.loop import MAX_SLEEP, Item, Loop
 from hamstray.store.assets import stretches
@@ -60,8 +63,14 @@ class FakeInbox:
         raise queue.Empty
 
 
-def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None = None):
-    clock = FakeClock()
+def make_loop(
+    stop_after: float,
+    idle: float | None = 0.0,
+    config: Config | None = None,
+    quiet: Callable[[], Reason | None] | None = None,
+    clock: FakeClock | None = None,
+):
+    clock = clock or FakeClock()
     inbox = FakeInbox(clock, clock.now + stop_after)
     effects: list[tuple[float, Effect]] = []
     loop = Loop(
@@ -70,6 +79,7 @@ def make_loop(stop_after: float, idle: float | None = 0.0, config: Config | None
         clock,
         lambda e: effects.append((clock.now, e)),
         idle=None if idle is None else (lambda: idle),
+        quiet=quiet,
         suggest=lambda: stretches()[1],
         inbox=inbox,
     )
@@ -150,7 +160,7 @@ def test_no_thread_is_started_per_event() -> None:
     thread.start()
     before = threading.active_count()
     for _ in range(50):
-        loop.ask(events.ConfigChanged())
+        loop.ask(events.ConfigChanged(Config()))
     assert threading.active_count() == before
     loop.quit()
     thread.join(timeout=5)
@@ -173,6 +183,55 @@ def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
     loop.run()
     routines = [e for e in effects if isinstance(e, model.RemindRoutine)]
     assert [e.name for e in routines] == ["morning", "morning"]
+
+
+class CallUntil:
+    """A quiet probe that says "in a call" until ``end`` on the fake clock, and counts its asks."""
+
+    def __init__(self, clock: FakeClock, end: float) -> None:
+        self.clock = clock
+        self.end = end
+        self.asks: list[float] = []
+
+    def __call__(self) -> Reason | None:
+        self.asks.append(self.clock.now)
+        return Reason(Cause.MICROPHONE, "Firefox") if self.clock.now < self.end else None
+
+
+def test_the_quiet_probes_are_never_asked_before_a_reminder_is_due() -> None:
+    clock = FakeClock()
+    probe = CallUntil(clock, end=0.0)
+    loop, _, _, _ = make_loop(29 * M, quiet=probe, clock=clock)
+    loop.run()
+    assert probe.asks == []
+
+
+def test_a_call_holds_the_reminder_and_its_end_lets_exactly_one_through() -> None:
+    clock = FakeClock()
+    start = clock.now
+    probe = CallUntil(clock, end=start + 45 * M)
+    loop, _, _, effects = make_loop(54 * M, quiet=probe, clock=clock)
+    loop.run()
+    ((when, note),) = [(t, e) for t, e in effects if isinstance(e, model.Remind)]
+    assert start + 45 * M <= when <= start + 45 * M + timing.QUIET_POLL
+    assert note.sat_s == when - start  # "You have been sitting for 45 min"
+    assert min(probe.asks) == start + 30 * M  # first asked when the reminder came due
+    # While held, one look per QUIET_POLL; after the reminder, none until remind_again is due.
+    assert len(probe.asks) <= 15 * M / timing.QUIET_POLL + 2
+    assert max(probe.asks) <= when
+
+
+def test_idle_time_in_a_call_asks_the_probes_first_and_is_no_break() -> None:
+    """No input for 40 minutes of a call: the loop asks before the engine calls it a break."""
+    clock = FakeClock()
+    probe = CallUntil(clock, end=float("inf"))
+    loop, _, _, effects = make_loop(40 * M, idle=3600.0, quiet=probe, clock=clock)
+    loop.run()
+    assert loop.state.phase is model.Phase.DUE
+    kinds = [e.kind for _, e in effects if isinstance(e, model.Record)]
+    assert Kind.NATURAL_BREAK not in kinds
+    assert Kind.REMINDER_HELD in kinds
+    assert probe.asks[0] < clock.now - 30 * M  # asked at the first idle check, minutes in
 
 
 @pytest.mark.parametrize("until", [math.nan, math.inf, 1e300])
@@ -214,3 +273,52 @@ def test_the_loop_asks_when_the_check_in_is_due_at_start_and_after_each_offer() 
     prompts = [e for e in effects if isinstance(e, model.RemindCheckin)]
     assert len(prompts) == 1
     assert asked == [0.0, 3600.0]  # at start, and once after the offer was recorded
+
+
+def test_the_settings_file_is_looked_at_only_when_the_loop_wakes_anyway() -> None:
+    """A wake for the ring or an idle check looks at the file; there is no wake of its own, and
+    the new interval counts from when sitting began."""
+    clock = FakeClock()
+    start = clock.now
+    inbox = FakeInbox(clock, start + 30 * M)
+    effects: list[tuple[float, Effect]] = []
+    looks: list[float] = []
+    shorter = Config(breaks=Breaks(interval=12 * 60))
+
+    def follow(forced: bool) -> Config | None:
+        looks.append(clock.now)
+        return shorter if clock.now - start >= 10 * M and loop.config != shorter else None
+
+    loop = Loop(
+        Config(),
+        model.initial(start, stretches()[0]),
+        clock,
+        lambda e: effects.append((clock.now, e)),
+        idle=lambda: 0.0,
+        inbox=inbox,
+        follow=follow,
+    )
+    loop.run()
+    assert len(looks) == loop.iterations - 1  # every wake but the last (the quit)
+    assert loop.config == shorter
+    reminders = [t - start for t, e in effects if isinstance(e, model.Remind)]
+    assert reminders[0] == 12 * M  # 12 minutes after sitting began, not after the change
+
+
+def test_reload_reads_the_file_even_unchanged_and_waits_for_it() -> None:
+    forced: list[bool] = []
+    loop = Loop(
+        Config(),
+        model.initial(0.0, stretches()[0]),
+        lambda: 10.0,
+        lambda e: None,
+        follow=lambda force: forced.append(force) or None,
+    )
+    thread = threading.Thread(target=loop.run)
+    thread.start()
+    try:
+        loop.reload()
+        assert forced == [True]
+    finally:
+        loop.quit()
+        thread.join(timeout=5)

@@ -1,10 +1,13 @@
 """The tray menu as a function of the view: labels and enabled states follow the phase."""
 
+from dataclasses import replace
+
 import pytest
 
 from hamstray.desktop.tray import menu
 from hamstray.engine import events, timing
 from hamstray.engine.model import Phase, View
+from hamstray.engine.reasons import Cause, Reason
 from hamstray.store.assets import stretches
 
 STRETCH = stretches()[0]
@@ -85,3 +88,12 @@ def test_the_check_in_stays_in_the_menu_whatever_the_phase() -> None:
         item = by_label(menu.items(view(phase), EXTRAS))["Flexibility check-in…"]
         assert item.action == events.StartCheckin()
         assert item.enabled
+
+
+def test_the_tooltip_says_why_a_due_break_waits() -> None:
+    held = replace(view(Phase.DUE), held_back=Reason(Cause.CAMERA, "zoom"))
+    assert (
+        menu.title_for(held)
+        == f"Time for a break, held back: camera in use by zoom · {STRETCH.name}"
+    )
+    assert menu.title_for(view(Phase.DUE)) == f"Time for a break · {STRETCH.name}"

@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 from hamstray.desktop import autostart, idle, quiet
+from hamstray.desktop.calls import Look
+from hamstray.engine.reasons import Cause, Reason
+from hamstray.engine.settings import Quiet
 
 
 class FakeBus:
@@ -126,11 +129,12 @@ def test_gnome_banners_off_is_quiet() -> None:
 
 
 def test_quiet_names_the_first_reason() -> None:
-    probe = quiet.combine(
-        [("do not disturb", lambda: False), ("a full-screen window", lambda: True)]
-    )
-    assert probe() == "a full-screen window"
-    assert quiet.combine([])() is None
+    looks = [
+        Look(Cause.DO_NOT_DISTURB, "dunst", None, quiet.flag(lambda: False)),
+        Look(Cause.FULL_SCREEN, "X11", None, quiet.flag(lambda: True)),
+    ]
+    assert quiet.combine(looks, Quiet)() == Reason(Cause.FULL_SCREEN)
+    assert quiet.combine([], Quiet)() is None
 
 
 class DictRegistry:

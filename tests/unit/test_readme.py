@@ -26,5 +26,7 @@ def test_every_config_key_in_the_readme_exists() -> None:
     block = README.split("```toml", 1)[1].split("```", 1)[0]
     assert loader.parse(block, Path("README.md"))[1] == []
     keys = {key.dotted for key in settings.declared()}
-    named = set(re.findall(r"`((?:breaks|stretches|routines|notifications)\.[a-z_]+)`", README))
+    named = set(
+        re.findall(r"`((?:breaks|stretches|routines|notifications|quiet)\.[a-z_]+)`", README)
+    )
     assert named <= keys, named - keys

@@ -113,3 +113,25 @@ def test_feet_that_do_not_reach_the_floor_get_the_footstool_tip(tmp_path: Path, 
     setup.run(paths(tmp_path), ask, lambda on: "", lambda: "")
     assert "feet rest flat on the floor" in asked[-1]
     assert "a footstool lifts them off" in capsys.readouterr().out
+
+
+def test_setup_while_hamstray_runs_says_it_follows_instead_of_start_it(
+    tmp_path: Path, capsys
+) -> None:
+    setup.run(paths(tmp_path), None, lambda on: "", lambda: "", running=lambda: 4321)
+    out = capsys.readouterr().out
+    assert "Start it now" not in out
+    assert out.rstrip().endswith("hamstray is running (pid 4321) and follows the new settings.")
+
+
+def test_setup_refuses_to_overwrite_a_file_edited_while_it_asked(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("# mine\n")
+
+    def ask(prompt: str) -> str:
+        path.write_text("# changed in an editor\n")
+        return ""
+
+    assert setup.run(paths(tmp_path), ask, lambda on: "", lambda: "") == 1
+    assert "changed on disk after it was read" in capsys.readouterr().err
+    assert path.read_text() == "# changed in an editor\n"

@@ -124,3 +124,16 @@ def test_one_absence_counts_as_one_break_even_when_recorded_twice() -> None:
     ]
     (day,) = summarize(rows, date(2026, 11, 25), 1, BERLIN).days
     assert day.breaks == 2
+
+
+def test_held_back_reminders_are_counted_by_reason() -> None:
+    rows = [
+        Entry(at("2026-11-24 10:00"), Kind.REMINDER_HELD, detail="microphone"),
+        Entry(at("2026-11-25 09:30"), Kind.REMINDER_HELD, detail="microphone"),
+        Entry(at("2026-11-25 11:00"), Kind.REMINDER_HELD, detail="do_not_disturb"),
+        row("reminder", "2026-11-25 11:40"),  # the held one, shown after the call
+    ]
+    summary = summarize(rows, date(2026, 11, 25), 2, BERLIN)
+    assert [d.held_back for d in summary.days] == [1, 2]
+    assert summary.held_back == {"microphone": 2, "do_not_disturb": 1}
+    assert summary.days[1].reminders == 1

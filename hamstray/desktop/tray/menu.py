@@ -123,6 +123,8 @@ def title_for(view: View) -> str:
     match view.phase:
         case Phase.SITTING:
             return f"Next break in {durations.humanize(view.next_break_in or 0)}{stretch}"
+        case Phase.DUE if view.held_back is not None:
+            return f"Time for a break, held back: {view.held_back.text}{stretch}"
         case Phase.DUE:
             return f"Time for a break{stretch}"
         case Phase.SNOOZED:

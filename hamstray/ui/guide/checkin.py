@@ -4,21 +4,9 @@ landmarks, and what that answer says next to the earlier ones (in its own proces
 import tkinter as tk
 from typing import Any
 
-from hamstray.ui.guide.look import (
-    FONT,
-    INK,
-    MUTED,
-    PAPER,
-    TEAL,
-    TITLE,
-    TRACK,
-    WIDTH,
-    button,
-    label,
-    link,
-    open_window,
-)
+from hamstray.ui.guide.look import TITLE, WIDTH, button, label, link, open_window
 from hamstray.ui.guide.protocol import Answered, Ended, emit
+from hamstray.ui.look import FONT, INK, MUTED, PAPER, TEAL, TRACK
 
 
 class CheckinWindow:

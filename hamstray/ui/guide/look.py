@@ -5,15 +5,9 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import Any
 
-PAPER = "#f6f4ef"
-INK = "#20303a"
-MUTED = "#5c6b73"
-TEAL = "#178f83"
-WARM = "#9a5a12"
-TRACK = "#dcd8cf"
-FONT = "TkDefaultFont"
+from hamstray.ui.look import FONT, INK, PAPER, TEAL, TRACK, WM_CLASS
+
 TITLE = "hamstray"
-WM_CLASS = "hamstray"  # the class the launcher's StartupWMClass names
 WIDTH = 500  # the text column; the window is this plus its padding
 TEXT = WIDTH - 180  # beside the picture
 

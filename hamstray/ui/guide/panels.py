@@ -5,7 +5,8 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import Any
 
-from hamstray.ui.guide.look import FONT, MUTED, PAPER, WIDTH, button, label, link
+from hamstray.ui.guide.look import WIDTH, button, label, link
+from hamstray.ui.look import FONT, MUTED, PAPER
 
 
 class RulesPanel(tk.Frame):

@@ -6,25 +6,11 @@ from typing import Any
 
 from hamstray.engine.catalogue import Dose
 from hamstray.ui.guide.countdown import Beat, Countdown
-from hamstray.ui.guide.look import (
-    FONT,
-    INK,
-    MUTED,
-    PAPER,
-    TEAL,
-    TEXT,
-    TITLE,
-    TRACK,
-    WARM,
-    WIDTH,
-    button,
-    label,
-    link,
-    open_window,
-)
+from hamstray.ui.guide.look import TEXT, TITLE, WIDTH, button, label, link, open_window
 from hamstray.ui.guide.panels import AvoidPanel, RulesPanel
 from hamstray.ui.guide.picture import Player, pace, picture_side
 from hamstray.ui.guide.protocol import Avoided, Ended, Held, Marked, RulesRead, emit
+from hamstray.ui.look import FONT, INK, MUTED, PAPER, TEAL, TRACK, WARM
 
 NOTE_MARKS = {"swap": ("↻", TEAL, ""), "caution": ("⚠", WARM, "italic"), "adapt": ("✓", INK, "")}
 

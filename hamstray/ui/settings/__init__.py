@@ -1,0 +1,1 @@
+"""The settings window: its protocol, its fields, the Tk window and the app's end."""
