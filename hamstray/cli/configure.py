@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from hamstray.config import loader, writer
+from hamstray.engine.plural import plural
 from hamstray.store.files import write_atomically
 from hamstray.store.paths import Paths
 
@@ -77,7 +78,8 @@ def desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
         else:
             removed = autostart.uninstall_launcher(entry.data_home)
             print(
-                f"Removed {len(removed)} file(s) from your app menu and icon theme."
+                f"Removed {plural(len(removed), '{n} file', '{n} files')} from your app menu "
+                "and icon theme."
                 if removed
                 else "hamstray was not in your app menu."
             )

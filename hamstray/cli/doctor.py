@@ -1,6 +1,7 @@
 """`hamstray doctor`: each platform part, OK or PROBLEM, with a concrete hint for each problem."""
 
 import importlib.util
+import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -11,6 +12,7 @@ from typing import Any
 from hamstray.config import loader
 from hamstray.desktop.calls import Look, ProbeError, Unsupported, choose
 from hamstray.desktop.tray import backend
+from hamstray.engine.plural import plural
 from hamstray.engine.reasons import Cause
 from hamstray.engine.settings import Quiet
 from hamstray.store.paths import Paths
@@ -45,8 +47,10 @@ def tray(
     tray_owner: Callable[[], bool | None],
     watcher: Callable[[], bool | None],
     has_gi: bool,
+    no_tk: str | None = None,
 ) -> Check:
-    """Which tray backend hamstray will use and why, and whether something will show it."""
+    """Which tray backend hamstray will use and why, and whether something will show it
+    (``no_tk``: why Tk windows cannot open, which takes the XEmbed menu away)."""
     try:
         choice = backend.choose(env, platform, lambda: bool(watcher()), lambda: has_gi)
     except ValueError as error:
@@ -90,9 +94,13 @@ def tray(
             else "add a system tray (notification area) to your panel"
         )
         return Check("tray", False, f"{named}, but no system tray on this display", hint)
-    clicks = (
-        "; left click starts, right click opens hamstray's menu" if choice.name == "xorg" else ""
-    )
+    clicks = ""
+    if choice.name == "xorg":
+        clicks = (
+            "; left click starts, right click opens hamstray's menu"
+            if no_tk is None
+            else "; its menu cannot open without Tk (see guide): a click says so"
+        )
     return Check("tray", True, f"{named}; an XEmbed system tray is there{clicks}")
 
 
@@ -110,15 +118,39 @@ def notifications(capabilities: list[str] | None, server: str | None) -> Check:
     return Check("notifications", True, f"{server or 'a freedesktop server'}, {buttons}")
 
 
-def idle_probe(found: Callable[[], float | None] | None) -> Check:
+def idle_hint(env: Mapping[str, str]) -> str:
+    """What reads idle time on this kind of desktop, for the hint when nothing does."""
+    desktop = env.get("XDG_CURRENT_DESKTOP", "").upper()
+    wayland = env.get("XDG_SESSION_TYPE") == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
+    if "GNOME" in desktop:
+        where = "on GNOME hamstray asks Mutter's idle monitor (org.gnome.Mutter.IdleMonitor)"
+    elif wayland and "KDE" in desktop:
+        where = (
+            "on KDE Wayland hamstray takes KWin's idle notices (ext-idle-notify-v1 or "
+            "org_kde_kwin_idle) through WAYLAND_DISPLAY"
+        )
+    elif wayland:
+        where = (
+            "on Wayland hamstray takes the compositor's idle notices (ext-idle-notify-v1 or "
+            "org_kde_kwin_idle: sway, Hyprland, river and KWin have them) through WAYLAND_DISPLAY"
+        )
+    elif env.get("DISPLAY"):
+        where = "on X11 hamstray reads the X server's MIT-SCREEN-SAVER extension"
+    else:
+        where = "hamstray reads idle time from the desktop session (X11 or Wayland)"
+    return (
+        f"{where}; hamstray -v doctor says why that failed. Until then natural breaks are "
+        "seen only from suspends"
+    )
+
+
+def idle_probe(
+    found: Callable[[], float | None] | None, env: Mapping[str, str] | None = None
+) -> Check:
     """Whether hamstray can tell that the user left the desk."""
     if found is None:
         return Check(
-            "idle",
-            False,
-            "no way to read idle time on this desktop",
-            "natural breaks are then seen only from suspends; on Wayland, GNOME and KDE "
-            "are supported",
+            "idle", False, "no way to read idle time on this desktop", idle_hint(env or {})
         )
     seconds = found()
     if seconds is None:
@@ -126,7 +158,7 @@ def idle_probe(found: Callable[[], float | None] | None) -> Check:
             "idle",
             False,
             "the idle probe gave no answer",
-            "see the log with --verbose for the reason",
+            "hamstray -v doctor says why",
         )
     return Check("idle", True, f"idle time readable (now {seconds:.0f} s)")
 
@@ -189,10 +221,11 @@ def config_state(path: Path, status: Mapping[str, Any] | None = None) -> Check:
         return Check(
             "config",
             False,
-            f"{len(errors)} problem(s) in {path}, e.g. {errors[0]}",
+            f"{plural(len(errors), '{n} problem', '{n} problems')} in {path}, e.g. {errors[0]}",
             "hamstray config check lists them; bad keys fall back to their defaults",
         )
-    return Check("config", True, f"{path}" + (f" ({len(problems)} warning(s))" if problems else ""))
+    warnings = plural(len(problems), "{n} warning", "{n} warnings")
+    return Check("config", True, f"{path}" + (f" ({warnings})" if problems else ""))
 
 
 def writable(part: str, folder: Path) -> Check:
@@ -212,11 +245,37 @@ def running(status: Mapping[str, Any] | None) -> Check:
     return Check("app", True, f"running (pid {status['pid']})")
 
 
-def run(paths: Paths) -> int:
-    """Print one line per part; exit 0 when everything is OK, 1 otherwise."""
+def full_screen(seen: bool, how: str) -> Check:
+    """Whether a full-screen window (a presentation, a film, a game) holds reminders back."""
+    if seen:
+        return Check("fullscreen", True, how)
+    return Check(
+        "fullscreen",
+        False,
+        f"full-screen windows are not seen: {how}",
+        "reminders then come over a full-screen window too; do-not-disturb still holds them",
+    )
+
+
+def guide(problem: str | None) -> Check:
+    """Whether the guide window (and on XEmbed trays the menu) can open: both are Tk."""
+    if problem is None:
+        return Check("guide", True, "the guide window can open (Tk and an X display)")
+    from hamstray.ui import tk_display  # noqa: PLC0415
+
+    return Check("guide", False, "the guide window cannot open", tk_display.sentence(problem))
+
+
+def run(paths: Paths, verbose: bool = False) -> int:
+    """Print one line per part; exit 0 when everything is OK, 1 otherwise; ``verbose``: the
+    probes' reasons go to stderr."""
     from hamstray.cli.remote import running_status  # noqa: PLC0415
     from hamstray.desktop import autostart, idle, quiet  # noqa: PLC0415
+    from hamstray.ui import tk_display  # noqa: PLC0415
 
+    if verbose:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+    problem = tk_display.current()
     checks = [
         tray(
             os.environ,
@@ -224,14 +283,20 @@ def run(paths: Paths) -> int:
             _tray_owner,
             _watcher,
             importlib.util.find_spec("gi") is not None,
+            problem,
         ),
         _notification_check(),
-        idle_probe(idle.default_probe()),
+        guide(problem),
+        idle_probe(idle.default_probe(), os.environ),
     ]
     switches = loader.load(paths.config_file)[0].quiet
     checks += call_probes(
         quiet.looks(sys.platform, os.environ, lambda: switches), switches, sys.platform
     )
+    if sys.platform.startswith("linux"):
+        from hamstray.desktop import fullscreen  # noqa: PLC0415
+
+        checks.append(full_screen(*fullscreen.describe(os.environ)))
     entry = autostart.for_this_user()
     status = running_status(paths)
     checks += [
@@ -247,20 +312,16 @@ def run(paths: Paths) -> int:
 
 
 def _notification_check() -> Check:
+    """Asked the way the app asks (the same connection code), so that doctor cannot say OK
+    where the app finds no server (mako's double reply once killed the app's connection)."""
     if not sys.platform.startswith("linux"):
         return Check("notifications", True, "the system's notification centre (through plyer)")
-    from hamstray.desktop import dbus  # noqa: PLC0415
+    from hamstray.desktop.notification_server import Freedesktop  # noqa: PLC0415
 
-    bus = dbus.Session()
-    address = (
-        "org.freedesktop.Notifications",
-        "/org/freedesktop/Notifications",
-        "org.freedesktop.Notifications",
-    )
-    capabilities = bus.call(*address, "GetCapabilities")
-    info = bus.call(*address, "GetServerInformation")
-    name = f"{info[0]} {info[2]}" if isinstance(info, tuple) and len(info) >= 3 else None
-    return notifications(None if capabilities is None else list(capabilities), name)
+    server = Freedesktop()
+    capabilities = server.capabilities()
+    info = server.information()
+    return notifications(capabilities, None if info is None else f"{info.name} {info.version}")
 
 
 def _tray_owner() -> bool | None:

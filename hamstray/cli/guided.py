@@ -38,14 +38,16 @@ def _in_app(paths: Paths, request: Request, command: str) -> int | None:
 
 
 def _display() -> str | None:
-    """Why no window can open here (None: one can)."""
+    """Why the guide's window cannot open here: no graphical session, no tkinter, no X display
+    (None: it can)."""
     from hamstray.runtime.app import StartError, check_display  # noqa: PLC0415
+    from hamstray.ui import tk_display  # noqa: PLC0415
 
     try:
         check_display()
     except StartError as error:
         return str(error)
-    return None
+    return tk_display.current()
 
 
 def _saved(recording: Recording, what: str) -> int:

@@ -4,6 +4,7 @@ Each command loads only what it needs, so that ``hamstray status`` or ``hamstray
 fast and never load the GUI stack.
 """
 
+import os
 import sys
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
@@ -18,6 +19,17 @@ CONFIGURE = ("config", "autostart", "setup", "desktop")
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (``hamstray history | head``): stop quietly, as `cat` does, and
+        # point stdout at /dev/null so that the flush at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURE
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     paths = default_paths(args.config)
     command = args.command or "run"
@@ -31,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "doctor":
             from hamstray.cli import doctor  # noqa: PLC0415
 
-            return doctor.run(paths)
+            return doctor.run(paths, args.verbose)
         if command in OFFLINE:
             from hamstray.cli import practice  # noqa: PLC0415
 

@@ -9,6 +9,7 @@ from typing import Any
 from hamstray.cli.exits import EXIT_OK
 from hamstray.engine import checkins, durations, reasons, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
+from hamstray.engine.plural import plural
 from hamstray.engine.stats import Summary
 from hamstray.store import assets
 from hamstray.store.history import History
@@ -142,7 +143,7 @@ def stats_text(summary: Summary) -> str:
         count, held = summary.groups[group]
         lines.append(f"{GROUP_NAMES[group]:<14}{count:>10}   {_length(held)}")
     streak = (
-        f"{summary.streak} day{'s' if summary.streak != 1 else ''} in a row with "
+        f"{plural(summary.streak, '{n} day', '{n} days')} in a row with "
         f"{summary.goal} or more stretches."
         if summary.streak
         else f"No streak yet: {summary.goal} stretches a day start one."

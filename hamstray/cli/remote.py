@@ -9,6 +9,7 @@ from typing import Any
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_NOT_RUNNING, EXIT_OK, EXIT_USAGE
 from hamstray.engine import calendar, durations
+from hamstray.engine.plural import plural
 from hamstray.runtime import requests
 from hamstray.runtime.requests import Command, Request, RequestError
 from hamstray.store.paths import Paths
@@ -147,7 +148,8 @@ def describe(status: dict[str, Any], now: float) -> str:
         case "away":
             lines.append("Away from the computer: that counts as a break.")
     if stretch:
-        lines.append(f"Next stretch: {stretch['name']} ({status['snoozes_left']} snoozes left).")
+        left = plural(status["snoozes_left"], "{n} snooze left", "{n} snoozes left")
+        lines.append(f"Next stretch: {stretch['name']} ({left}).")
     message = (status.get("config") or {}).get("message")
     if message:
         lines.append(f"The {message} (hamstray config check).")

@@ -142,25 +142,60 @@ def session_call() -> DBusCall:
     return dbus.Session().call
 
 
-def choose(platform: str, env: Mapping[str, str], call: Callable[[], DBusCall]) -> IdleProbe | None:
-    """The best probe for this platform and desktop session, or None."""
+# (session environment, threshold) -> probe; OSError says why there is none
+WaylandProbe = Callable[[Mapping[str, str], Callable[[], float]], IdleProbe]
+
+
+def wayland_notices(env: Mapping[str, str], threshold: Callable[[], float]) -> IdleProbe:
+    """The compositor's idle notices (see ``wayland_idle``); OSError says why there are none."""
+    from hamstray.desktop import wayland_idle  # noqa: PLC0415 - Wayland sessions only
+
+    return wayland_idle.probe(env, threshold)
+
+
+def choose(
+    platform: str,
+    env: Mapping[str, str],
+    call: Callable[[], DBusCall],
+    threshold: Callable[[], float] = lambda: 300.0,
+    notices: WaylandProbe = wayland_notices,
+) -> IdleProbe | None:
+    """The best probe for this platform and desktop session, or None; ``threshold``: the idle
+    time that matters (breaks.idle_reset), for probes that are told rather than asked.
+
+    GNOME: Mutter's idle monitor (X11 and Wayland). Other Wayland compositors: their idle
+    notices (KWin answers org.freedesktop.ScreenSaver's GetSessionIdleTime with NotSupported),
+    then org.freedesktop.ScreenSaver. X11: the MIT-SCREEN-SAVER extension. Each probe that
+    fails says why at debug level (``-v``)."""
     if platform == "win32":
         return windows(*windows_calls())
     if platform == "darwin":
         return macos(_ioreg)
     wayland = env.get("XDG_SESSION_TYPE") == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
+    gnome = "GNOME" in env.get("XDG_CURRENT_DESKTOP", "").upper()
     probe: IdleProbe | None = None
-    if wayland or "GNOME" in env.get("XDG_CURRENT_DESKTOP", "").upper():
-        bus = call()
-        probe = mutter(bus) or screensaver(bus)
+    bus = call() if wayland or gnome else None
+    if bus is not None:
+        probe = mutter(bus)
+        if probe is None:
+            log.debug("idle: no answer from org.gnome.Mutter.IdleMonitor")
+    if probe is None and wayland and env.get("WAYLAND_DISPLAY"):
+        try:
+            probe = notices(env, threshold)
+        except OSError as error:
+            log.debug("idle: no Wayland idle notices: %s", error)
+    if probe is None and bus is not None:
+        probe = screensaver(bus)
+        if probe is None:
+            log.debug("idle: no answer from org.freedesktop.ScreenSaver")
     if probe is None and env.get("DISPLAY") and not wayland:
         probe = x11()
     return probe
 
 
-def default_probe() -> IdleProbe | None:
+def default_probe(threshold: Callable[[], float] = lambda: 300.0) -> IdleProbe | None:
     """The idle probe for this desktop, or None (then only suspends count as breaks)."""
-    probe = choose(sys.platform, os.environ, session_call)
+    probe = choose(sys.platform, os.environ, session_call, threshold)
     if probe is None:
         log.info("No idle probe on this desktop: natural breaks are detected from suspends only.")
     return probe

@@ -1,7 +1,8 @@
 """Desktop notifications that never raise.
 
 On Linux, when the freedesktop notification server offers buttons ("actions"), reminders go over
-D-Bus with **Start stretch** and **Snooze** buttons and replace the previous reminder. Otherwise
+D-Bus with **Start stretch** and **Snooze** buttons and the stretch's picture, replace the previous
+reminder while it is up, and are withdrawn once the break is handled another way. Otherwise
 plyer, then the tray's own notification, then the log.
 """
 
@@ -12,15 +13,21 @@ import threading
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from hamstray.desktop import dbus
+from PIL import Image
+
+from hamstray.desktop.notification_server import TIMEOUT_S, ServerInfo
+from hamstray.desktop.tray import icons
+from hamstray.engine.model import Phase
 
 log = logging.getLogger(__name__)
 
-TIMEOUT_S = 60
-BUS_NAME = "org.freedesktop.Notifications"
-PATH = "/org/freedesktop/Notifications"
+IMAGE_SIZE = 64  # the due icon in a reminder: a notification's size, not the app icon's 256 px
+PICTURE_SIZE = 160  # a stretch picture in a reminder: servers scale it down to their own size
+# Servers that list every action, the default one too, in their action menu (dunst's context
+# menu, makoctl menu): a button with the default's label would show twice there.
+LISTS_DEFAULT = ("dunst", "mako")
 
 
 class Server(Protocol):
@@ -28,9 +35,28 @@ class Server(Protocol):
 
     def capabilities(self) -> list[str] | None: ...
 
+    def information(self) -> ServerInfo | None: ...
+
     def notify(
-        self, title: str, message: str, icon: str, actions: Sequence[tuple[str, str]], replaces: int
+        self,
+        title: str,
+        message: str,
+        icon: str,
+        actions: Sequence[tuple[str, str]],
+        replaces: int,
+        image: Image.Image | None = None,
     ) -> int | None: ...
+
+    def close(self, notification: int) -> None: ...
+
+
+def buttons_for(actions: Sequence[tuple[str, str]], server: str) -> tuple[tuple[str, str], ...]:
+    """The actions to send to ``server``: where it lists the default action with the others,
+    a button that repeats the default's label is left out (clicking the banner does it)."""
+    default = dict(actions).get("default")
+    if server.lower() not in LISTS_DEFAULT or default is None:
+        return tuple(actions)
+    return tuple((key, label) for key, label in actions if key == "default" or label != default)
 
 
 class Notifier:
@@ -51,22 +77,56 @@ class Notifier:
         self._server = server
         self._warned: set[str] = set()
         self._last_id = 0
+        self._lock = threading.Lock()  # last_id: the loop sets it, the D-Bus reader clears it
         self.last_path = ""
 
     @property
     def last_id(self) -> int:
-        """The server's id of the last reminder sent over D-Bus (0: none)."""
+        """The server's id of the reminder on screen (0: none)."""
         return self._last_id
 
-    def notify(
+    def notify(self, title: str, message: str) -> str:
+        """Show a notice; return the path used: "dbus", "plyer", "tray" or "log"."""
+        return self._deliver(title, message, (), reminder=False)
+
+    def remind(
         self,
         title: str,
         message: str,
-        actions: Sequence[tuple[str, str]] = (),
-        icon: Path | None = None,
+        actions: Sequence[tuple[str, str]],
+        picture: Path | None = None,
+        due_icon: bool = True,
     ) -> str:
-        """Show a notification (with ``icon``, else the app's); return the path used: "dbus",
-        "plyer", "tray" or "log"."""
+        """Show a reminder with its buttons (where the server has them), replacing the one on
+        screen, with ``picture`` (the stretch's end pose), else the due icon (a break's), else
+        none beside the app's icon; return the path used."""
+        image = _picture(picture) if picture is not None else None
+        if image is None and due_icon:
+            image = icons.draw(Phase.DUE, 0, IMAGE_SIZE)
+        return self._deliver(title, message, actions, reminder=True, image=image)
+
+    def withdraw(self) -> None:
+        """Take the reminder on screen down (the break was handled another way)."""
+        with self._lock:
+            shown, self._last_id = self._last_id, 0
+        if shown and self._server is not None:
+            self._server.close(shown)
+
+    def closed(self, notification: int) -> None:
+        """The server closed ``notification`` (expired, dismissed, or a button pressed): a
+        later reminder must not replace it (Plasma then shows nothing)."""
+        with self._lock:
+            if notification == self._last_id:
+                self._last_id = 0
+
+    def _deliver(
+        self,
+        title: str,
+        message: str,
+        actions: Sequence[tuple[str, str]],
+        reminder: bool,
+        image: Image.Image | None = None,
+    ) -> str:
         capabilities = None if self._server is None else self._server.capabilities()
         if self._server is not None and capabilities is None:
             self._warn_once(
@@ -78,7 +138,7 @@ class Notifier:
             if "server" in self._warned:
                 self._warned.discard("server")  # a later outage is told again
                 log.info("The notification server answers again.")
-            path = self._send(title, message, actions, capabilities or [], icon or self._app_icon)
+            path = self._send(title, message, actions, capabilities or [], reminder, image)
             if path is not None:
                 self.last_path = path
                 return path
@@ -96,22 +156,30 @@ class Notifier:
         message: str,
         actions: Sequence[tuple[str, str]],
         capabilities: list[str],
-        icon: Path,
+        reminder: bool,
+        image: Image.Image | None,
     ) -> str | None:
         """Show it over D-Bus where a server answers (a reminder with its buttons where the server
         has them, replacing the last reminder), else through AppleScript or plyer; the path."""
         if self._server is not None:
-            buttons = actions if "actions" in capabilities else ()
-            replaces = self._last_id if actions else 0  # only a reminder replaces a reminder
-            sent = self._server.notify(title, message, str(icon), buttons, replaces)
+            buttons: tuple[tuple[str, str], ...] = ()
+            if "actions" in capabilities and actions:
+                info = self._server.information()
+                buttons = buttons_for(actions, "" if info is None else info.name)
+            with self._lock:
+                replaces = self._last_id if reminder else 0  # only a reminder replaces one
+            sent = self._server.notify(
+                title, message, str(self._app_icon), buttons, replaces, image
+            )
             if sent is None:
                 return None
-            if actions:
-                self._last_id = sent
+            if reminder:
+                with self._lock:
+                    self._last_id = sent
             return "dbus"
         if self._platform == "darwin" and self._osascript(title, message):
             return "osascript"
-        if self._plyer(title, message, icon):
+        if self._plyer(title, message):
             return "plyer"
         return None
 
@@ -135,7 +203,7 @@ class Notifier:
             self._warn_once("osascript", f"osascript could not notify ({error}).")
             return False
 
-    def _plyer(self, title: str, message: str, icon: Path) -> bool:
+    def _plyer(self, title: str, message: str) -> bool:
         try:
             with warnings.catch_warnings():
                 # plyer warns in every process that dbus-python is missing, then uses notify-send.
@@ -146,7 +214,7 @@ class Notifier:
                     title=title,
                     message=message,
                     app_name="hamstray",
-                    app_icon=str(icon),
+                    app_icon=str(self._app_icon),
                     timeout=TIMEOUT_S,
                 )
         except Exception as error:  # noqa: BLE001 - any plyer failure means: try the next path
@@ -160,98 +228,16 @@ class Notifier:
             log.warning(text)
 
 
+def _picture(path: Path) -> Image.Image | None:
+    """The stretch picture at a reminder's size (None, logged, when it cannot be read)."""
+    try:
+        with Image.open(path) as image:
+            image.thumbnail((PICTURE_SIZE, PICTURE_SIZE))
+            return image.convert("RGBA")
+    except OSError as error:
+        log.warning("The reminder goes without its picture: %s", error)
+        return None
+
+
 def _run(argv: list[str]) -> int:
     return subprocess.run(argv, capture_output=True, timeout=10, check=False).returncode
-
-
-class Freedesktop:
-    """The notification server over the session D-Bus (jeepney, pure Python).
-
-    One connection sends the notifications and receives their signals: servers may send
-    ActionInvoked only to the connection that created the notification. jeepney's threaded
-    router reads it in its own thread, which blocks on the socket (no polling).
-    """
-
-    def __init__(self) -> None:
-        self._router: Any = None
-        self._lock = threading.Lock()
-
-    def _call(self, method: str, signature: str | None = None, *args: Any) -> Any:
-        from jeepney import DBusAddress, new_method_call  # noqa: PLC0415
-        from jeepney.wrappers import unwrap_msg  # noqa: PLC0415
-
-        address = DBusAddress(PATH, bus_name=BUS_NAME, interface=BUS_NAME)
-        try:
-            router = self._connect()
-            reply = router.send_and_get_reply(
-                new_method_call(address, method, signature, args), timeout=3
-            )
-            body = unwrap_msg(reply)
-        except Exception as error:  # noqa: BLE001 - no bus, no server, or a D-Bus error
-            log.debug("Notifications.%s failed: %r", method, error)
-            if not dbus.is_dbus_error(error):
-                self._drop()
-            return None
-        return body[0] if body else None
-
-    def _connect(self) -> Any:
-        with self._lock:
-            if self._router is None:
-                from jeepney.io.threading import DBusRouter, open_dbus_connection  # noqa: PLC0415
-
-                self._router = DBusRouter(open_dbus_connection(bus="SESSION"))
-            return self._router
-
-    def _drop(self) -> None:
-        with self._lock:
-            router, self._router = self._router, None
-        if router is not None:
-            router.close()
-
-    def capabilities(self) -> list[str] | None:
-        """What the server can do, or None when there is no server."""
-        found = self._call("GetCapabilities")
-        return None if found is None else list(found)
-
-    def notify(
-        self, title: str, message: str, icon: str, actions: Sequence[tuple[str, str]], replaces: int
-    ) -> int | None:
-        """Show (or replace) a notification with buttons; return its id."""
-        flat = [part for key, label in actions for part in (key, label)]
-        hints = {"category": ("s", "x-hamstray.reminder"), "desktop-entry": ("s", "hamstray")}
-        found = self._call(
-            "Notify",
-            "susssasa{sv}i",
-            "hamstray",
-            replaces,
-            icon,
-            title,
-            message,
-            flat,
-            hints,
-            TIMEOUT_S * 1000,
-        )
-        return None if found is None else int(found)
-
-    def listen(self, on_action: Callable[[int, str], None]) -> threading.Thread | None:
-        """Report each ActionInvoked (notification id, action key) from a thread of its own."""
-        try:
-            from jeepney import MatchRule, message_bus  # noqa: PLC0415
-
-            router = self._connect()
-            rule = MatchRule(type="signal", interface=BUS_NAME, member="ActionInvoked")
-            router.send_and_get_reply(message_bus.AddMatch(rule), timeout=3)
-        except Exception as error:  # noqa: BLE001 - no bus: no buttons
-            log.debug("no notification buttons: %r", error)
-            return None
-
-        def run() -> None:
-            with router.filter(rule, bufsize=16) as signals:
-                while True:
-                    message = signals.get()
-                    notification, key = message.body
-                    on_action(int(notification), str(key))
-
-        thread = threading.Thread(target=run, name="hamstray-notifications", daemon=True)
-        thread.start()
-        return thread

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from hamstray.desktop import fullscreen as wayland_fullscreen
 from hamstray.desktop.calls import InUse, Look
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Quiet
@@ -164,4 +165,8 @@ def looks(platform: str, env: Mapping[str, str], switches: Callable[[], Quiet]) 
 
 def default_probe(switches: Callable[[], Quiet]) -> QuietProbe:
     """The quiet probe for this desktop, following the ``[quiet]`` switches ``switches`` gives."""
-    return combine(looks(sys.platform, os.environ, switches), switches)
+    wayland = [
+        Look(Cause.FULL_SCREEN, "the compositor's windows", None, flag(check))
+        for check in wayland_fullscreen.checks(os.environ)  # started here: a KWin script, say
+    ]
+    return combine(looks(sys.platform, os.environ, switches) + wayland, switches)

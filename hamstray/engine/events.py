@@ -123,6 +123,13 @@ class ScheduleRoutine:
 
 
 @dataclass(frozen=True, slots=True)
+class GuideMissing:
+    """The guide window cannot open here (``reason``, for the user), or can again (None)."""
+
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class GuideClosed:
     """The guide window closed: a routine in it is over, and with it the break."""
 
@@ -180,6 +187,7 @@ Event = (
     | StartRoutine
     | ScheduleRoutine
     | GuideClosed
+    | GuideMissing
     | Avoid
     | RulesSeen
     | StartCheckin

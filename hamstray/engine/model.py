@@ -52,6 +52,7 @@ class State:
     # before then is the same absence going on, never a second break.
     break_ended: float | None = None
     continued: bool = False  # AWAY: this absence was already recorded as a break
+    no_guide: str | None = None  # why the guide window cannot open here, if it cannot
 
 
 def initial(now: float, stretch: Stretch | None = None) -> State:
@@ -73,6 +74,7 @@ class View:
     paused_until: float | None
     standing: bool = False
     held_back: Reason | None = None  # why the due reminder waits, while it does
+    can_start: bool = True  # a stretch can be started now (there is one, and the guide opens)
 
 
 # Effects: what the outside world should do.
@@ -82,6 +84,13 @@ class Remind:
 
     sat_s: float
     stretch: Stretch | None
+    can_start: bool = True  # False: the guide cannot open, so the reminder offers no Start
+
+
+@dataclass(frozen=True, slots=True)
+class Withdraw:
+    """Take the break's reminder down: the break was handled another way (snoozed, started,
+    skipped, paused, or a natural break)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +140,12 @@ class Guide:
 
 
 @dataclass(frozen=True, slots=True)
+class CloseGuide:
+    """Close the guide window without a report: its stretch ended another way (skipped,
+    snoozed, timed out) or the app stops."""
+
+
+@dataclass(frozen=True, slots=True)
 class OpenRoutine:
     """Open the guide with the ``name`` (morning or evening) floor routine."""
 
@@ -156,11 +171,13 @@ class Refuse:
 
 Effect = (
     Remind
+    | Withdraw
     | RemindRoutine
     | RemindCheckin
     | Render
     | Record
     | Guide
+    | CloseGuide
     | OpenRoutine
     | OpenCheckin
     | Refuse

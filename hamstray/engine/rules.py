@@ -10,7 +10,7 @@ the outside world should do comes back as effects. Phases::
 import math
 from dataclasses import replace
 
-from hamstray.engine import checkins
+from hamstray.engine import leaving, notes
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import BRIEF, Kind
 from hamstray.engine.events import (
@@ -21,6 +21,7 @@ from hamstray.engine.events import (
     Event,
     Feedback,
     GuideClosed,
+    GuideMissing,
     Idle,
     Pause,
     Quiet,
@@ -43,7 +44,6 @@ from hamstray.engine.model import (
     SITTING_PHASES,
     Effect,
     Guide,
-    OpenCheckin,
     OpenRoutine,
     Phase,
     Record,
@@ -73,6 +73,7 @@ GUIDE_OPEN = "The guide is open already: finish or skip what is in it first."
 def step(state: State, event: Event, now: float, config: Config) -> tuple[State, list[Effect]]:
     """Apply ``event`` at ``now``; return the new state and the effects to carry out."""
     effects: list[Effect] = []
+    before = state.phase
     state = follow_clock(state, now, config, effects)
     if state.phase is Phase.AWAY and isinstance(event, USER_EVENTS):
         state = come_back(state, now, 0.0, effects)
@@ -98,43 +99,23 @@ def step(state: State, event: Event, now: float, config: Config) -> tuple[State,
         case Quiet(reason):
             state = _on_quiet(state, reason, now, config, effects)
         case Feedback() | Avoid() | RulesSeen() | CheckedIn() | StartCheckin():
-            effects += _noted(event, now)
+            effects += notes.recorded(event, now, state.no_guide)
         case StartRoutine(name):
             state = _on_routine(state, name, now, effects)
-        case ScheduleRoutine(name, at):
-            state = replace(state, routine=name, routine_at=at)
-        case ScheduleCheckin(at):
-            state = replace(state, checkin_at=at)
+        case GuideMissing() | ScheduleRoutine() | ScheduleCheckin() | Suggest():
+            state = notes.remember(state, event)
         case Pause(until, seconds):
             state = _on_pause(state, until if seconds is None else now + seconds, now, effects)
         case Resume():
             state = _on_resume(state, now, effects)
         case Idle(seconds):
             state = on_idle(state, seconds, now, config, effects)
-        case Suggest(stretch):
-            state = replace(state, stretch=stretch)
         case ConfigChanged(new):
             state, config = _on_config(state, now, config, new, effects), new
     state = replace(state, seen=now)
+    effects += leaving.effects(before, state.phase, event)
     effects.append(Render(view(state, now, config)))
     return state, effects
-
-
-def _noted(
-    event: Feedback | Avoid | RulesSeen | CheckedIn | StartCheckin, now: float
-) -> list[Effect]:
-    """What the user told the guide, for the history; the check-in, opened."""
-    match event:
-        case Feedback(stretch, word):
-            return [Record(Kind.FEEDBACK, now, stretch, detail=word)]
-        case Avoid(stretch, conditions):
-            return [Record(Kind.CONDITION, now, stretch, detail=c) for c in conditions]
-        case RulesSeen(routine):
-            return [Record(Kind.RULES_SHOWN, now, detail="routine" if routine else "stretch")]
-        case CheckedIn(test, answer):
-            return [Record(Kind.CHECKIN, now, detail=checkins.detail(test, answer))]
-        case StartCheckin():
-            return [OpenCheckin()]
 
 
 def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> State:
@@ -143,7 +124,7 @@ def _remind(state: State, now: float, config: Config, effects: list[Effect]) -> 
         effects.append(Record(Kind.REMINDER_HELD, now, state.stretch, detail=cause))
         return replace(state, phase=Phase.DUE, held=True, snoozed_until=None)
     if config.notifications.enabled:
-        effects.append(Remind(now - state.since, state.stretch))
+        effects.append(Remind(now - state.since, state.stretch, state.no_guide is None))
     effects.append(Record(Kind.REMINDER, now, state.stretch))
     return replace(
         state, phase=Phase.DUE, reminded_at=now, reminders=state.reminders + 1, snoozed_until=None
@@ -234,8 +215,8 @@ def _on_skip(state: State, now: float, effects: list[Effect]) -> State:
 
 def _on_start(state: State, stretch: Stretch | None, now: float, effects: list[Effect]) -> State:
     stretch = stretch or state.stretch
-    if stretch is None:
-        effects.append(Refuse("There is no stretch to start."))
+    if stretch is None or state.no_guide is not None:
+        effects.append(Refuse(state.no_guide or "There is no stretch to start."))
         return state
     if state.phase is Phase.STRETCHING:
         effects.append(Refuse(GUIDE_OPEN))
@@ -268,6 +249,9 @@ def _on_ended(state: State, event: StretchEnded, now: float, effects: list[Effec
 def _on_routine(state: State, name: str, now: float, effects: list[Effect]) -> State:
     """A routine is a break like a stretch, one that lasts until its guide closes: the sitting
     timer waits meanwhile, and a break already due is taken by it."""
+    if state.no_guide is not None:
+        effects.append(Refuse(state.no_guide))
+        return state
     if state.phase is Phase.STRETCHING:
         effects.append(Refuse(GUIDE_OPEN))
         return state

@@ -120,6 +120,7 @@ def view(state: State, now: float, config: Config) -> View:
         paused_until=state.paused_until if state.phase is Phase.PAUSED else None,
         standing=state.standing,
         held_back=state.quiet if state.held else None,
+        can_start=state.stretch is not None and state.no_guide is None,
     )
 
 

@@ -4,7 +4,6 @@ channel together, and owns their lifecycle: what starts first, and what stops la
 import logging
 import os
 import signal
-import sqlite3
 import sys
 import threading
 import time
@@ -12,7 +11,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import hamstray
-from hamstray.desktop import autostart, idle, notify, quiet
+from hamstray.desktop import autostart, idle, quiet
+from hamstray.desktop.notification_server import Freedesktop
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray import backend
 from hamstray.desktop.tray.actions import Actions
@@ -21,8 +21,8 @@ from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, stats, timing
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.events import Event, Snooze, Stand, StartCheckin, StartStretch
-from hamstray.engine.model import Effect, initial
+from hamstray.engine.events import Event, GuideMissing, Snooze, Stand, StartCheckin, StartStretch
+from hamstray.engine.model import Effect, View, initial
 from hamstray.engine.settings import Config
 from hamstray.runtime import logs, reminders
 from hamstray.runtime.answers import Answers
@@ -35,13 +35,13 @@ from hamstray.runtime.effects import Effects
 from hamstray.runtime.guides import Guides
 from hamstray.runtime.loop import Loop
 from hamstray.runtime.practice import Practice
-from hamstray.runtime.recorder import Recorder
+from hamstray.runtime.recorder import Recorder, open_history
 from hamstray.runtime.requests import Command as Asked
 from hamstray.runtime.requests import Request
 from hamstray.runtime.settings_window import SettingsWindow
 from hamstray.store import assets
-from hamstray.store.history import History, HistoryError
 from hamstray.store.paths import Paths
+from hamstray.ui import tk_display
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class App:
     def _start(self) -> None:
         """Open the history and make the loop: only the one instance that runs does this (a
         second start must not touch the history file or the display)."""
-        self.history = self._open_history()
+        self.history = open_history(self.paths.history)
         self.recorder = Recorder(self.history, self._tell)
         self.practice = Practice(self.config, self.history)
         self.loop = Loop(
@@ -126,14 +126,14 @@ class App:
             initial(time.time()),
             time.time,
             self._run_effect,
-            idle=_lazily(idle.default_probe),
+            idle=_lazily(lambda: idle.default_probe(lambda: self.loop.config.breaks.idle_reset)),
             quiet=_lazily(lambda: quiet.default_probe(lambda: self.loop.config.quiet)),
             suggest=lambda: self.practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
             checkin=self.practice.checkin_at,
             follow=self._follow,
         )
-        guides = Guides(self.loop.post, self.practice, time.time)
+        guides = Guides(self.loop.post, self.practice, time.time, self._tell)
         self.effects = Effects(
             self.config, self.recorder, guides, self.practice, self._extras, time.time
         )
@@ -172,20 +172,8 @@ class App:
     def _run_effect(self, effect: Effect) -> None:
         self.effects(effect)  # made after the loop: its guides post to the loop
 
-    def _open_history(self) -> History | None:
-        try:
-            history = History(self.paths.history)
-        except (HistoryError, OSError, sqlite3.Error) as error:
-            log.warning("History is off for this run: %s", error)
-            return None
-        if history.moved_aside is not None:
-            log.warning(
-                "The history file was damaged: it was kept as %s and a new one started.",
-                history.moved_aside,
-            )
-        return history
-
     def _tell(self, title: str, message: str) -> None:
+        """Tell the user, as a notification where there is a way (the caller logs it)."""
         if self.notifier is not None:
             self.notifier.notify(title, message)
 
@@ -198,6 +186,10 @@ class App:
             stretches = sum(1 for entry in today if entry.kind is Kind.STRETCH_DONE)
             breaks = len(today)
         return Extras(self.config.breaks.snooze, breaks, stretches, self._autostart.enabled())
+
+    def _look(self) -> View:
+        """The view of this moment, from any thread (the state is an immutable value)."""
+        return timing.view(self.loop.state, time.time(), self.loop.config)
 
     def _refresh(self) -> None:
         """Show the tray again (after a change the engine does not know of)."""
@@ -219,7 +211,7 @@ class App:
             raise StartError(str(error)) from error
         self._start()
         try:
-            actions = Actions(self.loop.post, self._command, time.time)
+            actions = Actions(self.loop.post, self._command, time.time, self._look, self._tell)
             view = timing.view(self.loop.state, time.time(), self.config)
             tray = backend.create(actions, view, self._extras())
             answers = Answers(
@@ -290,6 +282,7 @@ class App:
         try:
             self.notifier = self._notifications(tray)
             self.effects.notifier = self.notifier
+            self._check_guide()
             self._hello()
             self._tell_settings()
             self.recorder.tell_about_the_file()
@@ -299,10 +292,11 @@ class App:
 
     def _notifications(self, tray: Tray) -> Notifier:
         """Notifications with buttons where the desktop has them, else plainer ones."""
-        freedesktop = notify.Freedesktop() if sys.platform == "linux" else None
+        freedesktop = Freedesktop() if sys.platform == "linux" else None
+        notifier = Notifier(assets.app_icon(), tray.notify, freedesktop)
         if freedesktop is not None:
-            freedesktop.listen(self._on_notification_button)
-        return Notifier(assets.app_icon(), tray.notify, freedesktop)
+            freedesktop.listen(self._on_notification_button, notifier.closed)
+        return notifier
 
     def _on_notification_button(self, notification: int, key: str) -> None:
         """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
@@ -316,6 +310,16 @@ class App:
         event = self.effects.on_click if key == "default" else chosen.get(key)
         if event is not None:
             self.loop.post(event)
+
+    def _check_guide(self) -> None:
+        """Where the guide cannot open (no tkinter, no X display), say so once and never start
+        a stretch there, rather than record it as skipped."""
+        problem = tk_display.current()
+        if problem is None:
+            return
+        self.loop.post(GuideMissing(problem))
+        log.warning("The guide window cannot open: %s", problem)
+        self._tell("The guide window cannot open", tk_display.sentence(problem))
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

@@ -10,6 +10,7 @@ from hamstray.desktop.tray.menu import Extras
 from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.events import Event, StartCheckin, StartStretch
 from hamstray.engine.model import (
+    CloseGuide,
     Effect,
     Guide,
     OpenCheckin,
@@ -20,6 +21,7 @@ from hamstray.engine.model import (
     RemindCheckin,
     RemindRoutine,
     Render,
+    Withdraw,
 )
 from hamstray.engine.settings import Config
 from hamstray.runtime import reminders
@@ -60,19 +62,24 @@ class Effects:
                     self.tray.show(view, self._extras())
             case Remind():
                 self._remind(effect)
+            case Withdraw():
+                if self.notifier is not None:
+                    self.notifier.withdraw()
             case RemindRoutine():
                 if self.notifier is not None:
                     self.notifier.notify(*reminders.routine_reminder(effect))
                     self.on_click = None
             case RemindCheckin():
                 if self.notifier is not None:
-                    self.notifier.notify(*reminders.checkin_reminder())
+                    self.notifier.remind(*reminders.checkin_reminder(), due_icon=False)
                     self.on_click = StartCheckin()
             case Record(kind, _, stretch):
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 self._recorder.write(effect.entry())
             case Guide(stretch, snooze):
                 self._guides.open([stretch], "Stretch break", snooze)
+            case CloseGuide():
+                self._guides.close()
             case OpenRoutine(name):
                 stretches = self._practice.routine(self._clock())
                 self._guides.open(stretches, f"{name.capitalize()} routine", False, routine=True)
@@ -87,9 +94,12 @@ class Effects:
             return
         now = self._clock()
         tip = self._practice.tip(now)
-        title, body, buttons = reminders.break_reminder(effect, self.config.breaks.snooze, tip)
+        click_starts = self.tray is None or self.tray.click_starts
+        title, body, buttons = reminders.break_reminder(
+            effect, self.config.breaks.snooze, tip, click_starts
+        )
         picture = assets.picture(effect.stretch.picture) if effect.stretch is not None else None
-        self.notifier.notify(title, body, buttons, picture)  # the stretch's end pose and arrow
-        self.on_click = StartStretch() if buttons else None
+        self.notifier.remind(title, body, buttons, picture)  # the stretch's end pose and arrow
+        self.on_click = StartStretch() if dict(buttons).get("default") else None
         if tip is not None:
             self._recorder.write(Entry(now, Kind.TIP_SHOWN, detail=tip.id))

@@ -20,6 +20,7 @@ from hamstray.engine.events import (
     StretchEnded,
 )
 from hamstray.runtime.practice import Practice
+from hamstray.ui import child
 from hamstray.ui.guide import protocol, session
 from hamstray.ui.guide.protocol import Answered, Avoided, Ended, Held, Marked, Report, RulesRead
 
@@ -71,15 +72,33 @@ def event_for(report: Report, find: Callable[[str], Stretch | None]) -> Event | 
 
 
 class Guides:
-    """Opens the guide window and posts what it reports to the loop."""
+    """Opens the guide window, posts what it reports to the loop, and closes it when asked;
+    a window that crashes is logged with its traceback and told to the user in one sentence."""
 
     def __init__(
-        self, post: Callable[[Event], None], practice: Practice, clock: Callable[[], float]
+        self,
+        post: Callable[[Event], None],
+        practice: Practice,
+        clock: Callable[[], float],
+        tell: Callable[[str, str], None] = lambda title, message: None,
     ) -> None:
         self._post = post
         self._practice = practice
         self._clock = clock
+        self._tell = tell
         self._session: session.Session | None = None
+
+    def close(self) -> None:
+        """Close the open window, if any; what it would still report is dropped."""
+        if self._session is not None:
+            self._session.close()
+
+    def _crashed(self, output: str) -> None:
+        log.error("The guide window failed:\n%s", output.rstrip())
+        self._tell(
+            "The guide window closed unexpectedly",
+            f"{child.last_line(output)} (the details are in hamstray's log)",
+        )
 
     def _find(self, stretch_id: str) -> Stretch | None:
         return self._practice.find(stretch_id, self._clock())
@@ -122,7 +141,7 @@ class Guides:
                     self._post(event)
 
         try:
-            self._session = session.start(spec, on_report)
+            self._session = session.start(spec, on_report, self._crashed)
         except OSError as error:
             log.warning("The guide window could not open: %s", error)
             if break_:

@@ -1,14 +1,32 @@
 """Writing the history from the running app, and telling the user once when that fails."""
 
 import logging
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from hamstray.engine.entries import Entry
-from hamstray.store.history import History
+from hamstray.store.history import History, HistoryError
 
 log = logging.getLogger(__name__)
 
 Tell = Callable[[str, str], None]  # (title, message): a notification for the user
+
+
+def open_history(path: Path) -> History | None:
+    """The history file, or None (logged) when it cannot be opened: the app runs without it. A
+    damaged file was moved aside by History and a new one started."""
+    try:
+        history = History(path)
+    except (HistoryError, OSError, sqlite3.Error) as error:
+        log.warning("History is off for this run: %s", error)
+        return None
+    if history.moved_aside is not None:
+        log.warning(
+            "The history file was damaged: it was kept as %s and a new one started.",
+            history.moved_aside,
+        )
+    return history
 
 
 class Recorder:

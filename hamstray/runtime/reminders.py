@@ -6,37 +6,47 @@ from hamstray.engine.guidance import Tip
 from hamstray.engine.model import Remind, RemindRoutine
 
 Buttons = tuple[tuple[str, str], ...]
-# "default" is what a click on the banner itself does (servers that show it as a button too
-# label it like Start); the others are the reminder's buttons.
+# "default" is what a click on the banner itself does; servers that list it with the buttons
+# (dunst, mako) get no second "Start stretch" (see notify.buttons_for).
 START_BUTTONS: Buttons = (
     ("default", "Start stretch"),
     ("start", "Start stretch"),
     ("snooze", "Snooze"),
 )
+SNOOZE_BUTTON: Buttons = (("snooze", "Snooze"),)
 
 
 CHECKIN_BUTTONS: Buttons = (("default", "Start check-in"), ("checkin", "Start check-in"))
 
 
 def break_reminder(
-    effect: Remind, snooze_s: int, tip: Tip | None = None
+    effect: Remind, snooze_s: int, tip: Tip | None = None, click_starts: bool = True
 ) -> tuple[str, str, Buttons]:
-    """(title, body, buttons) of a due break's reminder, with today's ``tip`` if it has one."""
+    """(title, body, buttons) of a due break's reminder, with today's ``tip`` if it has one;
+    ``click_starts``: a click on the tray icon starts the stretch (GNOME's AppIndicator
+    extension opens the menu instead)."""
     title = f"You have been sitting for {durations.humanize(effect.sat_s)}"
-    buttons = START_BUTTONS if effect.stretch is not None else ()
-    body = message(effect.stretch, snooze_s)
+    buttons: Buttons = ()
+    if effect.stretch is None:
+        body = "Stand up and move for a few minutes."
+    elif not effect.can_start:  # the guide cannot open here: the user was told why, once
+        body, buttons = message(effect.stretch, snooze_s, None), SNOOZE_BUTTON
+    else:
+        how = (
+            "Click the hamstray icon to start"
+            if click_starts
+            else "Start it from the notification or the menu"
+        )
+        body, buttons = message(effect.stretch, snooze_s, how), START_BUTTONS
     return title, body if tip is None else f"{body}\nTip: {tip.text}", buttons
 
 
-def message(stretch: Stretch | None, snooze_s: int) -> str:
-    """The body of a reminder: the stretch as fits it ("Try at your desk:"), its dose, and
-    what a click does."""
-    if stretch is None:
-        return "Stand up and move for a few minutes. Click the hamstray icon when you are back."
-    return (
-        f"{stretch.reminder_intro} {stretch.name} ({stretch.dose_text}). "
-        f"Click the hamstray icon to start, or snooze for {durations.humanize(snooze_s)}."
-    )
+def message(stretch: Stretch, snooze_s: int, how: str | None) -> str:
+    """The body of a reminder: the stretch as fits it ("Try at your desk:"), its dose, and how
+    to start it (None: it cannot be started here) or snooze it."""
+    snooze = f"snooze for {durations.humanize(snooze_s)}"
+    then = f"{how}, or {snooze}." if how else f"Or {snooze}."
+    return f"{stretch.reminder_intro} {stretch.name} ({stretch.dose_text}). {then}"
 
 
 def checkin_reminder() -> tuple[str, str, Buttons]:

@@ -22,8 +22,8 @@ from . import bus
 from .stack import Account, Desktop, become_subreaper, home_env, private_bus, wait_for
 
 TEST_USER = "hamstray-test"
-PACKAGES = ("sway", "waybar", "mako-notifier", "grim", "xwayland", "dunst")
-TOOLS = ("sway", "swaymsg", "waybar", "grim", "Xwayland")
+PACKAGES = ("sway", "waybar", "mako-notifier", "grim", "xwayland", "dunst", "x11-xserver-utils")
+TOOLS = ("sway", "swaymsg", "waybar", "grim", "Xwayland", "xhost")
 NOTIFIERS = {"mako": ("mako", "makoctl"), "dunst": ("dunst", "dunstctl")}
 PANEL_HEIGHT = 30
 
@@ -200,6 +200,9 @@ def sway(logs: Path, notifier: str = "mako") -> Iterator[Sway]:
         wait_for(
             lambda: session.run("xdpyinfo", check=False).returncode == 0, 10, "Xwayland to answer"
         )
+        # hamstray runs as this test's user, the session as the test user: in a real session
+        # both are one user, whom Xwayland lets in. Let this one in too (the guide is Tk, X11).
+        session.run("xhost", f"+SI:localuser:{pwd.getpwuid(os.getuid()).pw_name}")
         wait_for(lambda: bus.has_owner(session.address, bus.WATCHER), 20, "waybar's tray")
         wait_for(
             lambda: bus.has_owner(session.address, bus.NOTIFICATIONS), 20, f"{notifier} on the bus"

@@ -101,12 +101,21 @@ def test_one_press_of_start_starts_once(session, start) -> None:
 
 
 def test_a_reminder_after_a_dismissed_one_pops_up(session, start) -> None:
-    app = start('[breaks]\ninterval = "3s"\nremind_again = "4s"\n')
+    """The next reminder is a new notification, not a replacement of the closed one."""
+    app = start('[breaks]\ninterval = "3s"\nremind_again = "6s"\n')
     first = wait_for_reminder(session)
     session.dismiss(first["id"])
-    wait_for(lambda: not reminders(session), 10, "the dismissed reminder to go")
+    wait_for(
+        lambda: any(n == first["id"] for n, _ in session.monitor.snapshot().closed),  # type: ignore[attr-defined]
+        10,
+        "the server to close the dismissed reminder (NotificationClosed)",
+    )
     wait_for(lambda: rows(app, "reminder") >= 2, 15, "hamstray to remind again")
-    wait_for_reminder(session, timeout=5)
+    wait_for(
+        lambda: any(r["id"] != first["id"] for r in reminders(session)),
+        10,
+        "the next reminder on screen",
+    )
 
 
 def test_a_reminder_handled_another_way_is_withdrawn(session, start) -> None:

@@ -1,7 +1,6 @@
 """The guide plays the stretch pictures on a real X server: at least 240 px, keyframes looping
 while the window is shown and never while it is not, the mirrored picture for the other side."""
 
-import json
 import os
 import re
 import time
@@ -13,6 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 from hamstray.store import assets
 from hamstray.ui.guide.look import PAPER
 from hamstray.ui.guide.picture import Player, read_manifest
+from tests.pixels import pixels
 
 from .stack import Desktop, wait_for
 from .test_guide import find_window, read_the_rules
@@ -106,13 +106,25 @@ def test_the_second_side_shows_the_mirrored_picture(app_factory, tmp_path: Path)
     assert distance(first, second.transpose(Image.Transpose.FLIP_LEFT_RIGHT)) < 1
 
 
-def test_a_reminder_shows_the_suggested_stretch_s_end_pose(app_factory) -> None:
+def test_a_reminder_shows_the_suggested_stretch_s_end_pose(app_factory, tmp_path: Path) -> None:
+    """dunst (stock dunstrc) draws the picture at 32 px left of the text: the figure's light
+    outline, not the due icon's orange."""
     app = app_factory('[breaks]\ninterval = "2s"\n')
     wait_for(lambda: app.desktop.displayed_count() > 0, 15, "a reminder")
-    stretch = app.status()["next_stretch"]["id"]  # type: ignore[index]
-    app.desktop.close_notifications()
-    history = json.loads(app.desktop.run("dunstctl", "history").stdout)["data"][0]
-    assert Path(history[0]["icon_path"]["data"]) == STRETCHES / f"{stretch}.png"
+
+    def icon() -> list[tuple[int, int, int, int]]:
+        found = app.desktop.run("xdotool", "search", "--class", "Dunst", check=False).stdout
+        if not found.split():
+            return []
+        shot = app.desktop.screenshot(tmp_path / "reminder.png", found.split()[-1])
+        with Image.open(shot) as window:
+            return pixels(window.convert("RGB").crop((0, 0, 50, window.height)))
+
+    def light() -> int:
+        return sum(1 for r, g, b, _ in icon() if min(r, g, b) > 150)
+
+    wait_for(lambda: light() > 15, 10, "the stretch picture's outline in the reminder")
+    assert not [p for p in icon() if p[0] > 200 and 100 < p[1] < 160 and p[2] < 80]  # no orange
 
 
 def test_the_loop_runs_only_while_the_window_is_mapped(stack: Desktop) -> None:

@@ -261,7 +261,7 @@ def test_the_app_menu_launcher_is_valid_and_removed_cleanly(tmp_path: Path) -> N
     removed = subprocess.run(
         [HAMSTRAY, "desktop", "uninstall"], env=env, capture_output=True, text=True, check=True
     )
-    assert removed.stdout.strip() == "Removed 5 file(s) from your app menu and icon theme."
+    assert removed.stdout.strip() == "Removed 5 files from your app menu and icon theme."
     assert not launcher.exists()
 
 

@@ -21,6 +21,7 @@ class TrayThatEndsFirst:
 
     backend = "test"
     can_notify = False
+    click_starts = True
 
     def __init__(self, on_up: Callable[[], None]) -> None:
         self.on_up = on_up

@@ -137,3 +137,31 @@ def test_the_running_apps_word_on_its_settings_file_is_what_doctor_says(tmp_path
     assert check.detail == f"{message} ({path})"
     assert doctor.config_state(path, {"pid": 7, "config": {"message": None}}).ok
     assert doctor.running({"pid": 7}).detail == "running (pid 7)"
+
+
+def test_the_idle_hint_is_true_for_each_desktop() -> None:
+    """Before: "on Wayland, GNOME and KDE are supported" everywhere, also on KDE Wayland,
+    whose ScreenSaver answers GetSessionIdleTime with NotSupported (issue 18, bug 7)."""
+    hint = doctor.idle_probe(None, {"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "KDE"}).hint
+    assert hint.startswith("on KDE Wayland hamstray takes KWin's idle notices")
+    sway = doctor.idle_probe(None, {"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "sway"}).hint
+    assert "ext-idle-notify-v1 or org_kde_kwin_idle" in sway
+    gnome = doctor.idle_probe(None, GNOME_WAYLAND).hint
+    assert "org.gnome.Mutter.IdleMonitor" in gnome
+    assert "MIT-SCREEN-SAVER" in doctor.idle_probe(None, X11).hint
+    assert all("hamstray -v doctor" in h for h in (hint, sway, gnome))
+
+
+def test_a_guide_that_cannot_open_is_a_problem_with_the_fix() -> None:
+    fix = "the guide window needs Tk, and this Python has no tkinter: sudo apt install python3-tk."
+    check = doctor.guide(fix)
+    assert not check.ok
+    assert check.hint == "The" + fix[3:]
+    assert doctor.guide(None).ok
+
+
+def test_without_tk_doctor_does_not_promise_the_xembed_menu() -> None:
+    check = doctor.tray(X11, "linux", lambda: True, lambda: False, False, "no tkinter")
+    assert check.ok
+    assert "right click opens" not in check.detail
+    assert "its menu cannot open without Tk" in check.detail

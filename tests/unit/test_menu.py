@@ -34,11 +34,15 @@ def by_label(items: tuple[menu.Item, ...]) -> dict[str, menu.Item]:
 
 
 @pytest.mark.parametrize("phase", list(Phase))
-def test_every_phase_has_the_full_menu_with_start_first_and_default(phase: Phase) -> None:
+def test_every_phase_has_the_full_menu_with_where_you_are_then_start_as_default(
+    phase: Phase,
+) -> None:
     items = menu.items(view(phase), EXTRAS)
-    assert items[0].label == f"Start: {STRETCH.name}"
-    assert items[0].default
-    assert items[0].action == events.StartStretch()
+    assert items[0].label == menu.status(view(phase))
+    assert not items[0].enabled
+    assert items[1].label == f"Start: {STRETCH.name}"
+    assert items[1].default
+    assert items[1].action == events.StartStretch()
     labels = [i.label for i in items if not i.separator]
     assert labels[-1] == "Quit"
     assert "Today: 6 breaks · 4 stretches" in labels
@@ -81,6 +85,47 @@ def test_check_items_show_their_state() -> None:
     assert items["I'm standing"].action == events.Stand(on=False)
     assert items["Start at login"].checked is True
     assert items["Today: 6 breaks · 4 stretches"].enabled is False
+
+
+def test_the_first_line_says_when_the_next_break_is_for_hosts_without_tooltips() -> None:
+    """GNOME's AppIndicator extension and XEmbed trays show no tooltip (issue 18, bug 9)."""
+    assert menu.items(view(Phase.SITTING), EXTRAS)[0].label == "Next break in 10 min"
+    assert menu.items(view(Phase.DUE), EXTRAS)[0].label == "Time for a break"
+    assert menu.title_for(view(Phase.SITTING)) == f"Next break in 10 min · {STRETCH.name}"
+
+
+def test_counts_of_one_read_in_the_singular() -> None:
+    one = menu.Extras(snooze_s=300, breaks_today=1, stretches_today=1)
+    labels = [i.label for i in menu.items(view(Phase.SITTING), one)]
+    assert "Today: 1 break · 1 stretch" in labels
+    none = menu.Extras(snooze_s=300)
+    assert "Today: 0 breaks · 0 stretches" in [
+        i.label for i in menu.items(view(Phase.SITTING), none)
+    ]
+
+
+def test_without_a_guide_start_is_offered_but_not_enabled() -> None:
+    cannot = replace(view(Phase.DUE), can_start=False)
+    start = menu.items(cannot, EXTRAS)[1]
+    assert start.label == f"Start: {STRETCH.name}"
+    assert not start.enabled
+    assert menu.default_action(menu.items(cannot, EXTRAS)) is None
+
+
+@pytest.mark.parametrize(
+    ("backend", "desktop", "starts"),
+    [
+        ("sni", "KDE", True),
+        ("sni", "sway", True),
+        ("sni", "ubuntu:GNOME", False),  # the AppIndicator extension opens the menu
+        ("appindicator", "XFCE", False),
+        ("xorg", "", True),
+        ("gtk", "GNOME", True),
+        ("darwin", "", False),
+    ],
+)
+def test_where_a_click_on_the_icon_starts_the_stretch(backend, desktop, starts) -> None:
+    assert menu.click_starts(backend, desktop) is starts
 
 
 def test_the_check_in_stays_in_the_menu_whatever_the_phase() -> None:

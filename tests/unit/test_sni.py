@@ -2,7 +2,7 @@
 
 from jeepney import DBusAddress, Parser, new_method_call, new_method_return
 
-from hamstray.desktop.tray import dbusmenu, icons, menu, sni
+from hamstray.desktop.tray import dbusmenu, icons, menu, sni_item
 from hamstray.engine import timing
 from hamstray.engine.model import Phase, View
 from hamstray.store.assets import stretches
@@ -42,9 +42,9 @@ def test_the_layout_is_the_menu_model_with_ids_by_place() -> None:
     assert labels(root) == [i.label if not i.separator else "-" for i in model]
     assert [child[1][0] for child in root[2]] == list(range(1, len(model) + 1))
     assert all(child[0] == "(ia{sv}av)" for child in root[2])
-    pause = root[2][3][1]
+    pause = root[2][4][1]
     assert pause[1]["children-display"] == ("s", "submenu")
-    assert [c[1][0] for c in pause[2]] == [401, 402, 403, 404]
+    assert [c[1][0] for c in pause[2]] == [501, 502, 503, 504]
     assert labels(pause) == ["30 min", "1 hour", "2 hours", "Until tomorrow"]
 
 
@@ -65,16 +65,16 @@ def test_depth_and_property_names_limit_the_layout() -> None:
     assert all(child[1][2] == [] for child in shallow[2])
     only_labels = dbusmenu.layout(model, names=["label"])
     assert all(set(child[1][1]) <= {"label"} for child in only_labels[2])
-    submenu = dbusmenu.layout(model, parent=4)
+    submenu = dbusmenu.layout(model, parent=5)
     assert labels(submenu)[0] == "30 min"
 
 
 def test_ids_find_their_item_and_group_properties_pick_them() -> None:
     model = items(Phase.DUE)
     assert dbusmenu.find(model, 2) == model[1]
-    assert dbusmenu.find(model, 402) == model[3].submenu[1]
+    assert dbusmenu.find(model, 502) == model[4].submenu[1]
     assert dbusmenu.find(model, 9999) is None
-    assert [i for i, _ in dbusmenu.group_properties(model, [1, 402])] == [1, 402]
+    assert [i for i, _ in dbusmenu.group_properties(model, [1, 502])] == [1, 502]
     assert len(dbusmenu.group_properties(model, [])) == len(list(dbusmenu.walk(model)))
 
 
@@ -82,7 +82,10 @@ def test_changes_name_the_items_that_changed_or_a_new_layout() -> None:
     due, snoozed = items(Phase.DUE), menu.items(view(Phase.SNOOZED, snoozes_left=1), EXTRAS)
     layout_changed, updated = dbusmenu.changes(due, snoozed)
     assert not layout_changed
-    assert [(i, p["label"][1]) for i, p in updated] == [(2, "Snooze 5 min (1 left)")]
+    assert [(i, p["label"][1]) for i, p in updated] == [
+        (1, "Snoozed: break in 10 min"),
+        (3, "Snooze 5 min (1 left)"),
+    ]
     assert dbusmenu.changes(due, due) == (False, [])
     paused = menu.items(view(Phase.PAUSED), EXTRAS)
     assert dbusmenu.changes(due, paused) == (True, [])  # Pause… became Resume
@@ -101,8 +104,8 @@ def test_the_layout_serialises_as_the_dbusmenu_signature() -> None:
 
 
 def test_pixmaps_are_argb_big_endian_at_each_size() -> None:
-    found = sni.pixmaps(Phase.DUE, 0, False)
-    assert [(w, h) for w, h, _ in found] == [(s, s) for s in sni.SIZES]
+    found = sni_item.pixmaps(Phase.DUE, 0, False)
+    assert [(w, h) for w, h, _ in found] == [(s, s) for s in sni_item.SIZES]
     width, _, data = found[-1]
     assert len(data) == width * width * 4
     centre = (width // 2 * width + width // 4) * 4  # inside the orange disc, left of the mark
@@ -112,11 +115,21 @@ def test_pixmaps_are_argb_big_endian_at_each_size() -> None:
 
 
 def test_the_item_properties_follow_the_view() -> None:
-    due = sni.item_properties(view(Phase.DUE))
+    due = sni_item.item_properties(view(Phase.DUE))
     assert due["Status"] == ("s", "NeedsAttention")
     assert due["ItemIsMenu"] == ("b", False)
-    assert due["Menu"] == ("o", sni.MENU_PATH)
+    assert due["Menu"] == ("o", sni_item.MENU_PATH)
     assert due["ToolTip"][1][3] == f"Time for a break · {STRETCH.name}"
-    sitting = sni.item_properties(view(Phase.SITTING))
+    sitting = sni_item.item_properties(view(Phase.SITTING))
     assert sitting["Status"] == ("s", "Active")
     assert sitting["IconPixmap"] != due["IconPixmap"]
+
+
+def test_a_new_icon_is_announced_as_both_icon_and_attention_icon() -> None:
+    """GNOME's AppIndicator extension re-reads AttentionIconPixmap only on NewAttentionIcon:
+    without it the due icon never turned orange there (issue 18, bug 1)."""
+    signals = [member for member, *_ in sni_item.item_signals(view(Phase.SITTING), view(Phase.DUE))]
+    assert signals == ["NewIcon", "NewAttentionIcon", "NewToolTip", "NewStatus"]
+    back = sni_item.item_signals(view(Phase.DUE), view(Phase.SNOOZED))
+    assert ("NewStatus", "s", ("Active",)) in back
+    assert sni_item.item_signals(view(Phase.DUE), view(Phase.DUE)) == []

@@ -15,6 +15,7 @@ class Tray(Protocol):
     """What the app needs of a tray icon, whatever draws it."""
 
     backend: str
+    click_starts: bool  # a plain click on the icon starts the stretch (see menu.click_starts)
 
     @property
     def can_notify(self) -> bool:

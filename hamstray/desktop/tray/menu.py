@@ -17,6 +17,7 @@ from hamstray.engine.events import (
     StartStretch,
 )
 from hamstray.engine.model import Phase, View
+from hamstray.engine.plural import plural
 from hamstray.ui.popup.client import Entry
 
 
@@ -82,10 +83,11 @@ def items(view: View, extras: Extras) -> tuple[Item, ...]:
         )
     )
     return (
+        Item(status(view), enabled=False),  # hosts without tooltips (GNOME, XEmbed) show this
         Item(
             f"Start: {stretch.name}" if stretch else "Start a stretch",
             StartStretch(),
-            enabled=stretch is not None,
+            enabled=view.can_start,
             default=True,
         ),
         Item(snooze, Snooze(), enabled=view.can_snooze),
@@ -97,7 +99,8 @@ def items(view: View, extras: Extras) -> tuple[Item, ...]:
         Item("Flexibility check-in…", StartCheckin()),
         SEPARATOR,
         Item(
-            f"Today: {extras.breaks_today} breaks · {extras.stretches_today} stretches",
+            f"Today: {plural(extras.breaks_today, '{n} break', '{n} breaks')} · "
+            f"{plural(extras.stretches_today, '{n} stretch', '{n} stretches')}",
             enabled=False,
         ),
         Item("I'm standing", Stand(not view.standing), checked=view.standing),
@@ -115,20 +118,36 @@ def default_action(items: tuple[Item, ...]) -> Action:
     return default.action if default is not None and default.enabled else None
 
 
+def click_starts(backend: str, desktop: str) -> bool:
+    """Whether a plain click on the icon starts the stretch (``desktop``: XDG_CURRENT_DESKTOP):
+    pystray's appindicator backend, GNOME's AppIndicator extension and the macOS menu bar open
+    the menu on a click instead."""
+    if backend in ("appindicator", "darwin"):
+        return False
+    return not (backend == "sni" and "GNOME" in desktop.upper())
+
+
 def title_for(view: View) -> str:
     """The tooltip: when the next break comes and what it suggests."""
-    stretch = f" · {view.stretch.name}" if view.stretch else ""
+    line = status(view)
+    if view.stretch is None or view.phase in (Phase.PAUSED, Phase.AWAY):
+        return line
+    return f"{line} · {view.stretch.name}"
+
+
+def status(view: View) -> str:
+    """Where the user is, in a few words: the menu's first line and the tooltip's start."""
     if view.standing and view.phase is Phase.SITTING:
-        return f"Standing: sitting time is on hold{stretch}"
+        return "Standing: sitting time is on hold"
     match view.phase:
         case Phase.SITTING:
-            return f"Next break in {durations.humanize(view.next_break_in or 0)}{stretch}"
+            return f"Next break in {durations.humanize(view.next_break_in or 0)}"
         case Phase.DUE if view.held_back is not None:
-            return f"Time for a break, held back: {view.held_back.text}{stretch}"
+            return f"Time for a break, held back: {view.held_back.text}"
         case Phase.DUE:
-            return f"Time for a break{stretch}"
+            return "Time for a break"
         case Phase.SNOOZED:
-            return f"Snoozed: break in {durations.humanize(view.next_break_in or 0)}{stretch}"
+            return f"Snoozed: break in {durations.humanize(view.next_break_in or 0)}"
         case Phase.PAUSED:
             return (
                 "Paused: no reminders until you resume"
@@ -138,7 +157,7 @@ def title_for(view: View) -> str:
         case Phase.AWAY:
             return "Away: this counts as a break"
         case Phase.STRETCHING:
-            return f"Stretching{stretch}"
+            return "Stretching"
 
 
 def flatten(items: tuple[Item, ...], prefix: str = "") -> dict[str, Item]:

@@ -1,6 +1,7 @@
 """The tray icon through pystray (XEmbed, GTK, AppIndicator, Windows, macOS backends)."""
 
 import logging
+import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -13,12 +14,15 @@ from hamstray.desktop.tray.menu import (
     Extras,
     Item,
     action_at,
+    click_starts,
     default_action,
     entries,
     items,
+    status,
     title_for,
 )
 from hamstray.engine.model import View
+from hamstray.ui import tk_display
 from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)
@@ -39,11 +43,13 @@ class PystrayTray:
         self._view = view
         self._extras = extras
         self._lock = threading.Lock()
-        self._popup = Popup()
+        self._popup = Popup(on_crash=lambda sentence: actions.tell("hamstray", sentence))
         self._pending: tuple[View, Extras] | None = None
         self._wake: xembed.Wake | None = None
         self._stopping = False
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
+        self.click_starts = click_starts(self.backend, os.environ.get("XDG_CURRENT_DESKTOP", ""))
+        self._no_tk: list[str | None] = []  # why Tk windows cannot open, once looked at
         self._icon = self._build()
         if self.backend == "xorg" and not xembed.has_tray_host(self._icon):
             log.warning(
@@ -105,13 +111,40 @@ class PystrayTray:
     def _on_button(self, event: Any) -> None:
         """A real click on the XEmbed icon (in pystray's thread)."""
         if event.detail == 1:
-            self.act(default_action(self._items()))
+            action = default_action(self._items())
+            if action is None and self._no_menu():
+                self._tell_no_menu()
+            self.act(action)
+        elif event.detail == 3 and self._no_menu():
+            self._tell_no_menu()
         elif event.detail == 3:
             self.popup(event.root_x, event.root_y)
 
+    def _no_menu(self) -> str | None:
+        """Why hamstray's own menu (a Tk window) cannot open here, looked at on the first click
+        (it takes a Python of its own: not before the icon shows)."""
+        if not self._no_tk:
+            self._no_tk.append(tk_display.current())
+            if self._no_tk[0]:
+                log.warning("hamstray's menu cannot open: %s", self._no_tk[0])
+        return self._no_tk[0]
+
+    def _tell_no_menu(self) -> None:
+        """Without Tk, what the menu would have said and offered: where things stand, and the
+        commands that do what its entries do."""
+        view = self.act.look() or self._view
+        self.act.tell(
+            status(view),
+            f"hamstray's menu is a Tk window too, and cannot open: {self._no_menu()} Until then, "
+            "in a terminal: hamstray status, snooze, skip, pause, resume, quit (hamstray --help "
+            "lists them all).",
+        )
+
     def popup(self, x: int, y: int) -> None:
-        """Open hamstray's own menu at (x, y); the choice comes back in a reader thread."""
-        menu = self._items()
+        """Open hamstray's own menu at (x, y), showing this moment; the choice comes back in a
+        reader thread."""
+        view = self.act.look()
+        menu = items(view, self._extras) if view is not None else self._items()
         self._popup.open(entries(menu), x, y, lambda key: self.act(action_at(menu, key)))
 
     @property

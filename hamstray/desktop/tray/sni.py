@@ -11,7 +11,6 @@ asyncio loop (and a compiled extension for its speed) to a service that answers 
 """
 
 import contextlib
-import functools
 import logging
 import os
 import socket
@@ -19,9 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PIL import Image
-
-from hamstray.desktop.tray import dbusmenu, icons
+from hamstray.desktop.tray import dbusmenu
 from hamstray.desktop.tray.actions import Actions
 from hamstray.desktop.tray.base import TrayError
 from hamstray.desktop.tray.menu import (
@@ -29,70 +26,32 @@ from hamstray.desktop.tray.menu import (
     Extras,
     Item,
     action_at,
+    click_starts,
     default_action,
     entries,
     items,
-    title_for,
+)
+from hamstray.desktop.tray.sni_item import (
+    ITEM,
+    ITEM_PATH,
+    MENU,
+    MENU_PATH,
+    MENU_PROPERTIES,
+    introspection,
+    item_properties,
+    item_signals,
 )
 from hamstray.engine.events import Snooze
-from hamstray.engine.model import Phase, View
+from hamstray.engine.model import View
 from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)
 
-ITEM = "org.kde.StatusNotifierItem"
-MENU = "com.canonical.dbusmenu"
 WATCHER = "org.kde.StatusNotifierWatcher"
 PROPERTIES = "org.freedesktop.DBus.Properties"
-ITEM_PATH = "/StatusNotifierItem"
-MENU_PATH = "/MenuBar"
-SIZES = (16, 22, 24, 32, 48, 64)
-Pixmap = tuple[int, int, bytes]
 Reply = tuple[str, tuple[Any, ...]]
 Call = tuple[str | None, str | None, str | None]
 UNKNOWN, FAILED = "org.freedesktop.DBus.Error.UnknownMethod", "org.freedesktop.DBus.Error.Failed"
-
-
-@functools.lru_cache(maxsize=64)
-def pixmaps(phase: Phase, progress: int, standing: bool) -> list[Pixmap]:
-    """The icon at each of ``SIZES`` as the spec's ARGB32, network byte order."""
-    found = []
-    for size in SIZES:
-        image = icons.draw(phase, progress, size, standing).convert("RGBA")
-        red, green, blue, alpha = image.split()
-        argb = Image.merge("RGBA", (alpha, red, green, blue)).tobytes()
-        found.append((size, size, argb))
-    return found
-
-
-def item_properties(view: View) -> dict[str, tuple[str, Any]]:
-    """Every ``org.kde.StatusNotifierItem`` property for ``view``."""
-    icon = pixmaps(view.phase, view.progress, view.standing)
-    return {
-        "Category": ("s", "ApplicationStatus"),
-        "Id": ("s", "hamstray"),
-        "Title": ("s", "hamstray"),
-        "Status": ("s", "NeedsAttention" if view.phase is Phase.DUE else "Active"),
-        "WindowId": ("i", 0),
-        "IconName": ("s", ""),
-        "IconPixmap": ("a(iiay)", icon),
-        "AttentionIconName": ("s", ""),
-        "AttentionIconPixmap": ("a(iiay)", icon),
-        "OverlayIconName": ("s", ""),
-        "OverlayIconPixmap": ("a(iiay)", []),
-        "IconThemePath": ("s", ""),
-        "ToolTip": ("(sa(iiay)ss)", ("", [], "hamstray", title_for(view))),
-        "ItemIsMenu": ("b", False),
-        "Menu": ("o", MENU_PATH),
-    }
-
-
-MENU_PROPERTIES = {
-    "Version": ("u", 3),
-    "TextDirection": ("s", "ltr"),
-    "Status": ("s", "normal"),
-    "IconThemePath": ("as", []),
-}
 
 
 class SniTray:
@@ -107,13 +66,15 @@ class SniTray:
         self._act = actions
         self._view = view
         self._items = items(view, extras)
+        self._extras = extras
         self._revision = 1
         self._lock = threading.Lock()  # the view and menu, read by the D-Bus thread
         self._send_lock = threading.Lock()
         self._stopping = False
         self._register_serial = -1
-        self._popup = Popup()
+        self._popup = Popup(on_crash=lambda sentence: actions.tell("hamstray", sentence))
         self.name = f"{ITEM}-{os.getpid()}-1"
+        self.click_starts = click_starts(self.backend, os.environ.get("XDG_CURRENT_DESKTOP", ""))
         try:
             self._bus = open_dbus_connection(bus="SESSION")
             self._call_bus("RequestName", "su", self.name, 4)  # 4: do not queue
@@ -174,24 +135,13 @@ class SniTray:
         menu = items(view, extras)
         with self._lock:
             old_view, old_items = self._view, self._items
-            self._view, self._items = view, menu
+            self._view, self._items, self._extras = view, menu, extras
             layout_changed, updated = dbusmenu.changes(old_items, menu)
             if layout_changed:
                 self._revision += 1
             revision = self._revision
         item = DBusAddress(ITEM_PATH, interface=ITEM)
-        signals = []
-        if (old_view.phase, old_view.progress, old_view.standing) != (
-            view.phase,
-            view.progress,
-            view.standing,
-        ):
-            signals.append(new_signal(item, "NewIcon"))
-        if title_for(old_view) != title_for(view):
-            signals.append(new_signal(item, "NewToolTip"))
-        old_status, status = item_properties(old_view)["Status"], item_properties(view)["Status"]
-        if old_status != status:
-            signals.append(new_signal(item, "NewStatus", "s", (status[1],)))
+        signals = [new_signal(item, *signal) for signal in item_signals(old_view, view)]
         bar = DBusAddress(MENU_PATH, interface=MENU)
         if layout_changed:
             signals.append(new_signal(bar, "LayoutUpdated", "ui", (revision, dbusmenu.ROOT)))
@@ -269,7 +219,7 @@ class SniTray:
             view, menu, revision = self._view, self._items, self._revision
         match call:
             case (_, "org.freedesktop.DBus.Introspectable", "Introspect"):
-                return "s", (_introspection(call[0]),)
+                return "s", (introspection(call[0]),)
             case (_, "org.freedesktop.DBus.Peer", "Ping"):
                 return "", ()
             case (path, "org.freedesktop.DBus.Properties", "Get" | "GetAll" as method):
@@ -308,10 +258,22 @@ class SniTray:
                     self._clicked(menu, item_id, kind)
                 return "ai", ([],)
             case (_, "com.canonical.dbusmenu", "AboutToShow"):
-                return "b", (False,)
+                return "b", (self._about_to_show(args[0]),)
             case (_, "com.canonical.dbusmenu", "AboutToShowGroup"):
                 return "aiai", ([], [])
         raise LookupError(f"no method {call[1]}.{call[2]} at {call[0]}")
+
+    def _about_to_show(self, item_id: int) -> bool:
+        """The menu opens: show this moment's view (the last redraw may be minutes old, and its
+        first line says when the next break is); True when the labels changed."""
+        view = self._act.look() if item_id == dbusmenu.ROOT else None
+        if view is None:
+            return False
+        with self._lock:
+            old = self._items
+            extras = self._extras
+        self.show(view, extras)
+        return self._items != old
 
     def _clicked(self, menu: tuple[Item, ...], item_id: int, kind: str) -> None:
         item = dbusmenu.find(menu, item_id)
@@ -323,18 +285,3 @@ class SniTray:
         if not os.environ.get("DISPLAY"):
             return
         self._popup.open(entries(menu), x, y, lambda key: self._act(action_at(menu, key)))
-
-
-def _introspection(path: str | None) -> str:
-    interfaces = {
-        ITEM_PATH: f'<interface name="{ITEM}"/>',
-        MENU_PATH: f'<interface name="{MENU}"/>',
-    }
-    nodes = "" if path in interfaces else '<node name="StatusNotifierItem"/><node name="MenuBar"/>'
-    return (
-        '<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Introspection 1.0//EN" '
-        '"http://www.freedesktop.org/standards/dbus/1.0/introspect.dtd">'
-        f"<node>{interfaces.get(path or '', '')}"
-        '<interface name="org.freedesktop.DBus.Properties"/>'
-        f"{nodes}</node>"
-    )

@@ -5,12 +5,17 @@ path of the chosen entry ("3.1": the second entry of the fourth one's submenu) a
 """
 
 import json
+import logging
 import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from hamstray.ui import child
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +44,10 @@ class Popup:
     process ends, however it ends.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_crash: Callable[[str], None] = lambda _: None) -> None:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[str] | None = None
+        self._on_crash = on_crash  # gets one sentence; the traceback goes to the log
 
     def open(
         self, entries: tuple[Entry, ...], x: int, y: int, on_choice: Callable[[str], None]
@@ -62,13 +68,21 @@ class Popup:
                 ],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 text=True,
             )
+        stderr = child.errors(process)
 
         def wait() -> None:
             assert process.stdout is not None  # noqa: S101 - Popen was given stdout=PIPE
             chosen = process.stdout.read().strip()
-            process.wait()
+            code = process.wait()
+            with self._lock:
+                closed = self._process is not process  # closed by close(): no crash
+            if code > 0 and not closed:
+                output = stderr()
+                log.error("The menu failed:\n%s", output.rstrip() or f"exit status {code}")
+                self._on_crash(f"hamstray's menu closed unexpectedly: {child.last_line(output)}")
             if chosen:
                 on_choice(chosen)
 
