@@ -24,7 +24,7 @@ from hamstray.engine.model import Phase
 log = logging.getLogger(__name__)
 
 IMAGE_SIZE = 64  # the due icon in a reminder: a notification's size, not the app icon's 256 px
-PICTURE_SIZE = 160  # a stretch picture in a reminder: servers scale it down to their own size
+PICTURE_SIZE = 128  # a stretch picture in a reminder: stock dunst's largest; others scale it down
 # Servers that list every action, the default one too, in their action menu (dunst's context
 # menu, makoctl menu): a button with the default's label would show twice there.
 LISTS_DEFAULT = ("dunst", "mako")

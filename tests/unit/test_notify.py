@@ -104,8 +104,8 @@ def test_a_reminder_shows_its_stretch_s_picture_and_the_app_s_icon_stays(tmp_pat
     notifier.remind("Sitting", "Try: Seated calf stretch", BUTTONS, picture)
     notifier.remind("Sitting", "Try it now", BUTTONS, tmp_path / "gone.png")  # unreadable
     first, fallback = server.images
-    assert first.size == (160, 120)
-    assert first.getpixel((80, 60)) == (30, 90, 200, 255)
+    assert first.size == (128, 96)
+    assert first.getpixel((64, 48)) == (30, 90, 200, 255)
     assert fallback.size == (64, 64)  # the due icon instead: the reminder still goes
     assert set(server.icons) == {"icon.png"}
 
