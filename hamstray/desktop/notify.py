@@ -1,7 +1,7 @@
 """Desktop notifications that never raise.
 
 On Linux, when the freedesktop notification server offers buttons ("actions"), reminders go over
-D-Bus with **Start stretch** and **Snooze** buttons and the due icon, replace the previous
+D-Bus with **Start stretch** and **Snooze** buttons and the stretch's picture, replace the previous
 reminder while it is up, and are withdrawn once the break is handled another way. Otherwise
 plyer, then the tray's own notification, then the log.
 """
@@ -23,7 +23,8 @@ from hamstray.engine.model import Phase
 
 log = logging.getLogger(__name__)
 
-IMAGE_SIZE = 64  # the reminder's picture: a notification's size, not the app icon's 256 px
+IMAGE_SIZE = 64  # the due icon in a reminder: a notification's size, not the app icon's 256 px
+PICTURE_SIZE = 128  # a stretch picture in a reminder: stock dunst's largest; others scale it down
 # Servers that list every action, the default one too, in their action menu (dunst's context
 # menu, makoctl menu): a button with the default's label would show twice there.
 LISTS_DEFAULT = ("dunst", "mako")
@@ -86,18 +87,23 @@ class Notifier:
 
     def notify(self, title: str, message: str) -> str:
         """Show a notice; return the path used: "dbus", "plyer", "tray" or "log"."""
-        return self._deliver(title, message, (), reminder=False, image=False)
+        return self._deliver(title, message, (), reminder=False)
 
     def remind(
         self,
         title: str,
         message: str,
         actions: Sequence[tuple[str, str]],
+        picture: Path | None = None,
         due_icon: bool = True,
     ) -> str:
         """Show a reminder with its buttons (where the server has them), replacing the one on
-        screen, with the due icon (a break's) or the app's; return the path used."""
-        return self._deliver(title, message, actions, reminder=True, image=due_icon)
+        screen, with ``picture`` (the stretch's end pose), else the due icon (a break's), else
+        none beside the app's icon; return the path used."""
+        image = _picture(picture) if picture is not None else None
+        if image is None and due_icon:
+            image = icons.draw(Phase.DUE, 0, IMAGE_SIZE)
+        return self._deliver(title, message, actions, reminder=True, image=image)
 
     def withdraw(self) -> None:
         """Take the reminder on screen down (the break was handled another way)."""
@@ -119,7 +125,7 @@ class Notifier:
         message: str,
         actions: Sequence[tuple[str, str]],
         reminder: bool,
-        image: bool,
+        image: Image.Image | None = None,
     ) -> str:
         capabilities = None if self._server is None else self._server.capabilities()
         if self._server is not None and capabilities is None:
@@ -151,7 +157,7 @@ class Notifier:
         actions: Sequence[tuple[str, str]],
         capabilities: list[str],
         reminder: bool,
-        image: bool,
+        image: Image.Image | None,
     ) -> str | None:
         """Show it over D-Bus where a server answers (a reminder with its buttons where the server
         has them, replacing the last reminder), else through AppleScript or plyer; the path."""
@@ -160,11 +166,10 @@ class Notifier:
             if "actions" in capabilities and actions:
                 info = self._server.information()
                 buttons = buttons_for(actions, "" if info is None else info.name)
-            picture = icons.draw(Phase.DUE, 0, IMAGE_SIZE) if image else None
             with self._lock:
                 replaces = self._last_id if reminder else 0  # only a reminder replaces one
             sent = self._server.notify(
-                title, message, str(self._app_icon), buttons, replaces, picture
+                title, message, str(self._app_icon), buttons, replaces, image
             )
             if sent is None:
                 return None
@@ -221,6 +226,17 @@ class Notifier:
         if key not in self._warned:
             self._warned.add(key)
             log.warning(text)
+
+
+def _picture(path: Path) -> Image.Image | None:
+    """The stretch picture at a reminder's size (None, logged, when it cannot be read)."""
+    try:
+        with Image.open(path) as image:
+            image.thumbnail((PICTURE_SIZE, PICTURE_SIZE))
+            return image.convert("RGBA")
+    except OSError as error:
+        log.warning("The reminder goes without its picture: %s", error)
+        return None
 
 
 def _run(argv: list[str]) -> int:

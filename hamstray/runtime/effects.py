@@ -28,6 +28,7 @@ from hamstray.runtime import reminders
 from hamstray.runtime.guides import Guides
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder
+from hamstray.store import assets
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,8 @@ class Effects:
         title, body, buttons = reminders.break_reminder(
             effect, self.config.breaks.snooze, tip, click_starts
         )
-        self.notifier.remind(title, body, buttons)
+        picture = assets.picture(effect.stretch.picture) if effect.stretch is not None else None
+        self.notifier.remind(title, body, buttons, picture)  # the stretch's end pose and arrow
         self.on_click = StartStretch() if dict(buttons).get("default") else None
         if tip is not None:
             self._recorder.write(Entry(now, Kind.TIP_SHOWN, detail=tip.id))

@@ -31,6 +31,11 @@ def picture(relative: str) -> Path:
     return asset_dir() / relative
 
 
+def picture_manifest() -> Path:
+    """Where every stretch's keyframes are, per side and scale (``tools/pictures``)."""
+    return asset_dir() / "stretches" / "manifest.json"
+
+
 def catalogue_text() -> str:
     """The stretch catalogue data file."""
     return (Path(__file__).with_name("stretches.toml")).read_text(encoding="utf-8")

@@ -41,6 +41,9 @@ def test_the_wheel_holds_the_icons_the_catalogue_and_the_license(dist: Path) -> 
         metadata = wheel.read("hamstray-0.1.0.dist-info/METADATA").decode()
     assert "hamstray/icons/hamstray.png" in names
     assert "hamstray/icons/stretches/legs-up-the-wall.png" in names
+    assert "hamstray/icons/stretches/manifest.json" in names  # the guide finds the frames here
+    assert "hamstray/icons/stretches/seated-cat-cow/round-side1@2x.png" in names
+    assert "hamstray/icons/stretches/desk-calf/hold-side2@1x.png" in names
     assert "hamstray/store/stretches.toml" in names
     assert "hamstray/store/guidance.toml" in names
     assert not any(n.startswith("tools/") for n in names)  # build-time only

@@ -23,6 +23,7 @@ MOVEMENTS = {
     "kneeling-hip-flexor",
     "standing-hip-flexor",
     "march-in-place",
+    "legs-up-the-wall",  # together, then open into the V
 }
 FRONT = {"seated-wide-leg", "chair-wide-leg", "butterfly", "standing-side-lunge"}
 

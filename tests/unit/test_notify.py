@@ -3,6 +3,8 @@ screen, never one the server closed, and is withdrawn once the break is handled.
 
 from pathlib import Path
 
+from PIL import Image
+
 from hamstray.desktop.notification_server import Deliveries, ServerInfo
 from hamstray.desktop.notify import Notifier, buttons_for
 
@@ -16,6 +18,7 @@ class FakeServer:
         self.name = name
         self.sent: list[tuple] = []
         self.images: list[object] = []
+        self.icons: list[str] = []
         self.closed: list[int] = []
 
     def capabilities(self) -> list[str] | None:
@@ -27,6 +30,7 @@ class FakeServer:
     def notify(self, title, message, icon, actions, replaces, image=None) -> int:
         self.sent.append((title, message, tuple(actions), replaces))
         self.images.append(image)
+        self.icons.append(icon)
         return 40 + len(self.sent)
 
     def close(self, notification: int) -> None:
@@ -90,6 +94,20 @@ def test_a_server_without_buttons_still_gets_the_reminder_and_replaces_the_last(
     notifier.remind("Sitting", "Stretch", BUTTONS)
     notifier.remind("Sitting", "Again", BUTTONS)
     assert [(actions, replaces) for *_, actions, replaces in server.sent] == [((), 0), ((), 41)]
+
+
+def test_a_reminder_shows_its_stretch_s_picture_and_the_app_s_icon_stays(tmp_path) -> None:
+    picture = tmp_path / "seated-calf.png"
+    Image.new("RGBA", (480, 360), (30, 90, 200, 255)).save(picture)
+    server = FakeServer(["body", "actions"])
+    notifier = Notifier(Path("icon.png"), None, server)
+    notifier.remind("Sitting", "Try: Seated calf stretch", BUTTONS, picture)
+    notifier.remind("Sitting", "Try it now", BUTTONS, tmp_path / "gone.png")  # unreadable
+    first, fallback = server.images
+    assert first.size == (128, 96)
+    assert first.getpixel((64, 48)) == (30, 90, 200, 255)
+    assert fallback.size == (64, 64)  # the due icon instead: the reminder still goes
+    assert set(server.icons) == {"icon.png"}
 
 
 def test_a_reminder_the_server_closed_is_never_replaced() -> None:

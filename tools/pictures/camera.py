@@ -33,13 +33,23 @@ class Camera:
 class View(enum.Enum):
     """The views a picture can be drawn from, named for what they show."""
 
-    SIDE = Camera(0, 8)
+    SIDE = Camera(0, 3)  # low, so what is off the floor reads as off it
+    SIDE_HIGH = Camera(0, 18)  # the side from a little above: what lies beside the far limbs
+    SIDE_TURNED = Camera(25, 10)  # the side, turned a little toward the front
+    PIGEON = Camera(
+        10, 12
+    )  # the front leg's side, a little above: the folded front leg, the long back leg
     FRONT = Camera(90, 10)
     FRONT_TURNED = Camera(65, 12)  # the front, turned enough to show a forward lean
     FRONT_HIGH = Camera(90, 28)
+    FRONT_ABOVE = Camera(90, 45)  # the front from above: the knees out, soles together
+    FRONT_RAISED = Camera(70, 40)  # the front corner from well above: legs wide on the floor
     HIGH_QUARTER = Camera(50, 42)  # from above the front corner: a turn of the shoulders
     THREE_QUARTER = Camera(50, 16)
     REAR_QUARTER = Camera(-40, 22)
+    WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
+    LEFT_QUARTER = Camera(150, 15)  # the front corner on the figure's left: a raised sole
+    LEFT_HIGH = Camera(130, 35)  # above the front-left corner: a turn to the right in profile
 
     @property
     def label(self) -> str:

@@ -3,7 +3,7 @@
 A scene fails when a joint leaves its range, anything sinks into the floor or a prop, a limb
 passes through the torso, the head or another limb, a stated contact is not met, a cue's angle
 or height is not honoured, the view hides what the cue shows, the figure is small in its frame,
-or the motion arrow points against the motion.
+or the motion arrow points against the motion or is drawn over the body.
 """
 
 import enum
@@ -48,6 +48,7 @@ class Problem(enum.Enum):
     VIEW = "the view hides it"
     FILL = "small in its frame"
     ARROW = "arrow against the motion"
+    ARROW_OVER = "arrow drawn over the body"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class Scene:
     camera: Camera
     fill: tuple[float, float]
     arrow: tuple[tuple[float, float], tuple[float, float]] | None = None
+    arrow_over: float = 0.0  # the share of the arrow's path over the figure
 
 
 def name(part: Part) -> str:
@@ -292,7 +294,12 @@ def _fill(scene: Scene) -> list[Finding]:
     return []
 
 
+ARROW_OVER = 0.25  # an arrow may start or end at the body, not run along it
+
+
 def _arrow(scene: Scene) -> list[Finding]:
+    if scene.arrow_over > ARROW_OVER:
+        return [Finding(Problem.ARROW_OVER, f"{scene.arrow_over:.0%} of its path on the figure")]
     if scene.arrow is None:
         return []
     (ax, ay), (mx, my) = scene.arrow

@@ -23,6 +23,21 @@ class Surface(enum.Enum):
     BACKREST = "backrest"
 
 
+MARK_PART = {
+    Mark.HIP: Kind.THIGH,
+    Mark.THIGH: Kind.THIGH,
+    Mark.KNEE: Kind.THIGH,
+    Mark.SHIN: Kind.SHIN,
+    Mark.ANKLE: Kind.SHIN,
+    Mark.HEEL: Kind.FOOT,
+    Mark.BALL: Kind.FOOT,
+    Mark.TOE: Kind.TOES,
+    Mark.ELBOW: Kind.UPPER_ARM,
+    Mark.HAND: Kind.HAND,
+}
+
+LOWEST = {Mark.PELVIS: Kind.PELVIS, Mark.CHEST: Kind.CHEST, Mark.HEAD: Kind.HEAD}
+
 Surfaces = dict[Surface, g.Vec]  # a point on each surface: its height, the wall's x, the rail
 
 
@@ -40,6 +55,7 @@ class Contact:
     level: bool = False  # a foot flat across too (not on its edge); a hand flat on the floor
     lift: float = 0.0  # held this far above the surface: hands hanging toward the floor
     bears: bool = False  # a hand that carries weight (down dog): placed with the body
+    face: g.Vec | None = None  # on another mark's limb, on this face of it (the limb's frame)
 
     def describe(self) -> str:
         """The contact in words, for findings."""
@@ -58,14 +74,26 @@ def residuals(contact: Contact, body: Body, surfaces: Surfaces, aims: bool = Tru
     out: list[float] = []
     if contact.on is not None:
         other = body.marks[contact.on]
-        lift = 0.0 if contact.grip else r + other.radius
-        out += list(g.sub(c, g.add(other.centre, (0.0, lift, 0.0))))
+        reach = 0.0 if contact.grip else r + other.radius
+        way: g.Vec = (0.0, 1.0, 0.0)
+        if contact.face is not None:
+            limb = next(
+                p
+                for p in body.parts
+                if (p.kind, p.side) == (MARK_PART[contact.on[0]], contact.on[1])
+            )
+            way = g.unit(g.apply(limb.frame, contact.face))
+        out += list(g.sub(c, g.add(other.centre, g.scale(way, reach))))
     elif contact.surface is not None:
         point = surfaces[contact.surface]
         if contact.surface is Surface.WALL:
             out.append(c[0] + r - point[0])
         elif contact.grip:
             out += list(g.sub(c, point))
+        elif contact.mark in LOWEST:  # the trunk rests on its lowest point, however it tips
+            part = next(p for p in body.parts if p.kind is LOWEST[contact.mark])
+            low = min(part.a[1] - part.ra, part.b[1] - part.rb)
+            out.append(low - point[1] - contact.lift)
         else:
             out.append(c[1] - r - point[1] - contact.lift)
     if contact.x is not None:
@@ -87,6 +115,7 @@ def error(contact: Contact, body: Body, surfaces: Surfaces) -> float:
 
 
 REACHING = frozenset({Mark.HAND, Mark.ELBOW})
+PRIOR = 0.01  # cm of miss a degree away from the written arm pose is worth
 
 
 def solve(
@@ -121,11 +150,11 @@ def solve(
                 if f"{name}_arm.{joint}" in own:
                     start = put(start, f"{name}_arm.{joint}", value)
             starts.append(start)
-        best = _solve(placed, held, own, surfaces)
+        best = _solve(placed, held, own, surfaces, PRIOR)
         for start in starts[1:]:  # other starts only when the arm's own pose falls short
             if _cost(held, build(best), surfaces) < 0.5:
                 break
-            tried = _solve(start, held, own, surfaces)
+            tried = _solve(start, held, own, surfaces, PRIOR)
             if _cost(held, build(tried), surfaces) < _cost(held, build(best), surfaces):
                 best = tried
         placed = best
@@ -163,7 +192,11 @@ def _cost(contacts: tuple[Contact, ...], body: Body, surfaces: Surfaces) -> floa
 
 
 def _solve(
-    pose: Pose, contacts: tuple[Contact, ...], free: tuple[str, ...], surfaces: Surfaces
+    pose: Pose,
+    contacts: tuple[Contact, ...],
+    free: tuple[str, ...],
+    surfaces: Surfaces,
+    prior: float = 0.0,
 ) -> Pose:
     if not contacts or not free:
         return pose
@@ -171,6 +204,8 @@ def _solve(
     def bounded(path: str, value: float) -> float:
         allowed = joint_range(path)
         return allowed.clamp(value) if allowed else value
+
+    start = [bounded(p, get(pose, p)) for p in free]
 
     def evaluate(values: list[float]) -> tuple[Pose, list[float]]:
         candidate = pose
@@ -180,14 +215,17 @@ def _solve(
         res = [v for c in contacts for v in residuals(c, body, surfaces)]
         for side in {c.side for c in contacts if c.mark in REACHING}:
             res += overlap(body, side)  # an arm reaches round the body, never through it
+        # A faint pull back toward the pose as written: of the many ways to reach, the one
+        # the pose table meant (an elbow out to the side, not along the floor).
+        res += [prior * (v - s) for v, s in zip(values, start, strict=True)]
         return candidate, res
 
-    values = [bounded(p, get(pose, p)) for p in free]
+    values = list(start)
     current, res = evaluate(values)
     cost = sum(v * v for v in res)
     damping = 1.0
     for _ in range(60):
-        if max(abs(v) for v in res) < 0.05:
+        if max(abs(v) for v in res[: len(res) - len(free)]) < 0.05:
             break
         jacobian = []
         for i in range(len(free)):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
-from tools.pictures.picture import Picture, Shift, Turn
+from tools.pictures.picture import Picture, Shift, Spread, Tilt, Turn
 from tools.pictures.props import Ball, Box, Solid, Tone
 from tools.pictures.rig import Body, Kind, Mark, Part, Side
 
@@ -90,19 +90,43 @@ class Framing:
         return ((point[0] - self.left) * self.scale, (self.top - point[1]) * self.scale)
 
 
-def framing(bodies: list[Body], solids: tuple[Solid, ...], camera: Camera, size: int) -> Framing:
-    """Fit every keyframe's body and the bounded props into the square, centred."""
+def framing(
+    bodies: list[Body],
+    solids: tuple[Solid, ...],
+    camera: Camera,
+    size: int,
+    extra: tuple[Point, ...] = (),
+) -> Framing:
+    """Fit every keyframe's body, the bounded props and ``extra`` points (the arrow, the
+    towel) into the square, centred."""
     boxes = [body_box(b, camera) for b in bodies]
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
     x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    points = list(extra)
     for solid in solids:
         if isinstance(solid, Box) and (solid.tone is Tone.MAT or solid.half[1] > 80):
             continue  # the wall and the mat run off the picture
-        for x, y in solid_points(solid, camera):
-            x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+        points += solid_points(solid, camera)
+    for x, y in points:
+        x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
     span = max(x1 - x0, y1 - y0)
     scale = size * (1 - 2 * MARGIN) / span
     return Framing(scale, (x0 + x1) / 2 - size / scale / 2, (y0 + y1) / 2 + size / scale / 2, size)
+
+
+MIN_ARROW = 24.0  # cm: the shortest arrow drawn
+ARROW_REACH = 6.0  # cm around the arrow's line: its head and outline
+
+
+def picture_framing(picture: Picture, bodies: list[Body], camera: Camera, size: int) -> Framing:
+    """The framing of ``picture``: its bodies and props, the arrow's path and the towel."""
+    path, _ = arrow_path(picture, bodies, camera)
+    extra = [
+        (x + dx, y + dy)
+        for x, y in path
+        for dx, dy in ((-ARROW_REACH, -ARROW_REACH), (ARROW_REACH, ARROW_REACH))
+    ]
+    return framing(bodies, picture.props.solids, camera, size, tuple(extra))
 
 
 def fill(body: Body, camera: Camera, frame: Framing) -> tuple[float, float]:
@@ -110,6 +134,22 @@ def fill(body: Body, camera: Camera, frame: Framing) -> tuple[float, float]:
     x0, y0, x1, y1 = body_box(body, camera)
     w, h = (x1 - x0) * frame.scale / frame.size, (y1 - y0) * frame.scale / frame.size
     return max(w, h), w * h
+
+
+def over_body(path: list[Point], body: Body, camera: Camera) -> float:
+    """The share of an arrow's path that lies over the figure (it should point at it from
+    beside it, not be drawn across it)."""
+    flats = [flatten(p, camera) for p in body.parts]
+
+    def inside(point: Point) -> bool:
+        for f in flats:
+            t = g.closest_on_segment((*point, 0.0), (*f.a, 0.0), (*f.b, 0.0))
+            near = g.lerp((*f.a, 0.0), (*f.b, 0.0), t)
+            if math.hypot(point[0] - near[0], point[1] - near[1]) < f.ra + (f.rb - f.ra) * t:
+                return True
+        return False
+
+    return sum(inside(p) for p in path) / len(path) if path else 0.0
 
 
 def mark_at(body: Body, mark: Mark, side: Side) -> g.Vec:
@@ -130,9 +170,12 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
     if isinstance(arrow, Shift):
         start = g.add(mark_at(first, arrow.mark, arrow.side), arrow.offset)
         end = g.add(mark_at(last, arrow.mark, arrow.side), arrow.offset)
+        if arrow.axis is not None:
+            along = g.unit(arrow.axis)
+            end = g.add(start, g.scale(along, g.dot(g.sub(end, start), along)))
         shown = g.sub(end, start)
-        if 0 < g.norm(shown) < 16:  # a small motion still gets an arrow one can see
-            grow = g.scale(shown, (16 / g.norm(shown) - 1) / 2)
+        if 0 < g.norm(shown) < MIN_ARROW:  # a small motion still gets an arrow one can see
+            grow = g.scale(shown, (MIN_ARROW / g.norm(shown) - 1) / 2)
             start, end = g.sub(start, grow), g.add(end, grow)
         path = [camera.project(g.lerp(start, end, t / 8))[:2] for t in range(9)]
         motion = g.sub(
@@ -142,8 +185,10 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
         centre = g.add(mark_at(last, Mark.CHEST, Side.MIDDLE), (0.0, arrow.lift, 0.0))
         a0 = math.atan2(chest_front(first)[2], chest_front(first)[0])
         a1 = math.atan2(chest_front(last)[2], chest_front(last)[0])
-        if 0 < abs(a1 - a0) < math.pi / 2:  # a quarter turn at least, so the arc reads
-            a1 = a0 + math.copysign(math.pi / 2, a1 - a0)
+        least = math.radians(150)  # most of a half turn round the head, so the arc reads
+        if 0 < abs(a1 - a0) < least:
+            middle, half = (a0 + a1) / 2, math.copysign(least / 2, a1 - a0)
+            a0, a1 = middle - half, middle + half
         points = [
             g.add(
                 centre,
@@ -161,7 +206,50 @@ def arrow_path(picture: Picture, bodies: list[Body], camera: Camera) -> tuple[li
             g.add(mark_at(last, Mark.CHEST, Side.MIDDLE), g.scale(chest_front(last), reach)),
             g.add(mark_at(first, Mark.CHEST, Side.MIDDLE), g.scale(chest_front(first), reach)),
         )
+    elif isinstance(arrow, Spread):
+        ends = [
+            g.add(mark_at(last, arrow.mark, s), (0.0, arrow.lift, 0.0))
+            for s in (Side.LEFT, Side.RIGHT)
+        ]
+        path = [camera.project(g.lerp(ends[0], ends[1], t / 8))[:2] for t in range(9)]
+        motion = g.sub(
+            mark_at(last, arrow.mark, Side.RIGHT), mark_at(first, arrow.mark, Side.RIGHT)
+        )
+    elif isinstance(arrow, Tilt):
+        path = _tilt(arrow, first, last, camera)
+        top = [next(p for p in b.parts if p.kind is Kind.PELVIS).b for b in (first, last)]
+        motion = g.sub(top[1], top[0])  # the top of the pelvis: forward, or back
     else:
         return [], (0.0, 0.0)
     mx, my, _ = camera.project(motion)
     return path, (mx, my)
+
+
+def _pelvis_angle(body: Body) -> float:
+    """Which way the pelvis points in the side plane, radians."""
+    pelvis = next(p for p in body.parts if p.kind is Kind.PELVIS)
+    return math.atan2(pelvis.b[1] - pelvis.a[1], pelvis.b[0] - pelvis.a[0])
+
+
+def _tilt(arrow: Tilt, first: Body, last: Body, camera: Camera) -> list[Point]:
+    """An arc round the pelvis from its first tip to its last (a quarter of a right angle
+    at least, so it reads), set ``arrow.around`` degrees behind its axis."""
+    centre = mark_at(last, Mark.PELVIS, Side.MIDDLE)
+    turn = math.radians(arrow.around)
+    a0, a1 = _pelvis_angle(first) + turn, _pelvis_angle(last) + turn
+    least = math.radians(60)
+    if abs(a1 - a0) < least:
+        middle, half = (a0 + a1) / 2, math.copysign(least / 2, a1 - a0 or 1.0)
+        a0, a1 = middle - half, middle + half
+    points = [
+        g.add(
+            centre,
+            (
+                arrow.radius * math.cos(a0 + (a1 - a0) * t / 12),
+                arrow.radius * math.sin(a0 + (a1 - a0) * t / 12),
+                0.0,
+            ),
+        )
+        for t in range(13)
+    ]
+    return [camera.project(p)[:2] for p in points]

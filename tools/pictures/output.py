@@ -14,6 +14,7 @@ from tools.pictures.picture import Picture
 SIZES = {"1x": 240, "2x": 480}
 SHEET_COLUMNS = 4
 SHEET_BACKGROUND = (245, 243, 239, 255)
+INK = (32, 48, 58, 255)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,9 @@ def catalogue(path: Path) -> dict[str, Entry]:
 
 
 def _small(image: Image.Image) -> Image.Image:
-    """A palette image with transparency: a sixth of the bytes, the same look."""
-    return image.quantize(colors=24, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    """A palette image with transparency: a fifth of the bytes; 48 colours keep thin lines and
+    tints solid at 240 px (24 speckled them)."""
+    return image.quantize(colors=48, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
 
 
 def file_name(frame: str, side: int, scale: str) -> str:
@@ -64,6 +66,12 @@ def write_picture(picture: Picture, out: Path) -> dict[str, object]:
                 )
                 _small(sized).save(folder / name, optimize=True)
                 files[str(side)][frame.name][scale] = f"{picture.id}/{name}"
+    written = {
+        Path(f).name for frames in files.values() for s in frames.values() for f in s.values()
+    }
+    for stale in folder.glob("*.png"):  # a keyframe renamed or dropped since the last run
+        if stale.name not in written:
+            stale.unlink()
     still = render.draw(picture, len(picture.frames) - 1, SIZES["2x"], arrow=True)
     still = still.resize((SIZES["1x"], SIZES["1x"]), Image.Resampling.LANCZOS)
     _small(still).save(out / f"{picture.id}.png", optimize=True)
@@ -91,9 +99,25 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         return ImageFont.load_default()
 
 
+def _lines(pen: ImageDraw.ImageDraw, text: str, font: object, width: float) -> list[str]:
+    """``text`` in at most two lines that fit ``width`` (the second shortened if it must)."""
+    words, lines = text.split(), [""]
+    for word in words:
+        trial = f"{lines[-1]} {word}".strip()
+        if pen.textlength(trial, font=font) <= width or not lines[-1]:  # type: ignore[arg-type]
+            lines[-1] = trial
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    while pen.textlength(lines[-1], font=font) > width and len(lines[-1]) > 4:  # type: ignore[arg-type]
+        lines[-1] = lines[-1][:-2].rstrip() + "…"
+    return lines
+
+
 def sheet(ids: list[str], out: Path, names: dict[str, str]) -> Image.Image:
-    """A contact sheet: each stretch's still, its name under it, four to a row."""
-    cell, label = SIZES["1x"], 40
+    """A contact sheet: each stretch's still, its name under it in full, four to a row."""
+    cell, label = SIZES["1x"], 52
     rows = (len(ids) + SHEET_COLUMNS - 1) // SHEET_COLUMNS
     columns = min(SHEET_COLUMNS, len(ids))
     image = Image.new("RGBA", (columns * cell, rows * (cell + label)), SHEET_BACKGROUND)
@@ -103,9 +127,7 @@ def sheet(ids: list[str], out: Path, names: dict[str, str]) -> Image.Image:
         x, y = (k % SHEET_COLUMNS) * cell, (k // SHEET_COLUMNS) * (cell + label)
         with Image.open(out / f"{stretch_id}.png") as still:
             image.alpha_composite(still.convert("RGBA"), (x, y))
-        text = names.get(stretch_id, stretch_id)
-        while pen.textlength(text, font=font) > cell - 12 and len(text) > 4:
-            text = text[:-2].rstrip() + "…"
-        width = pen.textlength(text, font=font)
-        pen.text((x + (cell - width) / 2, y + cell + 6), text, fill=(32, 48, 58, 255), font=font)
+        for n, line in enumerate(_lines(pen, names.get(stretch_id, stretch_id), font, cell - 12)):
+            width = pen.textlength(line, font=font)
+            pen.text((x + (cell - width) / 2, y + cell + 2 + 21 * n), line, fill=INK, font=font)
     return image.convert("RGB")

@@ -25,6 +25,8 @@ class Muscle:
     face: g.Vec
     start: float = 0.1
     end: float = 0.9
+    between: tuple[Mark, Mark] | None = None  # from one mark to another instead (the sole)
+    faint: bool = False  # felt a little, as well: a lighter tint
 
 
 def hamstring(side: Side) -> Muscle:
@@ -47,9 +49,9 @@ def adductor(side: Side) -> Muscle:
     return Muscle(Kind.THIGH, side, (0.0, 0.0, -float(side)), 0.05, 0.7)
 
 
-def calf(side: Side) -> Muscle:
+def calf(side: Side, faint: bool = False) -> Muscle:
     """The upper calf (gastrocnemius)."""
-    return Muscle(Kind.SHIN, side, BACK, 0.05, 0.6)
+    return Muscle(Kind.SHIN, side, BACK, 0.05, 0.6, faint=faint)
 
 
 def soleus(side: Side) -> Muscle:
@@ -69,7 +71,7 @@ def low_back() -> tuple[Muscle, ...]:
 
 def sole(side: Side) -> tuple[Muscle, ...]:
     """The sole and arch."""
-    return (Muscle(Kind.FOOT, side, BELOW, 0.1, 1.0), Muscle(Kind.HEEL, side, BELOW, 0.0, 0.7))
+    return (Muscle(Kind.FOOT, side, BELOW, 0.0, 1.0, (Mark.HEEL, Mark.BALL)),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,7 @@ class Shift:
     side: Side
     offset: g.Vec
     both_ways: bool = False
+    axis: g.Vec | None = None  # show only the motion along this direction (the foot's roll)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,27 @@ class Turn:
     radius: float = 30.0
 
 
-Arrow = Shift | Turn
+@dataclass(frozen=True, slots=True)
+class Tilt:
+    """A curved arrow round the pelvis, the way it tips (forward and back, both ways): drawn
+    ``around`` degrees on from the pelvis's own axis, so it sits behind the low back."""
+
+    radius: float = 24.0
+    around: float = 50.0
+    both_ways: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """A double arrow across from the left ``mark`` to the right one, ``lift`` cm above them
+    as they end: the legs opening."""
+
+    mark: Mark
+    lift: float = 10.0
+    both_ways: bool = True
+
+
+Arrow = Shift | Turn | Tilt | Spread
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,10 +182,10 @@ def joint_range(path: str) -> Range | None:
 
 
 def angles(pose: Pose) -> dict[str, float]:
-    """Every joint angle of ``pose`` by its path."""
+    """Every joint angle of ``pose`` by its path, and where the root is and how it tips."""
     return {
         f"{group}.{field.name}": float(getattr(getattr(pose, group), field.name))
-        for group in RANGES
+        for group in ("root", *RANGES)
         for field in dataclasses.fields(getattr(pose, group))
     }
 
@@ -194,7 +194,8 @@ def clamped(pose: Pose) -> Pose:
     """``pose`` with every joint held inside its range."""
     for path, value in angles(pose).items():
         group, name = path.split(".")
-        pose = put(pose, path, RANGES[group][name].clamp(value))
+        if group in RANGES:
+            pose = put(pose, path, RANGES[group][name].clamp(value))
     return pose
 
 

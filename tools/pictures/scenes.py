@@ -10,7 +10,7 @@ from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
 from tools.pictures.checks import Scene
 from tools.pictures.contacts import Contact
-from tools.pictures.layout import arrow_path, fill, framing
+from tools.pictures.layout import arrow_path, fill, over_body, picture_framing
 from tools.pictures.picture import AngleCue, Cue, HeightCue, Picture, posed
 from tools.pictures.props import Solid
 from tools.pictures.rig import Body, Pose, Side, angles
@@ -64,7 +64,9 @@ def _mirror_solid(solid: Solid) -> Solid:
 
 def _mirror_contact(c: Contact) -> Contact:
     on = (c.on[0], Side(-c.on[1])) if c.on else None
-    return dataclasses.replace(c, side=Side(-c.side), on=on, z=-c.z if c.z is not None else None)
+    face = _flip(c.face) if c.face is not None else None
+    z = -c.z if c.z is not None else None
+    return dataclasses.replace(c, side=Side(-c.side), on=on, z=z, face=face)
 
 
 def scenes(picture: Picture) -> list[tuple[str, Scene]]:
@@ -72,7 +74,7 @@ def scenes(picture: Picture) -> list[tuple[str, Scene]]:
     camera = picture.view.value
     poses = posed(picture)
     bodies = [build(p) for p in poses]
-    fit = framing(bodies, picture.props.solids, camera, FRAME_SIZE)
+    fit = picture_framing(picture, bodies, camera, FRAME_SIZE)
     path, motion = arrow_path(picture, bodies, camera)
     arrow = ((path[-1][0] - path[0][0], path[-1][1] - path[0][1]), motion) if path else None
     out = []
@@ -87,6 +89,7 @@ def scenes(picture: Picture) -> list[tuple[str, Scene]]:
             camera,
             fill(body, camera, fit),
             arrow if index == len(poses) - 1 else None,
+            over_body(path, body, camera) if index == len(poses) - 1 else 0.0,
         )
         out.append((f"{frame.name}/1", scene))
         if picture.per_side:

@@ -85,6 +85,7 @@ def spec(
         "can_snooze": can_snooze,
         "routine": routine,
         "icon": str(assets.app_icon()),
+        "pictures": str(assets.picture_manifest()),
         "rules": _rules(rules),
         "show_rules": show_rules,
         "conditions": [{"id": c, "label": CONDITION_NAMES[c]} for c in CONDITIONS],

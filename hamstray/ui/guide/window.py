@@ -8,6 +8,7 @@ from hamstray.engine.catalogue import Dose
 from hamstray.ui.guide.countdown import Beat, Countdown
 from hamstray.ui.guide.look import TEXT, TITLE, WIDTH, button, label, link, open_window
 from hamstray.ui.guide.panels import AvoidPanel, RulesPanel
+from hamstray.ui.guide.picture import Player, pace, picture_side
 from hamstray.ui.guide.protocol import Avoided, Ended, Held, Marked, RulesRead, emit
 from hamstray.ui.look import FONT, INK, MUTED, PAPER, TEAL, TRACK, WARM
 
@@ -64,6 +65,7 @@ class GuideWindow:
         row = tk.Frame(parent, bg=PAPER)
         row.pack(fill="x")
         self.picture = label(row)
+        self.player = Player(self.picture, self.spec.get("pictures"))
         self.column = tk.Frame(row, bg=PAPER)
         self.column.pack(side="left", anchor="n", fill="x")
         self.cues = label(self.column, font=(FONT, 11), wraplength=TEXT)
@@ -121,12 +123,11 @@ class GuideWindow:
         self.step.configure(text=f"{where} · warm-up" if stretch.get("warm_up") else where)
         self.name.configure(text=stretch["name"])
         self.why.configure(text=stretch.get("why", ""))
-        try:
-            self.image = tk.PhotoImage(file=stretch["picture"])
-            self.picture.configure(image=self.image)
+        side, frame_ms = picture_side(stretch["per_side"], 0), pace(stretch.get("dose"))
+        if self.player.show(stretch["id"], side, stretch["picture"], frame_ms):
             self.picture.pack(side="left", anchor="n", padx=(0, 16), before=self.column)
             wrap = TEXT
-        except tk.TclError:  # no picture (yet): the text takes the whole width
+        else:  # no picture (yet): the text takes the whole width
             self.picture.pack_forget()
             wrap = WIDTH
         self.cues.configure(wraplength=wrap)
@@ -173,6 +174,9 @@ class GuideWindow:
         beat = self.countdown.tick()
         if beat is Beat.SWITCH:
             self.root.bell()  # the soft cue to change sides
+            stretch = self.stretches[self.index]  # and the other side's (mirrored) picture
+            side = picture_side(True, self.countdown.side)
+            self.player.show(stretch["id"], side, None, pace(stretch.get("dose")))
         if beat is Beat.DONE:
             self.done()
         else:

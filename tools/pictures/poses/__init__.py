@@ -1,7 +1,7 @@
 """Every stretch's picture, by id: the chair, moving, standing, floor and lying tables."""
 
 from tools.pictures.picture import Picture
-from tools.pictures.poses import desk, floor, lying, moving, standing
+from tools.pictures.poses import desk, floor, kneeling, lying, moving, standing
 
 PICTURES: dict[str, Picture] = {
     p.id: p
@@ -10,6 +10,7 @@ PICTURES: dict[str, Picture] = {
         *moving.PICTURES,
         *standing.PICTURES,
         *floor.PICTURES,
+        *kneeling.PICTURES,
         *lying.PICTURES,
     )
 }

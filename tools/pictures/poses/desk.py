@@ -6,6 +6,7 @@ from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import (
     AngleCue,
     Frame,
+    HeightCue,
     Picture,
     ViewCue,
     adductor,
@@ -64,16 +65,22 @@ chair_hamstring = Picture(
                 Leg(80, 0, 0, 3, 15),
                 Leg(115, 4, 4, 90),
                 Arm(30, 10, 0, 40),
-                Arm(30, 10, 0, 40),
+                Arm(35, 0, 0, 55),
             ),
             (
                 *sit(),
                 Contact(Mark.HEEL, R, FLOOR),
                 *flat(L),
                 hand_on(R, Mark.KNEE, R),
-                hand_on(L, Mark.KNEE, L),
+                Contact(Mark.HAND, L, on=(Mark.KNEE, L), level=True, face=(1.0, 0.0, -0.4)),
             ),
-            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *HANDS_FREE),
+            (
+                "root.y",
+                *leg(R, "hip_flexion"),
+                *leg(L, *FOOT_FREE),
+                *arm(R, *REACH),
+                *arm(L, *REACH),
+            ),
         ),
     ),
     props.chair(6),
@@ -122,7 +129,7 @@ seated_calf = Picture(
             Pose(
                 Root(6, SEATED_Y, 0, 8),
                 Spine(neck_flexion=-5),
-                Leg(62, 0, 0, 0, 20),
+                Leg(62, 0, 0, 0, 28),
                 Leg(98, 4, 4, 90),
                 Arm(45, 5, 0, 55),
                 Arm(45, 5, 0, 55),
@@ -136,55 +143,62 @@ seated_calf = Picture(
     (calf(R),),
     (
         AngleCue("right_leg.knee_flexion", 0, 5, "the knee is straight"),
-        AngleCue("right_leg.ankle_flexion", 10, 30, "toes pulled toward you"),
+        AngleCue("right_leg.ankle_flexion", 20, 30, "toes pulled toward you"),
     ),
     per_side=True,
 )
 
+SIDEWAYS_CHAIR = props.chair(-3, facing_viewer=True)
 chair_hip_flexor = Picture(
     "chair-hip-flexor",
-    View.SIDE,
+    View.SIDE_TURNED,
     (
         Frame(
             "hold",
             Pose(
-                Root(0, SEATED_Y, 0, -8),
-                Spine(-4, 0, 0, neck_flexion=-5),
-                Leg(-12, 0, 0, 95, -35, 0, 50),
-                Leg(82, 0, 0, 90),
-                Arm(0, 8, 0, 20),
-                Arm(35, 0, 0, 45),
+                Root(2, SEATED_Y, 0, -2),
+                Spine(2, 0, 0, neck_flexion=0),
+                Leg(-20, 0, 0, 75, 0, 0, 60),
+                Leg(92, 4, 4, 90),
+                Arm(-5, 25, 0, 60),
+                Arm(-30, 15, 50, 120),
             ),
             (
                 Contact(Mark.SEAT, L, Surface.SEAT),
                 Contact(Mark.TOE, R, FLOOR),
                 Contact(Mark.BALL, R, FLOOR),
                 *flat(L),
-                hand_on(L, Mark.THIGH, L),
+                Contact(Mark.HAND, L, Surface.BACKREST, x=12.0, z=-43.5, lift=0.5),
+                Contact(Mark.HAND, R, on=(Mark.HIP, R), face=(0.2, 0.0, 1.0)),
             ),
             (
                 "root.y",
-                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion", "toe_extension"),
+                *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
                 *leg(L, *FOOT_FREE),
-                *arm(L, *REACH),
+                *arm(R, *REACH),
+                *arm(L, *REACH, "shoulder_rotation"),
             ),
         ),
     ),
-    props.chair(-3, facing_viewer=True),
+    SIDEWAYS_CHAIR,
     (hip_flexor(R),),
-    (AngleCue("right_leg.hip_flexion", -20, 0, "the outer thigh goes back"),),
+    (
+        AngleCue("right_leg.hip_flexion", -20, -10, "the outer thigh goes back"),
+        AngleCue("root.pitch", -10, 0, "the tailbone tucked, not arched"),
+        HeightCue((Mark.KNEE, R), (Mark.BALL, R), 4, "the knee points down, off the floor"),
+    ),
     per_side=True,
 )
 
 chair_wide_leg = Picture(
     "chair-wide-leg",
-    View.FRONT_TURNED,
+    View.FRONT,
     (
         Frame(
             "hold",
             Pose(
-                Root(4, SEATED_Y, 0, 22),
-                Spine(2, 0, 0, neck_flexion=-15),
+                Root(4, SEATED_Y, 0, 20),
+                Spine(0, 0, 0, neck_flexion=-16),
                 Leg(112, 35, 30, 90),
                 Leg(112, 35, 30, 90),
                 Arm(45, 10, 0, 20),
@@ -203,6 +217,8 @@ chair_wide_leg = Picture(
     (adductor(R), adductor(L)),
     (
         AngleCue("right_leg.hip_abduction", 25, 45, "feet wide, knees out"),
+        AngleCue("root.pitch", 15, 35, "hinged forward from the hips"),
+        AngleCue("spine.lumbar_flexion", -5, 5, "the back long and flat"),
         ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs"),
     ),
 )
@@ -212,7 +228,7 @@ def _crossed(pitch: float, toes: float) -> Pose:
     return Pose(
         Root(2, SEATED_Y, 0, pitch),
         Spine(neck_flexion=-5),
-        Leg(110, 40, 60, 110, 8, 0, toes),
+        Leg(110, 40, 60, 110, 15, 0, toes),
         Leg(80, 4, 4, 70),
         Arm(40, 10, 0, 30),
         Arm(40, 0, 0, 40),
@@ -227,7 +243,7 @@ CROSSED_FREE = (
 
 chair_figure_four = Picture(
     "chair-figure-four",
-    View.FRONT_TURNED,
+    View.THREE_QUARTER,
     (
         Frame(
             "hold",
@@ -247,11 +263,11 @@ chair_figure_four = Picture(
 
 sole_stretch = Picture(
     "sole-stretch",
-    View.FRONT_TURNED,
+    View.LEFT_QUARTER,
     (
         Frame(
             "hold",
-            _crossed(6, 55),
+            _crossed(6, 65),
             (
                 *sit(),
                 Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),

@@ -1,4 +1,4 @@
-"""The floor stretches, on a mat: sitting, kneeling and lying, framed to fill the picture."""
+"""The floor stretches sitting on a mat (the kneeling and lying ones have tables of their own)."""
 
 from tools.pictures import props
 from tools.pictures.camera import View
@@ -6,19 +6,13 @@ from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import (
     AngleCue,
     Frame,
-    HeightCue,
     Picture,
-    Shift,
     ViewCue,
     adductor,
-    calf,
-    glute,
     hamstring,
-    hip_flexor,
     low_back,
-    sole,
 )
-from tools.pictures.poses.common import FLOOR, REACH, L, M, R, arm, flat, hand_on, leg
+from tools.pictures.poses.common import FLOOR, REACH, L, R, arm, hand_on, leg
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
 
 MAT = props.MAT
@@ -26,7 +20,8 @@ HANDS_FREE = arm(R, *REACH) + arm(L, *REACH)
 BLANKET = Surface.BLANKET
 
 
-def _on_floor(*marks: tuple[Mark, object]) -> tuple[Contact, ...]:
+def on_floor(*marks: tuple[Mark, object]) -> tuple[Contact, ...]:
+    """Marks resting on the floor."""
     return tuple(Contact(m, s, FLOOR) for m, s in marks)  # type: ignore[arg-type]
 
 
@@ -37,88 +32,41 @@ seated_forward_fold = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 20, 0, 30),
-                Spine(10, 6, 4, neck_flexion=10),
-                Leg(118, 12, 0, 15, 5),
-                Leg(118, 12, 0, 15, 5),
-                Arm(60, 8, 0, 20),
-                Arm(60, 8, 0, 20),
+                Root(0, 20, 0, 32),
+                Spine(6, 3, 2, neck_flexion=6),
+                Leg(118, 12, 0, 22, 25),
+                Leg(118, 12, 0, 22, 25),
+                Arm(40, 8, 0, 20),
+                Arm(40, 8, 0, 20),
             ),
             (
                 Contact(Mark.SEAT, R, BLANKET),
                 Contact(Mark.SEAT, L, BLANKET),
                 Contact(Mark.HEEL, R, FLOOR),
                 Contact(Mark.HEEL, L, FLOOR),
-                hand_on(R, Mark.SHIN, R),
-                hand_on(L, Mark.SHIN, L),
+                Contact(Mark.HAND, R, on=(Mark.KNEE, R), level=True),
+                Contact(Mark.HAND, L, on=(Mark.KNEE, L), level=True),
             ),
             ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
         ),
     ),
     MAT + props.blanket(-26, 10, -24, 24),
     (hamstring(R), hamstring(L), *low_back()),
-    (AngleCue("right_leg.knee_flexion", 5, 25, "knees soft"),),
-)
-
-_kneel = (
-    Contact(Mark.KNEE, R, BLANKET),
-    Contact(Mark.TOE, R, FLOOR),
-    *flat(L),
-    hand_on(L, Mark.THIGH, L),
-)
-_kneel_free = (
-    "root.y",
-    *leg(R, "knee_flexion", "ankle_flexion"),
-    *leg(L, "hip_flexion", "knee_flexion", "ankle_flexion"),
-    *arm(L, *REACH),
-)
-kneeling_hip_flexor = Picture(
-    "kneeling-hip-flexor",
-    View.SIDE,
     (
-        Frame(
-            "upright",
-            Pose(
-                Root(0, 54, 0, -5),
-                Spine(neck_flexion=-5),
-                Leg(-5, 0, 0, 90, -45),
-                Leg(85, 0, 0, 90),
-                Arm(165, 10, 0, 5),
-                Arm(40, 5, 0, 30),
-            ),
-            _kneel,
-            _kneel_free,
-        ),
-        Frame(
-            "forward",
-            Pose(
-                Root(14, 50, 0, -8),
-                Spine(neck_flexion=-5),
-                Leg(-20, 0, 0, 75, -45),
-                Leg(70, 0, 0, 105),
-                Arm(165, 10, 0, 5),
-                Arm(40, 5, 0, 30),
-            ),
-            _kneel,
-            _kneel_free,
-            (AngleCue("right_leg.hip_flexion", -20, -10, "hips forward, the back hip opens"),),
-        ),
+        AngleCue("right_leg.knee_flexion", 5, 25, "knees soft"),
+        AngleCue("spine.lumbar_flexion", 0, 12, "a long spine, the low back not rounded"),
     ),
-    MAT + props.blanket(-22, 2, -4, 22, 4),
-    (hip_flexor(R),),
-    arrow=Shift(Mark.PELVIS, M, (0.0, -6.0, 34.0)),
-    per_side=True,
 )
 
 seated_wide_leg = Picture(
     "seated-wide-leg",
-    View.FRONT_HIGH,
+    View.FRONT_RAISED,
     (
         Frame(
             "hold",
             Pose(
-                Root(0, 19, 0, 22),
-                Spine(6, 4, 2, neck_flexion=-10),
+                Root(0, 19, 0, 26),
+                Spine(2, 0, 0, neck_flexion=-4),
                 Leg(112, 42, 0, 0, 10),
                 Leg(112, 42, 0, 0, 10),
                 Arm(70, 10, 0, 10),
@@ -129,8 +77,8 @@ seated_wide_leg = Picture(
                 Contact(Mark.SEAT, L, BLANKET),
                 Contact(Mark.HEEL, R, FLOOR),
                 Contact(Mark.HEEL, L, FLOOR),
-                Contact(Mark.HAND, R, FLOOR, level=True),
-                Contact(Mark.HAND, L, FLOOR, level=True),
+                Contact(Mark.HAND, R, FLOOR, x=42.0, z=12.0, level=True),
+                Contact(Mark.HAND, L, FLOOR, x=42.0, z=-12.0, level=True),
             ),
             ("root.y", *leg(R, "hip_flexion"), *leg(L, "hip_flexion"), *HANDS_FREE),
         ),
@@ -155,7 +103,7 @@ _FOLDED = (
 _butterfly_free = ("root.y", *leg(R, *_FOLDED), *leg(L, *_FOLDED))
 butterfly = Picture(
     "butterfly",
-    View.FRONT,
+    View.FRONT_ABOVE,
     (
         Frame(
             "hold",
@@ -164,23 +112,27 @@ butterfly = Picture(
                 Spine(2, 0, 0, neck_flexion=-5),
                 Leg(62, 42, 42, 120, 0, 25),
                 Leg(62, 42, 42, 120, 0, 25),
-                Arm(50, 0, 0, 30),
-                Arm(50, 0, 0, 30),
+                Arm(25, 35, -20, 60),
+                Arm(25, 35, -20, 60),
             ),
             (
                 Contact(Mark.SEAT, R, BLANKET),
                 Contact(Mark.SEAT, L, BLANKET),
-                Contact(Mark.BALL, R, FLOOR, z=3.5, lift=1.5),
-                Contact(Mark.BALL, L, FLOOR, z=-3.5, lift=1.5),
-                Contact(Mark.HEEL, R, FLOOR, z=7.0, lift=2.5),
-                Contact(Mark.HEEL, L, FLOOR, z=-7.0, lift=2.5),
+                Contact(Mark.BALL, R, FLOOR, z=3.2, lift=0.5),
+                Contact(Mark.BALL, L, FLOOR, z=-3.2, lift=0.5),
+                Contact(Mark.HEEL, R, FLOOR, z=3.6, lift=0.5),
+                Contact(Mark.HEEL, L, FLOOR, z=-3.6, lift=0.5),
                 hand_on(R, Mark.ANKLE, R),
                 hand_on(L, Mark.ANKLE, L),
             ),
-            (*_butterfly_free, *HANDS_FREE),
+            (
+                *_butterfly_free,
+                *arm(R, *REACH, "shoulder_rotation"),
+                *arm(L, *REACH, "shoulder_rotation"),
+            ),
         ),
     ),
-    MAT + props.blanket(-26, 6, -22, 22, 7),
+    MAT + props.blanket(-30, 4, -26, 26, 8),
     (adductor(R), adductor(L)),
     (
         AngleCue("right_leg.hip_abduction", 30, 45, "knees drop out"),
@@ -188,169 +140,4 @@ butterfly = Picture(
     ),
 )
 
-pigeon = Picture(
-    "pigeon",
-    View.THREE_QUARTER,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 18, 0, 60),
-                Spine(-14, -5, -4, neck_flexion=-15),
-                Leg(115, 30, 45, 130),
-                Leg(-20, 0, 0, 5, -50, 0, -20),
-                Arm(40, 10, 0, 5),
-                Arm(40, 10, 0, 5),
-            ),
-            # The front shin and knee on the mat, the back leg long with the top of the foot
-            # down; the back thigh may hover: the blanket takes the hips.
-            (
-                Contact(Mark.KNEE, R, FLOOR, x=30.0),
-                Contact(Mark.ANKLE, R, FLOOR, x=12.0),
-                Contact(Mark.TOE, R, FLOOR, lift=1.0),
-                Contact(Mark.TOE, L, FLOOR),
-                Contact(Mark.BALL, L, FLOOR, lift=0.5),
-                Contact(Mark.HAND, R, FLOOR, x=22.0, z=40.0, level=True, lift=1.0),
-                Contact(Mark.HAND, L, FLOOR, x=22.0, z=-26.0, level=True, lift=1.0),
-            ),
-            (
-                "root.y",
-                *leg(R, "hip_flexion", "hip_abduction", "hip_rotation", "knee_flexion"),
-                *leg(R, "ankle_inversion", "ankle_flexion", "toe_extension"),
-                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
-                *HANDS_FREE,
-            ),
-        ),
-    ),
-    MAT + props.blanket(-24, 2, 2, 24, 12),
-    (glute(R), hip_flexor(L)),
-    (
-        AngleCue("left_leg.knee_flexion", 0, 10, "the back leg straight"),
-        ViewCue((Kind.SHIN, R), (Kind.THIGH, R), "the front shin angled"),
-    ),
-    per_side=True,
-)
-
-
-childs_pose = Picture(
-    "childs-pose",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 30, 0, 60),
-                Spine(30, 15, 10, neck_flexion=20),
-                Leg(120, 20, 0, 150, -50),
-                Leg(120, 20, 0, 150, -50),
-                Arm(170, 10, 0, 0),
-                Arm(170, 10, 0, 0),
-            ),
-            (
-                *_on_floor(
-                    (Mark.KNEE, R), (Mark.KNEE, L), (Mark.TOE, R), (Mark.TOE, L), (Mark.HEAD, M)
-                ),
-                Contact(Mark.HAND, R, FLOOR, level=True),
-                Contact(Mark.HAND, L, FLOOR, level=True),
-            ),
-            (
-                "root.y",
-                "root.pitch",
-                "spine.lumbar_flexion",
-                "spine.thorax_flexion",
-                "spine.neck_flexion",
-                *leg(R, "hip_flexion", "ankle_flexion"),
-                *leg(L, "hip_flexion", "ankle_flexion"),
-                *arm(R, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
-                *arm(L, "shoulder_flexion", "elbow_flexion", "wrist_extension"),
-            ),
-        ),
-    ),
-    MAT,
-    (*low_back(), glute(R)),
-    (
-        HeightCue((Mark.PELVIS, M), (Mark.HEEL, R), 8, "hips high over the heels"),
-        AngleCue("right_leg.knee_flexion", 130, 150, "kneeling, sitting back"),
-    ),
-)
-
-downward_dog = Picture(
-    "downward-dog",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 95, 0, 125),
-                Spine(neck_flexion=-5),
-                Leg(80, 5, 0, 15, 15, 0, 40),
-                Leg(80, 5, 0, 15, 15, 0, 40),
-                Arm(175, 15, 0, 0, -60),
-                Arm(175, 15, 0, 0, -60),
-            ),
-            # Hands and feet carry the body: placed together, the arms in line with the back.
-            (
-                *_on_floor((Mark.BALL, R), (Mark.BALL, L), (Mark.TOE, R), (Mark.TOE, L)),
-                Contact(Mark.HAND, R, FLOOR, level=True, bears=True),
-                Contact(Mark.HAND, L, FLOOR, level=True, bears=True),
-            ),
-            (
-                "root.y",
-                "root.pitch",
-                *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
-                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
-                *arm(R, "wrist_extension"),
-                *arm(L, "wrist_extension"),
-            ),
-        ),
-    ),
-    MAT,
-    (calf(R), calf(L), hamstring(R), hamstring(L)),
-    (AngleCue("right_leg.knee_flexion", 0, 35, "knees a little bent at most"),),
-)
-
-kneeling_toe_stretch = Picture(
-    "kneeling-toe-stretch",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 45, 0, 0),
-                Spine(neck_flexion=-5),
-                Leg(50, 8, 0, 150, 0, 0, 70),
-                Leg(50, 8, 0, 150, 0, 0, 70),
-                Arm(12, 18, 0, 25, 20),
-                Arm(12, 18, 0, 25, 20),
-            ),
-            _on_floor(
-                (Mark.KNEE, R),
-                (Mark.KNEE, L),
-                (Mark.TOE, R),
-                (Mark.TOE, L),
-                (Mark.BALL, R),
-                (Mark.BALL, L),
-            ),
-            (
-                "root.y",
-                "root.x",
-                *leg(R, "hip_flexion", "ankle_flexion", "toe_extension"),
-                *leg(L, "hip_flexion", "ankle_flexion", "toe_extension"),
-            ),
-        ),
-    ),
-    MAT,
-    (*sole(R), *sole(L)),
-    (AngleCue("right_leg.toe_extension", 40, 80, "toes tucked under"),),
-)
-
-PICTURES = (
-    seated_forward_fold,
-    kneeling_hip_flexor,
-    seated_wide_leg,
-    butterfly,
-    pigeon,
-    childs_pose,
-    downward_dog,
-    kneeling_toe_stretch,
-)
+PICTURES = (seated_forward_fold, seated_wide_leg, butterfly)

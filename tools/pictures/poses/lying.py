@@ -3,50 +3,69 @@
 from tools.pictures import props
 from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
-from tools.pictures.picture import AngleCue, Frame, Picture, adductor, glute, hamstring, low_back
-from tools.pictures.poses.common import FLOOR, L, R, leg, lying
+from tools.pictures.picture import (
+    AngleCue,
+    Frame,
+    Picture,
+    Spread,
+    adductor,
+    glute,
+    hamstring,
+    low_back,
+)
+from tools.pictures.poses.common import FLOOR, FOOT_FREE, REACH, L, R, arm, flat, leg, lying
 from tools.pictures.poses.floor import HANDS_FREE, MAT
-from tools.pictures.rig import Arm, Leg, Mark, Pose, Root, Spine
+from tools.pictures.rig import Arm, Leg, Mark, Pose, Root, Side, Spine
 
 WALL_X = 14.0
+
+
+def _wall(spread: float) -> Frame:
+    return Frame(
+        "wide" if spread > 20 else "up",
+        Pose(
+            Root(0, 12, 0, -90),
+            Spine(neck_flexion=5),
+            Leg(82, spread, 0, 10),
+            Leg(82, spread, 0, 10),
+            Arm(0, 40, 0, 15),
+            Arm(0, 40, 0, 15),
+        ),
+        (
+            *lying(),
+            Contact(Mark.HEEL, R, Surface.WALL),
+            Contact(Mark.HEEL, L, Surface.WALL),
+            Contact(Mark.HAND, R, FLOOR, level=True),
+            Contact(Mark.HAND, L, FLOOR, level=True),
+            Contact(Mark.ELBOW, R, FLOOR),
+            Contact(Mark.ELBOW, L, FLOOR),
+        ),
+        (
+            "root.y",
+            "root.x",
+            "spine.lumbar_flexion",
+            "spine.upper_flexion",
+            "spine.neck_flexion",
+            *leg(R, "knee_flexion"),
+            *leg(L, "knee_flexion"),
+            *HANDS_FREE,
+        ),
+        (AngleCue("right_leg.hip_abduction", 25, 45, "the legs open into a wide V"),)
+        if spread > 20
+        else (),
+    )
+
+
 legs_up_the_wall = Picture(
     "legs-up-the-wall",
-    View.SIDE,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(80, 22, 0, 10),
-                Leg(80, 22, 0, 10),
-                Arm(0, 40, 0, 15),
-                Arm(0, 40, 0, 15),
-            ),
-            (
-                *lying(),
-                Contact(Mark.HEEL, R, Surface.WALL),
-                Contact(Mark.HEEL, L, Surface.WALL),
-                Contact(Mark.HAND, R, FLOOR, level=True),
-                Contact(Mark.HAND, L, FLOOR, level=True),
-                Contact(Mark.ELBOW, R, FLOOR),
-                Contact(Mark.ELBOW, L, FLOOR),
-            ),
-            (
-                "root.y",
-                "spine.lumbar_flexion",
-                "spine.upper_flexion",
-                "spine.neck_flexion",
-                *leg(R, "hip_flexion"),
-                *leg(L, "hip_flexion"),
-                *HANDS_FREE,
-            ),
-        ),
-    ),
+    View.WALL,
+    (_wall(4), _wall(32)),
     MAT + props.wall(WALL_X),
     (hamstring(R), hamstring(L), adductor(R), adductor(L)),
     (AngleCue("right_leg.knee_flexion", 3, 25, "knees soft"),),
+    arrow=Spread(Mark.ANKLE, 10.0),
 )
+
 
 lying_strap_hamstring = Picture(
     "lying-strap-hamstring",
@@ -57,18 +76,25 @@ lying_strap_hamstring = Picture(
             Pose(
                 Root(0, 12, 0, -90),
                 Spine(neck_flexion=5),
-                Leg(75, 0, 0, 8, 10),
-                Leg(0, 0, 0, 0, -20),
-                Arm(75, 10, 0, 40),
-                Arm(75, 10, 0, 40),
+                Leg(78, 0, 0, 8, 15),
+                Leg(50, 4, 0, 95, 0),
+                Arm(0, 55, 0, 95),
+                Arm(0, 55, 0, 95),
             ),
-            (*lying(), Contact(Mark.HEEL, L, FLOOR)),
+            (
+                *lying(),
+                *flat(L),
+                Contact(Mark.ELBOW, R, FLOOR),
+                Contact(Mark.ELBOW, L, FLOOR),
+            ),
             (
                 "root.y",
                 "spine.lumbar_flexion",
                 "spine.upper_flexion",
                 "spine.neck_flexion",
-                *leg(L, "hip_flexion"),
+                *leg(L, *FOOT_FREE),
+                *arm(R, "shoulder_flexion", "elbow_flexion"),
+                *arm(L, "shoulder_flexion", "elbow_flexion"),
             ),
         ),
     ),
@@ -76,10 +102,17 @@ lying_strap_hamstring = Picture(
     (hamstring(R),),
     (
         AngleCue("right_leg.knee_flexion", 0, 15, "knee nearly straight"),
-        AngleCue("left_leg.knee_flexion", 0, 8, "the other leg long"),
+        AngleCue("right_leg.ankle_flexion", 5, 30, "the foot flexed against the towel"),
+        AngleCue("left_leg.knee_flexion", 60, 120, "the other knee bent, foot flat"),
     ),
     per_side=True,
 )
+
+
+def behind(side: Side) -> tuple[float, float, float]:
+    """The back of a thigh, a little toward its outer side (where a hand holds it)."""
+    return (-0.6, 0.0, 0.8 * float(side))
+
 
 knees_to_chest = Picture(
     "knees-to-chest",
@@ -88,30 +121,34 @@ knees_to_chest = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 12, 0, -90),
-                Spine(neck_flexion=5),
-                Leg(115, 6, 0, 125, -10),
-                Leg(115, 6, 0, 125, -10),
-                Arm(60, 10, 0, 60),
-                Arm(60, 10, 0, 60),
+                Root(0, 12, 0, -110),
+                Spine(20, 0, 0, neck_flexion=8),
+                Leg(125, 8, 0, 150, -35),
+                Leg(125, 8, 0, 150, -35),
+                Arm(30, 60, -70, 120),
+                Arm(30, 60, -70, 120),
             ),
             (
                 *lying(),
-                Contact(Mark.HAND, R, on=(Mark.SHIN, R), grip=True),
-                Contact(Mark.HAND, L, on=(Mark.SHIN, L), grip=True),
+                Contact(Mark.HAND, R, on=(Mark.THIGH, R), face=behind(R)),
+                Contact(Mark.HAND, L, on=(Mark.THIGH, L), face=behind(L)),
             ),
             (
                 "root.y",
                 "spine.lumbar_flexion",
                 "spine.upper_flexion",
                 "spine.neck_flexion",
-                *HANDS_FREE,
+                *arm(R, *REACH, "shoulder_rotation"),
+                *arm(L, *REACH, "shoulder_rotation"),
             ),
         ),
     ),
     MAT,
     (*low_back(), glute(R)),
-    (AngleCue("right_leg.hip_flexion", 100, 125, "knees hugged in"),),
+    (
+        AngleCue("right_leg.hip_flexion", 110, 125, "knees hugged in"),
+        AngleCue("right_leg.knee_flexion", 120, 150, "knees folded"),
+    ),
 )
 
 

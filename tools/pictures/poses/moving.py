@@ -3,13 +3,13 @@
 from tools.pictures import props
 from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
-from tools.pictures.picture import AngleCue, Frame, Picture, Shift, Turn, low_back, sole
+from tools.pictures.picture import AngleCue, Frame, Picture, Shift, Tilt, Turn, low_back, sole
 from tools.pictures.poses.common import (
+    FLOOR,
     FOOT_FREE,
     REACH,
     SEATED_Y,
     L,
-    M,
     R,
     arm,
     flat,
@@ -30,7 +30,7 @@ _upright = Pose(
 )
 seated_twist = Picture(
     "seated-twist",
-    View.HIGH_QUARTER,
+    View.LEFT_HIGH,
     (
         Frame(
             "centre",
@@ -60,11 +60,12 @@ seated_twist = Picture(
     ),
     CHAIR,
     low_back(),
-    arrow=Turn(lift=44.0, radius=32.0),
+    arrow=Turn(lift=68.0, radius=26.0),
     per_side=True,
 )
 
 _knees = (*sit(), *FEET, *HANDS_ON_KNEES)
+HANDS_ON_THIGHS = (hand_on(R, Mark.THIGH, R), hand_on(L, Mark.THIGH, L))
 _knees_free = ("root.y", *FEET_FREE, *HANDS_FREE)
 seated_cat_cow = Picture(
     "seated-cat-cow",
@@ -73,10 +74,10 @@ seated_cat_cow = Picture(
         Frame(
             "arch",
             Pose(
-                Root(4, SEATED_Y, 0, 14),
-                Spine(-14, -5, -4, neck_flexion=-20),
-                Leg(104, 4, 4, 90),
-                Leg(104, 4, 4, 90),
+                Root(4, SEATED_Y, 0, 22),
+                Spine(-15, -4, 0, neck_flexion=-5),
+                Leg(112, 4, 4, 90),
+                Leg(112, 4, 4, 90),
                 Arm(40),
                 Arm(40),
             ),
@@ -101,18 +102,24 @@ seated_cat_cow = Picture(
     ),
     CHAIR,
     low_back(),
-    arrow=Shift(Mark.CHEST, M, (-22.0, 0.0, 0.0), both_ways=True),
+    arrow=Tilt(radius=30.0, around=62.0),
 )
 
 _roll = Pose(
     Root(2, SEATED_Y, 0, 0),
-    Spine(neck_flexion=10),
-    Leg(90, 0, 0, 80, -5),
-    Leg(90, 4, 4, 90),
+    Spine(neck_flexion=12),
+    Leg(88, 0, 0, 65, 0),
+    Leg(90, 4, 4, 122),
     Arm(30, 5, 0, 40),
     Arm(30, 5, 0, 40),
 )
-BALL_X = 52.0
+BALL_X = 60.0
+_roll_free = (
+    "root.y",
+    *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
+    *leg(L, *FOOT_FREE),
+    *HANDS_FREE,
+)
 foot_roll = Picture(
     "foot-roll",
     View.SIDE,
@@ -120,27 +127,31 @@ foot_roll = Picture(
         Frame(
             "heel",
             _roll,
-            (*sit(), Contact(Mark.HEEL, R, Surface.BALL, x=BALL_X), *flat(L)),
             (
-                "root.y",
-                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
-                *leg(L, *FOOT_FREE),
+                *sit(),
+                Contact(Mark.HEEL, R, Surface.BALL, x=BALL_X),
+                Contact(Mark.BALL, R, FLOOR, lift=1.5),
+                *flat(L),
+                *HANDS_ON_THIGHS,
             ),
+            _roll_free,
         ),
         Frame(
             "toes",
             _roll,
-            (*sit(), Contact(Mark.BALL, R, Surface.BALL, x=BALL_X), *flat(L)),
             (
-                "root.y",
-                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion"),
-                *leg(L, *FOOT_FREE),
+                *sit(),
+                Contact(Mark.BALL, R, Surface.BALL, x=BALL_X),
+                Contact(Mark.HEEL, R, FLOOR, lift=1.5),
+                *flat(L),
+                *HANDS_ON_THIGHS,
             ),
+            _roll_free,
         ),
     ),
-    CHAIR + props.ball(BALL_X, 9),
+    CHAIR + props.ball(BALL_X, 9, 4.0),
     sole(R),
-    arrow=Shift(Mark.ANKLE, R, (0.0, 16.0, 0.0), both_ways=True),
+    arrow=Shift(Mark.BALL, R, (-4.0, 12.0, 0.0), both_ways=True, axis=(1.0, 0.0, 0.0)),
     per_side=True,
 )
 

@@ -6,6 +6,7 @@ from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import (
     AngleCue,
     Frame,
+    HeightCue,
     Picture,
     Shift,
     ViewCue,
@@ -26,7 +27,6 @@ from tools.pictures.poses.common import (
     R,
     arm,
     flat,
-    hand_on,
     leg,
 )
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
@@ -40,6 +40,7 @@ HANDS_ON_DESK = (
 BOTH_REACH = arm(R, *REACH) + arm(L, *REACH)
 STAND_FREE = ("root.y", *leg(R, *FOOT_FREE), *leg(L, *FOOT_FREE))
 
+HINGE_DESK = props.desk(52, height=76, half=40)
 standing_hamstring = Picture(
     "standing-hamstring",
     View.SIDE,
@@ -47,21 +48,30 @@ standing_hamstring = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 80, 0, 40),
-                Spine(neck_flexion=-20),
+                Root(-16, 82, 0, 40),
+                Spine(2, 0, 0, neck_flexion=-26),
                 Leg(72, 0, 0, 0, 20),
-                Leg(62, 0, 0, 45, 18),
-                Arm(40, 8, 0, 15),
-                Arm(40, 5, 0, 20),
+                Leg(34, 0, 0, 40, 12),
+                Arm(60, 8, 0, 10),
+                Arm(30, 5, 0, 20),
             ),
-            (Contact(Mark.HEEL, R, FLOOR), *flat(L), hand_on(L, Mark.THIGH, L)),
-            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *arm(L, *REACH)),
+            (
+                Contact(Mark.HEEL, R, FLOOR),
+                Contact(Mark.HEEL, L, FLOOR, x=-34.0),
+                Contact(Mark.BALL, L, FLOOR),
+                Contact(Mark.HAND, L, DESK, x=56.0, level=True),
+                Contact(Mark.HAND, R, on=(Mark.THIGH, R), level=True),
+            ),
+            ("root.y", *leg(R, "hip_flexion"), *leg(L, *FOOT_FREE), *BOTH_REACH),
         ),
     ),
-    muscles=(hamstring(R),),
-    cues=(
+    HINGE_DESK,
+    (hamstring(R), calf(R, faint=True)),
+    (
         AngleCue("right_leg.knee_flexion", 0, 8, "the front leg straight"),
+        AngleCue("right_leg.ankle_flexion", 10, 30, "toes up"),
         AngleCue("left_leg.knee_flexion", 20, 90, "the back knee bent"),
+        AngleCue("spine.lumbar_flexion", -5, 10, "the spine long"),
     ),
     per_side=True,
 )
@@ -102,97 +112,105 @@ bent_knee_calf = Picture(
     (
         Frame(
             "hold",
-            _calf(32, 26, 35),
+            _calf(48, 28, 45),
             (*flat(R), *flat(L), *HANDS_ON_DESK),
             (*CALF_FREE, *BOTH_REACH),
         ),
     ),
     AT_DESK,
     (soleus(R),),
-    (AngleCue("right_leg.knee_flexion", 20, 60, "the back knee bent"),),
+    (AngleCue("right_leg.knee_flexion", 35, 60, "the back knee bent"),),
     per_side=True,
 )
 
 STEP = props.step(0.0)
-_step = Pose(
-    Root(-8, 110, 0, 4),
-    Spine(neck_flexion=-5),
-    Leg(0, 0, 0, 0, -20),
-    Leg(5, 0, 0, 75, -10),
-    Arm(30, 20, 0, 40),
-    Arm(10, 5, 0, 20),
-)
 _step_contacts = (
-    Contact(Mark.BALL, R, Surface.STEP, x=4.0),
-    Contact(Mark.HAND, R, Surface.RAIL, x=6.0, z=27.0, level=True),
+    Contact(Mark.BALL, R, Surface.STEP, x=3.0, lift=0.5),
+    Contact(Mark.HEEL, L, Surface.STEP),
+    Contact(Mark.BALL, L, Surface.STEP, x=26.0),
+    Contact(Mark.HAND, R, Surface.RAIL, x=12.0, z=27.0, level=True, lift=1.0),
 )
-_step_free = ("root.y", *leg(R, "hip_flexion"), *arm(R, *REACH))
+_step_free = (
+    "root.y",
+    *leg(R, "hip_flexion"),
+    *leg(L, "hip_flexion", "knee_flexion", "ankle_flexion"),
+    *arm(R, *REACH),
+)
+
+
+def _heel(ankle: float, other_knee: float, toes: float = 0.0) -> Pose:
+    return Pose(
+        Root(-6, 112, 0, 3),
+        Spine(neck_flexion=-5),
+        Leg(0, 0, 0, 0, ankle, 0, toes),
+        Leg(8, 0, 0, other_knee, 0),
+        Arm(30, 20, 0, 40),
+        Arm(5, 8, 0, 15),
+    )
+
+
 step_heel_drop = Picture(
     "step-heel-drop",
     View.SIDE,
     (
-        Frame("up", _step, _step_contacts, _step_free),
+        Frame("level", _heel(0, 3), _step_contacts, _step_free),
         Frame(
             "down",
-            Pose(
-                _step.root,
-                _step.spine,
-                Leg(0, 0, 0, 0, 22),
-                Leg(5, 0, 0, 75, -10),
-                _step.right_arm,
-                _step.left_arm,
-            ),
+            _heel(26, 20),
             _step_contacts,
             _step_free,
-            (AngleCue("right_leg.ankle_flexion", 10, 30, "the heel sinks below the step"),),
+            (
+                AngleCue("right_leg.ankle_flexion", 20, 30, "the heel sinks below the step"),
+                HeightCue((Mark.BALL, R), (Mark.HEEL, R), 5, "the heel below the edge"),
+            ),
         ),
     ),
     STEP,
     (calf(R),),
     (AngleCue("right_leg.knee_flexion", 0, 5, "the knee straight"),),
-    arrow=Shift(Mark.HEEL, R, (-10.0, 0.0, 8.0)),
+    arrow=Shift(Mark.HEEL, R, (-14.0, 0.0, 8.0), axis=(0.0, 1.0, 0.0)),
     per_side=True,
 )
 
-LUNGE_DESK = props.desk(24, height=80)
+LUNGE_DESK = props.desk(18, height=80)
+BACK_BALL, FRONT_HEEL = -30.0, 16.0  # the feet stay where they are while the hips shift
 _lunge_hands = (
-    Contact(Mark.HAND, R, DESK, x=27, level=True, lift=0.5),
-    Contact(Mark.HAND, L, DESK, x=27, level=True, lift=0.5),
+    Contact(Mark.HAND, R, DESK, x=23, level=True, lift=0.5),
+    Contact(Mark.HAND, L, DESK, x=23, level=True, lift=0.5),
 )
-_lunge_feet = (Contact(Mark.BALL, R, FLOOR), Contact(Mark.TOE, R, FLOOR), *flat(L))
+_lunge_feet = (
+    Contact(Mark.BALL, R, FLOOR, x=BACK_BALL),
+    Contact(Mark.TOE, R, FLOOR),
+    Contact(Mark.HEEL, L, FLOOR, x=FRONT_HEEL),
+    Contact(Mark.BALL, L, FLOOR),
+)
 _lunge_free = (
     "root.y",
     *leg(R, "knee_flexion", "ankle_flexion", "toe_extension"),
     *leg(L, *FOOT_FREE),
     *BOTH_REACH,
 )
+
+
+def _lunge(x: float, back_hip: float, back_knee: float, front_knee: float) -> Pose:
+    return Pose(
+        Root(x, 86, 0, -6),
+        Spine(6, 0, 0, neck_flexion=-4),
+        Leg(back_hip, 0, 0, back_knee, -10, 0, 40),
+        Leg(30, 0, 0, front_knee),
+        Arm(30, 5, 0, 30),
+        Arm(30, 10, 0, 30),
+    )
+
+
 standing_hip_flexor = Picture(
     "standing-hip-flexor",
     View.SIDE,
     (
-        Frame(
-            "upright",
-            Pose(
-                Root(0, 88, 0, -5),
-                Spine(8, 2, 0, neck_flexion=-5),
-                Leg(-10, 0, 0, 10, -10, 0, 30),
-                Leg(28, 0, 0, 25),
-                Arm(5, 5, 0, 60),
-                Arm(5, 10, 0, 10),
-            ),
-            (*_lunge_feet, *_lunge_hands),
-            _lunge_free,
-        ),
+        Frame("upright", _lunge(-6, -10, 25, 20), (*_lunge_feet, *_lunge_hands), _lunge_free),
         Frame(
             "forward",
-            Pose(
-                Root(8, 84, 0, -8),
-                Spine(2, 0, 0, neck_flexion=-5),
-                Leg(-20, 0, 0, 15, -20, 0, 40),
-                Leg(45, 0, 0, 50),
-                Arm(5, 5, 0, 60),
-                Arm(5, 10, 0, 10),
-            ),
+            _lunge(3, -20, 20, 40),
             (*_lunge_feet, *_lunge_hands),
             _lunge_free,
             (AngleCue("right_leg.hip_flexion", -20, -10, "the back hip opens"),),
@@ -200,7 +218,8 @@ standing_hip_flexor = Picture(
     ),
     LUNGE_DESK,
     (hip_flexor(R),),
-    arrow=Shift(Mark.PELVIS, M, (0.0, -4.0, 34.0)),
+    (AngleCue("root.pitch", -12, 0, "the tailbone tucked, not arched"),),
+    arrow=Shift(Mark.PELVIS, M, (-30.0, -4.0, 0.0), axis=(1.0, 0.0, 0.0)),
     per_side=True,
 )
 
@@ -211,8 +230,8 @@ standing_quad_hip = Picture(
         Frame(
             "hold",
             Pose(
-                Root(0, 93, 0, -5),
-                Spine(neck_flexion=-5),
+                Root(0, 93, 0, -3),
+                Spine(3, 0, 0, neck_flexion=0),
                 Leg(-5, 0, 0, 140, -40),
                 Leg(-5),
                 Arm(-40, 10, 0, 20),
@@ -240,21 +259,26 @@ standing_quad_hip = Picture(
     per_side=True,
 )
 
+SIDE_DESK_Z = -84.0
 standing_side_lunge = Picture(
     "standing-side-lunge",
-    View.FRONT,
+    View.FRONT_TURNED,
     (
         Frame(
             "hold",
             Pose(
-                Root(0, 72, -20, 15),
-                Spine(neck_flexion=-10),
-                Leg(15, 38, 0, 0, 0, -20),
-                Leg(60, 25, 20, 80, 10),
-                Arm(5, 12, 0, 10),
-                Arm(40, 5, 0, 40),
+                Root(-4, 72, -24, 18),
+                Spine(2, 0, 0, neck_flexion=-12),
+                Leg(15, 34, 0, 0, 0, -15),
+                Leg(68, 22, 10, 80, 10),
+                Arm(8, 12, 0, 15),
+                Arm(20, 20, 0, 20),
             ),
-            (*flat(R, level=True), *flat(L, level=True), hand_on(L, Mark.THIGH, L)),
+            (
+                *flat(R, level=True),
+                *flat(L, level=True),
+                Contact(Mark.HAND, L, DESK, x=-6.0, z=SIDE_DESK_Z + 22, level=True),
+            ),
             (
                 "root.y",
                 *leg(R, "hip_abduction", "ankle_flexion", "ankle_inversion"),
@@ -263,10 +287,11 @@ standing_side_lunge = Picture(
             ),
         ),
     ),
-    muscles=(adductor(R),),
-    cues=(
+    props.desk(-14, 74, SIDE_DESK_Z, 26),
+    (adductor(R),),
+    (
         AngleCue("right_leg.knee_flexion", 0, 5, "the other leg straight"),
-        AngleCue("left_leg.knee_flexion", 40, 110, "one knee bent"),
+        AngleCue("left_leg.knee_flexion", 60, 100, "one knee bent"),
         ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "feet wide"),
     ),
     per_side=True,
@@ -275,7 +300,7 @@ standing_side_lunge = Picture(
 _march = (Contact(Mark.HEEL, R, FLOOR), Contact(Mark.BALL, R, FLOOR))
 march_in_place = Picture(
     "march-in-place",
-    View.THREE_QUARTER,
+    View.SIDE,
     (
         Frame(
             "left-knee-up",
@@ -304,7 +329,8 @@ march_in_place = Picture(
             ("root.y", *leg(L, "hip_flexion", "ankle_flexion")),
         ),
     ),
-    arrow=Shift(Mark.KNEE, R, (10.0, 0.0, 0.0), both_ways=True),
+    props.desk(40, 74, -50, 30),
+    arrow=Shift(Mark.KNEE, R, (18.0, -6.0, 0.0), both_ways=True, axis=(0.0, 1.0, 0.0)),
 )
 
 PICTURES = (
