@@ -1,9 +1,12 @@
 """The limits test: every keyframe of every picture, both sides, is a pose a body can make,
 doing what its cues say; and the check does catch the defects of the old pictures."""
 
+import dataclasses
+
 import pytest
 
 from tests.tools import old_pictures
+from tools.pictures import props
 from tools.pictures.checks import Problem, check
 from tools.pictures.poses import PICTURES
 from tools.pictures.scenes import scenes
@@ -60,3 +63,11 @@ def test_the_check_finds_what_the_issue_saw_in_the_old_pictures(stretch, problem
 def test_every_old_picture_fails_the_check() -> None:
     """Before issue 16 none of the 28 pictures passed; the new ones all do (above)."""
     assert all(check(old_pictures.scene(s, PICTURES[s])) for s in old_pictures.DATA)
+
+
+def test_a_knee_past_the_cushions_end_is_not_on_it() -> None:
+    """Review 2: the kneecaps stuck out past the cushion, under the shins only, and floated."""
+    picture = PICTURES["kneeling-toe-stretch"]
+    short = dataclasses.replace(picture, props=props.MAT + props.blanket(-6, 26, -20, 20, 5))
+    found = [str(f) for _, scene in scenes(short) for f in check(scene)]
+    assert any("right knee on the blanket" in f and "beside its top" in f for f in found), found
