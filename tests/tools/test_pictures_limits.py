@@ -2,6 +2,8 @@
 doing what its cues say; and the check does catch the defects of the old pictures."""
 
 import dataclasses
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -9,7 +11,10 @@ from tests.tools import old_pictures
 from tools.pictures import props
 from tools.pictures.checks import Problem, check
 from tools.pictures.poses import PICTURES
+from tools.pictures.rig import Kind
 from tools.pictures.scenes import scenes
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SCENES = [(p.id, label, scene) for p in PICTURES.values() for label, scene in scenes(p)]
 
@@ -71,3 +76,23 @@ def test_a_knee_past_the_cushions_end_is_not_on_it() -> None:
     short = dataclasses.replace(picture, props=props.MAT + props.blanket(-6, 26, -20, 20, 5))
     found = [str(f) for _, scene in scenes(short) for f in check(scene)]
     assert any("right knee on the blanket" in f and "beside its top" in f for f in found), found
+
+
+NOT_THERE = {"not in the low back": Kind.ABDOMEN}  # words in the feel, the part never tinted
+
+
+def test_no_picture_tints_where_its_text_says_it_is_not_felt() -> None:
+    """Review 2: the forward fold tinted the low back while its text said "not in the low back"."""
+    catalogue = tomllib.loads((ROOT / "hamstray" / "store" / "stretches.toml").read_text())
+    wrong = [
+        (entry["id"], words)
+        for entry in catalogue["stretch"]
+        for words, kind in NOT_THERE.items()
+        if words in entry.get("feel", "").lower()
+        and entry["id"] in PICTURES
+        and any(m.kind is kind for m in PICTURES[entry["id"]].muscles)
+    ]
+    assert not wrong
+    assert any(
+        words in e.get("feel", "").lower() for e in catalogue["stretch"] for words in NOT_THERE
+    )
