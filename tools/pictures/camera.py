@@ -49,7 +49,6 @@ class View(enum.Enum):
     REAR_QUARTER = Camera(-40, 22)
     WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
     LEFT_QUARTER = Camera(150, 15)  # the front corner on the figure's left: a raised sole
-    LEFT_HIGH = Camera(130, 35)  # above the front-left corner: a turn to the right in profile
 
     @property
     def label(self) -> str:
