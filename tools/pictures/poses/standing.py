@@ -270,10 +270,10 @@ standing_side_lunge = Picture(
         Frame(
             "hold",
             Pose(
-                Root(-4, 72, -24, 18),
+                Root(-4, 66, -40, 18),
                 Spine(2, 0, 0, neck_flexion=-12),
-                Leg(15, 34, 0, 0, 0, -15),
-                Leg(68, 22, 10, 80, 10),
+                Leg(15, 45, 0, 0, 0, -15),
+                Leg(55, 10, 30, 80, 10),
                 Arm(8, 12, 0, 15),
                 Arm(20, 20, 0, 20),
             ),
