@@ -332,7 +332,7 @@ march_in_place = Picture(
             ("root.y", *leg(L, "hip_flexion", "ankle_flexion")),
         ),
     ),
-    props.desk(40, 74, -50, 30),
+    props.desk(56, 74, -50, 30),  # its legs clear of the raised foot
     arrow=Shift(Mark.KNEE, R, (18.0, -6.0, 0.0), both_ways=True, axis=(0.0, 1.0, 0.0)),
 )
 
