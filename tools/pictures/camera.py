@@ -35,6 +35,7 @@ class View(enum.Enum):
 
     SIDE = Camera(0, 3)  # low, so what is off the floor reads as off it
     SIDE_HIGH = Camera(0, 18)  # the side from a little above: what lies beside the far limbs
+    SIDE_ABOVE = Camera(0, 35)  # the side from well above: the forehead down between the arms
     SIDE_TURNED = Camera(25, 10)  # the side, turned a little toward the front
     PIGEON = Camera(
         10, 12

@@ -114,7 +114,7 @@ pigeon = Picture(
 
 childs_pose = Picture(
     "childs-pose",
-    View.SIDE_HIGH,
+    View.SIDE_ABOVE,
     (
         Frame(
             "hold",
