@@ -49,7 +49,7 @@ class View(enum.Enum):
     THREE_QUARTER = Camera(50, 16)
     REAR_QUARTER = Camera(-40, 22)
     WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
-    LEFT_QUARTER = Camera(150, 15)  # the front corner on the figure's left: a raised sole
+    FRONT_LEFT = Camera(115, 12)  # the front, a little from the left: the crossed leg, its sole
 
     @property
     def label(self) -> str:

@@ -273,7 +273,7 @@ SOLE_FREE = (
 )
 sole_stretch = Picture(
     "sole-stretch",
-    View.LEFT_QUARTER,
+    View.FRONT_LEFT,
     (
         Frame(
             "hold",
