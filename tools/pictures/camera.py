@@ -35,6 +35,7 @@ class View(enum.Enum):
 
     SIDE = Camera(0, 3)  # low, so what is off the floor reads as off it
     SIDE_HIGH = Camera(0, 18)  # the side from a little above: what lies beside the far limbs
+    SIDE_ABOVE = Camera(0, 35)  # the side from well above: the forehead down between the arms
     SIDE_TURNED = Camera(25, 10)  # the side, turned a little toward the front
     PIGEON = Camera(
         10, 12
@@ -48,8 +49,7 @@ class View(enum.Enum):
     THREE_QUARTER = Camera(50, 16)
     REAR_QUARTER = Camera(-40, 22)
     WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
-    LEFT_QUARTER = Camera(150, 15)  # the front corner on the figure's left: a raised sole
-    LEFT_HIGH = Camera(130, 35)  # above the front-left corner: a turn to the right in profile
+    FRONT_LEFT = Camera(115, 12)  # the front, a little from the left: the crossed leg, its sole
 
     @property
     def label(self) -> str:

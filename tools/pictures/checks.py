@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
-from tools.pictures.contacts import Contact, Surfaces, error
+from tools.pictures.contacts import LOWEST, Contact, Surface, Surfaces, error
 from tools.pictures.picture import AngleCue, Cue, HeightCue, ViewCue
 from tools.pictures.props import Ball, Box, Solid, Tone
 from tools.pictures.rig import (
@@ -239,13 +239,45 @@ def _crossings(scene: Scene) -> list[Finding]:
     return found
 
 
+TOPS = frozenset({Surface.SEAT, Surface.DESK, Surface.STEP, Surface.BLANKET})
+
+
 def _contacts(scene: Scene) -> list[Finding]:
     found = []
     for contact in scene.contacts:
         miss = error(contact, scene.body, scene.surfaces)
         if miss > CONTACT_SLACK:
             found.append(Finding(Problem.CONTACT, f"{contact.describe()}: {miss:.0f} cm off"))
+        elif (off := _off_the_top(scene, contact)) > CONTACT_SLACK:
+            found.append(
+                Finding(Problem.CONTACT, f"{contact.describe()}: {off:.0f} cm beside its top")
+            )
     return found
+
+
+def _off_the_top(scene: Scene, contact: Contact) -> float:
+    """How far a mark resting on a prop's top (a kneecap on the cushion, a sole on the step,
+    a hand on the seat) is beside that top rather than over it: its height alone is not
+    enough, a knee past the cushion's end floats."""
+    if contact.surface not in TOPS or contact.mark in LOWEST or contact.on is not None:
+        return 0.0
+    height = scene.surfaces[contact.surface][1]
+    tops = [
+        s
+        for s in scene.solids
+        if isinstance(s, Box) and abs(s.centre[1] + s.half[1] - height) < 0.5
+    ]
+    x, _, z = scene.body.marks[contact.mark, contact.side].centre
+    return min(
+        (
+            math.hypot(
+                max(abs(x - s.centre[0]) - s.half[0], 0.0),
+                max(abs(z - s.centre[2]) - s.half[2], 0.0),
+            )
+            for s in tops
+        ),
+        default=math.inf,
+    )
 
 
 def _projected_angle(scene: Scene, a: Part, b: Part) -> tuple[float, float]:

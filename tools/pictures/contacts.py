@@ -78,11 +78,15 @@ def residuals(contact: Contact, body: Body, surfaces: Surfaces, aims: bool = Tru
         way: g.Vec = (0.0, 1.0, 0.0)
         if contact.face is not None:
             limb = next(
-                p
-                for p in body.parts
-                if (p.kind, p.side) == (MARK_PART[contact.on[0]], contact.on[1])
+                (
+                    p
+                    for p in body.parts
+                    if (p.kind, p.side) == (MARK_PART[contact.on[0]], contact.on[1])
+                ),
+                None,
             )
-            way = g.unit(g.apply(limb.frame, contact.face))
+            if limb is not None:  # a body drawn without that part (the old pictures' toes)
+                way = g.unit(g.apply(limb.frame, contact.face))
         out += list(g.sub(c, g.add(other.centre, g.scale(way, reach))))
     elif contact.surface is not None:
         point = surfaces[contact.surface]

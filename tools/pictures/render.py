@@ -1,6 +1,7 @@
-"""Drawing a picture with Pillow: props as shaded boxes, the body as smooth outlined shapes
-(far limbs a darker shade), the stretched muscle in the accent colour, the motion arrow in a
-warm colour that stands out from it, the towel as a solid band."""
+"""Drawing a picture with Pillow: props as shaded boxes (cushions and blankets soft, their
+corners rounded), the body as smooth outlined shapes (far limbs a darker shade), the stretched
+muscle in the accent colour, the motion arrow in a warm colour that stands out from it, the
+towel as a solid band."""
 
 import itertools
 import math
@@ -104,17 +105,88 @@ def _solid(pen: ImageDraw.ImageDraw, solid: Solid, camera: Camera, fit: Framing)
             quad = [p for i, p in enumerate(points) if ((i >> (2 - axis)) & 1) == (sign > 0)]
             quad = [quad[0], quad[1], quad[3], quad[2]]
             faces.append((axis, [fit.pixel(camera.project(p)[:2]) for p in quad]))
+    if solid.tone is Tone.SOFT:
+        _soft(pen, solid, faces, (top, side, outline), edge, fit)
+        return
     for axis, polygon in faces:
         pen.polygon(polygon, fill=top if axis == 1 else side, outline=outline, width=round(edge))
-    if solid.tone is Tone.SOFT:  # a folded blanket: the fold shows on its sides
-        for axis, polygon in faces:
-            if axis != 1:
-                a, b, c, d = polygon
-                mid = [
-                    ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2),
-                    ((d[0] + c[0]) / 2, (d[1] + c[1]) / 2),
-                ]
-                pen.line(mid, fill=outline, width=round(edge))
+
+
+def _soft(
+    pen: ImageDraw.ImageDraw,
+    solid: Box,
+    faces: list[tuple[int, list[Point]]],
+    colours: tuple[Colour, Colour, Colour],
+    edge: float,
+    fit: Framing,
+) -> None:
+    """A cushion or folded blanket: the box's outline with its corners rounded off, its top a
+    lighter rounded face, and the fold as a soft line along its sides (not a crate)."""
+    top, side, outline = colours
+    radius = 0.45 * solid.half[1] * 2 * fit.scale
+    hull = _rounded(_hull([p for _, polygon in faces for p in polygon]), radius)
+    pen.polygon(hull, fill=side, outline=outline, width=round(edge))
+    for axis, polygon in faces:
+        if axis == 1:
+            pen.polygon(_rounded(polygon, 0.8 * radius), fill=top)
+    for axis, polygon in faces:  # the fold: a line along the sides, short of the corners
+        if axis != 1:
+            a, b, c, d = polygon
+            m0 = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            m1 = ((d[0] + c[0]) / 2, (d[1] + c[1]) / 2)
+            length = math.dist(m0, m1)
+            if length > 3 * radius:
+                t = radius / length
+                p0 = (m0[0] + (m1[0] - m0[0]) * t, m0[1] + (m1[1] - m0[1]) * t)
+                p1 = (m1[0] + (m0[0] - m1[0]) * t, m1[1] + (m0[1] - m1[1]) * t)
+                pen.line([p0, p1], fill=outline, width=round(edge))
+
+
+def _hull(points: list[Point]) -> list[Point]:
+    """The convex hull of ``points``, in order round it."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o: Point, a: Point, b: Point) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point] = []
+    upper: list[Point] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _rounded(polygon: list[Point], radius: float, steps: int = 6) -> list[Point]:
+    """``polygon`` with each corner replaced by a curve ``radius`` long on each side."""
+    out: list[Point] = []
+    n = len(polygon)
+    for i, p in enumerate(polygon):
+        before, after = polygon[i - 1], polygon[(i + 1) % n]
+        cut = min(radius, 0.5 * math.dist(p, before), 0.5 * math.dist(p, after))
+        a = _toward(p, before, cut)
+        b = _toward(p, after, cut)
+        for k in range(steps + 1):  # a quadratic curve from a to b, pulled toward the corner
+            t = k / steps
+            out.append(
+                (
+                    (1 - t) ** 2 * a[0] + 2 * (1 - t) * t * p[0] + t * t * b[0],
+                    (1 - t) ** 2 * a[1] + 2 * (1 - t) * t * p[1] + t * t * b[1],
+                )
+            )
+    return out
+
+
+def _toward(p: Point, q: Point, distance: float) -> Point:
+    d = math.dist(p, q) or 1.0
+    return (p[0] + (q[0] - p[0]) * distance / d, p[1] + (q[1] - p[1]) * distance / d)
 
 
 def _line(

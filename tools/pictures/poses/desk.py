@@ -21,6 +21,7 @@ from tools.pictures.poses.common import (
     FLOOR,
     FOOT_FREE,
     REACH,
+    SEAT,
     SEATED_Y,
     L,
     R,
@@ -261,26 +262,45 @@ chair_figure_four = Picture(
     per_side=True,
 )
 
+# The ankle on the other knee with the knee dropped out (the hip turned out, not folded up
+# to the chest), the sole turned up toward the viewer; one hand holds the toes from
+# their tips and bends them back toward the shin (the far hand, behind the toes, so they
+# show), the arch tinted; the near hand rests on the seat.
+SOLE_FREE = (
+    "root.y",
+    *leg(R, "hip_flexion", "knee_flexion"),
+    *leg(L, *FOOT_FREE),
+)
 sole_stretch = Picture(
     "sole-stretch",
-    View.LEFT_QUARTER,
+    View.FRONT_LEFT,
     (
         Frame(
             "hold",
-            _crossed(6, 65),
+            Pose(
+                Root(2, SEATED_Y, 0, 10),
+                Spine(neck_flexion=12),
+                Leg(118, 36, 60, 120, 28, 25, 70),
+                Leg(80, -6, 0, 80),
+                Arm(50, 10, 20, 70),
+                Arm(40, 10, 0, 30),
+            ),
             (
                 *sit(),
                 Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),
                 *flat(L),
-                hand_on(L, Mark.TOE, R),
-                hand_on(R, Mark.KNEE, R),
+                Contact(Mark.HAND, R, on=(Mark.TOE, R), face=(0.6, 1.0, 0.0)),
+                Contact(Mark.HAND, L, SEAT, x=0.0, z=-21.0, level=True),
             ),
-            (*CROSSED_FREE, *HANDS_FREE),
+            (*SOLE_FREE, *HANDS_FREE, *arm(R, "shoulder_rotation")),
         ),
     ),
     CHAIR,
     sole(R),
-    (AngleCue("right_leg.toe_extension", 35, 80, "toes pulled back"),),
+    (
+        AngleCue("right_leg.toe_extension", 35, 80, "toes pulled back"),
+        AngleCue("right_leg.hip_abduction", 35, 45, "the knee drops out to the side"),
+    ),
     per_side=True,
 )
 

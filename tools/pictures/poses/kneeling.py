@@ -2,7 +2,7 @@
 
 from tools.pictures import props
 from tools.pictures.camera import View
-from tools.pictures.contacts import Contact, Surface
+from tools.pictures.contacts import Contact
 from tools.pictures.picture import (
     AngleCue,
     Frame,
@@ -17,20 +17,19 @@ from tools.pictures.picture import (
     low_back,
     sole,
 )
-from tools.pictures.poses.common import FLOOR, L, M, R, arm, hand_on, leg
+from tools.pictures.poses.common import FLOOR, SEAT, L, M, R, arm, hand_on, leg
 from tools.pictures.poses.floor import BLANKET, HANDS_FREE, MAT, on_floor
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
 
-BACKREST = Surface.BACKREST
-
 KNEE_X, FOOT_X = 0.0, 58.0  # the kneeling knee and the front heel stay put
+CHAIR_Z = 54.0  # the chair beside the kneeling (near, right) knee, level with the hips
 _kneel = (
     Contact(Mark.KNEE, R, BLANKET, x=KNEE_X),
     Contact(Mark.TOE, R, FLOOR),
     Contact(Mark.HEEL, L, FLOOR, x=FOOT_X),
     Contact(Mark.BALL, L, FLOOR),
-    Contact(Mark.HAND, L, BACKREST, x=48.0, z=-56.5, lift=0.5),
-    Contact(Mark.HAND, R, on=(Mark.HIP, R), face=(0.2, 0.0, 1.0)),
+    Contact(Mark.HAND, R, SEAT, x=6.0, z=38.0, level=True),
+    Contact(Mark.HAND, L, on=(Mark.HIP, L), face=(0.2, 0.0, -1.0)),
 )
 _kneel_free = (
     "root.y",
@@ -46,8 +45,8 @@ def _kneeling(x: float, pitch: float) -> Pose:
         Spine(4, 0, 0, neck_flexion=-4),
         Leg(-5, 0, 0, 90, -40),
         Leg(85, 0, 0, 90),
+        Arm(5, 25, 0, 10),
         Arm(-5, 25, 0, 60),
-        Arm(30, 20, 0, 20),
     )
 
 
@@ -64,7 +63,7 @@ kneeling_hip_flexor = Picture(
             (AngleCue("right_leg.hip_flexion", -20, -10, "hips forward, the back hip opens"),),
         ),
     ),
-    MAT + props.blanket(-12, 12, -2, 22, 6) + props.chair(-16, z=64, facing_viewer=True),
+    MAT + props.blanket(-12, 12, -2, 22, 6) + props.chair(24, z=CHAIR_Z),
     (hip_flexor(R),),
     (AngleCue("root.pitch", -12, 0, "the tailbone tucked, not arched"),),
     arrow=Shift(Mark.PELVIS, M, (-32.0, -2.0, 0.0), axis=(1.0, 0.0, 0.0)),
@@ -115,7 +114,7 @@ pigeon = Picture(
 
 childs_pose = Picture(
     "childs-pose",
-    View.SIDE_HIGH,
+    View.SIDE_ABOVE,
     (
         Frame(
             "hold",
@@ -220,7 +219,7 @@ kneeling_toe_stretch = Picture(
             ),
         ),
     ),
-    MAT + props.blanket(-6, 26, -20, 20, 5),
+    MAT + props.blanket(4, 46, -24, 24, 5),  # the kneecaps on it, the toes behind on the mat
     (*sole(R), *sole(L)),
     (AngleCue("right_leg.toe_extension", 40, 80, "toes tucked under"),),
 )

@@ -109,9 +109,9 @@ lying_strap_hamstring = Picture(
 )
 
 
-def behind(side: Side) -> tuple[float, float, float]:
+def behind(side: Side, outer: float = 0.8) -> tuple[float, float, float]:
     """The back of a thigh, a little toward its outer side (where a hand holds it)."""
-    return (-0.6, 0.0, 0.8 * float(side))
+    return (-0.6, 0.0, outer * float(side))
 
 
 knees_to_chest = Picture(
@@ -123,15 +123,17 @@ knees_to_chest = Picture(
             Pose(
                 Root(0, 12, 0, -110),
                 Spine(20, 0, 0, neck_flexion=8),
-                Leg(125, 8, 0, 150, -35),
-                Leg(125, 8, 0, 150, -35),
-                Arm(30, 60, -70, 120),
-                Arm(30, 60, -70, 120),
+                Leg(118, 10, 0, 128, -25),
+                Leg(118, 10, 0, 128, -25),
+                Arm(30, 45, -60, 120),
+                Arm(30, 45, -60, 120),
             ),
+            # The hands clasped behind the thighs near the knee crease, elbows bent and out,
+            # the shins relaxed: the grip that spares a sore knee.
             (
                 *lying(),
-                Contact(Mark.HAND, R, on=(Mark.THIGH, R), face=behind(R)),
-                Contact(Mark.HAND, L, on=(Mark.THIGH, L), face=behind(L)),
+                Contact(Mark.HAND, R, on=(Mark.THIGH, R), face=behind(R, 0.3)),
+                Contact(Mark.HAND, L, on=(Mark.THIGH, L), face=behind(L, 0.3)),
             ),
             (
                 "root.y",
@@ -147,7 +149,8 @@ knees_to_chest = Picture(
     (*low_back(), glute(R)),
     (
         AngleCue("right_leg.hip_flexion", 110, 125, "knees hugged in"),
-        AngleCue("right_leg.knee_flexion", 120, 150, "knees folded"),
+        AngleCue("right_leg.knee_flexion", 100, 135, "knees bent, the shins relaxed"),
+        AngleCue("right_arm.elbow_flexion", 70, 150, "elbows bent, the hands behind the thighs"),
     ),
 )
 

@@ -30,7 +30,7 @@ _upright = Pose(
 )
 seated_twist = Picture(
     "seated-twist",
-    View.LEFT_HIGH,
+    View.THREE_QUARTER,
     (
         Frame(
             "centre",
@@ -42,7 +42,7 @@ seated_twist = Picture(
             "turned",
             Pose(
                 Root(2, SEATED_Y, 0, 0),
-                Spine(rotation=45, neck_rotation=20, neck_flexion=-5),
+                Spine(rotation=45, neck_rotation=30),
                 Leg(90, 4, 4, 90),
                 Leg(90, 4, 4, 90),
                 Arm(-40, 20, 0, 60),

@@ -124,11 +124,14 @@ bent_knee_calf = Picture(
 )
 
 STEP = props.step(0.0)
+BALL_X = 6.0  # the working foot's ball just on the edge, its back half over the drop
+# Both soles on the tread, the hips over the balls of the feet with a slight forward lean
+# (the body tips forward from the ankle, so the heel can still sink), a hand on the rail.
 _step_contacts = (
-    Contact(Mark.BALL, R, Surface.STEP, x=3.0, lift=0.5),
+    Contact(Mark.BALL, R, Surface.STEP, x=BALL_X, lift=0.3),
     Contact(Mark.HEEL, L, Surface.STEP),
-    Contact(Mark.BALL, L, Surface.STEP, x=26.0),
-    Contact(Mark.HAND, R, Surface.RAIL, x=12.0, z=27.0, level=True, lift=1.0),
+    Contact(Mark.BALL, L, Surface.STEP, x=32.0),
+    Contact(Mark.HAND, R, Surface.RAIL, x=20.0, z=27.0, level=True, lift=1.0),
 )
 _step_free = (
     "root.y",
@@ -140,8 +143,8 @@ _step_free = (
 
 def _heel(ankle: float, other_knee: float, toes: float = 0.0) -> Pose:
     return Pose(
-        Root(-6, 112, 0, 3),
-        Spine(neck_flexion=-5),
+        Root(5, 108, 0, 4),
+        Spine(neck_flexion=-6),
         Leg(0, 0, 0, 0, ankle, 0, toes),
         Leg(8, 0, 0, other_knee, 0),
         Arm(30, 20, 0, 40),
@@ -153,10 +156,10 @@ step_heel_drop = Picture(
     "step-heel-drop",
     View.SIDE,
     (
-        Frame("level", _heel(0, 3), _step_contacts, _step_free),
+        Frame("level", _heel(9, 3), _step_contacts, _step_free),
         Frame(
             "down",
-            _heel(26, 20),
+            _heel(29, 20),
             _step_contacts,
             _step_free,
             (
@@ -267,10 +270,10 @@ standing_side_lunge = Picture(
         Frame(
             "hold",
             Pose(
-                Root(-4, 72, -24, 18),
+                Root(-4, 66, -40, 18),
                 Spine(2, 0, 0, neck_flexion=-12),
-                Leg(15, 34, 0, 0, 0, -15),
-                Leg(68, 22, 10, 80, 10),
+                Leg(15, 45, 0, 0, 0, -15),
+                Leg(55, 10, 30, 80, 10),
                 Arm(8, 12, 0, 15),
                 Arm(20, 20, 0, 20),
             ),
@@ -329,7 +332,7 @@ march_in_place = Picture(
             ("root.y", *leg(L, "hip_flexion", "ankle_flexion")),
         ),
     ),
-    props.desk(40, 74, -50, 30),
+    props.desk(56, 74, -50, 30),  # its legs clear of the raised foot
     arrow=Shift(Mark.KNEE, R, (18.0, -6.0, 0.0), both_ways=True, axis=(0.0, 1.0, 0.0)),
 )
 
