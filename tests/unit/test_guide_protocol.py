@@ -40,7 +40,13 @@ def test_notes_carry_the_caution_and_those_for_the_users_conditions() -> None:
         pigeon["notes"][2]["text"]
         == "Osteoporosis or fragile bones: Stay upright; don't fold forward."
     )
-    assert set(pigeon["avoid_for"]) == {"knee", "wrists", "low-back", "hip-replacement"}
+    assert set(pigeon["avoid_for"]) == {
+        "knee",
+        "wrists",
+        "low-back",
+        "hip-replacement",
+        "pregnancy",
+    }
     assert [n["kind"] for n in stretch_spec("pigeon")["notes"]] == ["caution"]
 
 
