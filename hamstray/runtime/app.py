@@ -1,7 +1,8 @@
 """The running tray app: its lifecycle, icon first. Before the icon shows it reads the settings,
-takes the instance lock and makes the loop (whose queue holds early clicks); everything else,
-the history, notifications, the control channel, the desktop probes, is imported and set up
-once the icon is up (``Services``), and the loop runs after that."""
+takes the instance lock, opens the control socket (a request waits there until the app answers)
+and makes the loop's queue (which holds early clicks); everything else, the loop and the
+engine's rules, the history, notifications, the answers to requests, the desktop probes, is
+imported and set up once the icon is up (``Services``), and the loop runs after that."""
 
 import logging
 import os
@@ -11,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import hamstray
 from hamstray.desktop.tray import backend
@@ -25,6 +26,7 @@ from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
 from hamstray.runtime import logs
 from hamstray.runtime.config_file import ConfigFile
+from hamstray.runtime.control import channel
 from hamstray.runtime.control.errors import ControlError
 from hamstray.runtime.control.lock import InstanceLock
 from hamstray.runtime.jobs import Job, Quit, Reload
@@ -32,6 +34,7 @@ from hamstray.store.paths import Paths
 
 if TYPE_CHECKING:
     from hamstray.runtime.loop import Item, Loop
+    from hamstray.runtime.requests import Request
     from hamstray.runtime.services import Services
 
 log = logging.getLogger(__name__)
@@ -178,6 +181,10 @@ class App:
             view = timing.view(self.loop.state, time.time(), self.config)
             self.services.effects.tray.show(view, self._extras())
 
+    def _answer(self, request: "Request") -> dict[str, Any]:
+        """A control request, answered once the app is set up (the channel starts then)."""
+        return self._up().answers(request)
+
     def _command(self, command: Command) -> None:
         """A menu command, carried out in the loop's thread (it owns the history)."""
         self.inbox.put(Job(lambda: self._up().commands(command)))
@@ -191,9 +198,11 @@ class App:
         except ControlError as error:
             raise StartError(str(error)) from error
         try:
+            # Listening from the start: a request waits until the app answers, once set up.
+            self._server = channel.serve(self.paths.socket, self._answer)
             actions = Actions(self.inbox.put, self._command, time.time, self._look, self._tell)
             tray = backend.create(actions, self._look(), self._extras())
-        except TrayError as error:
+        except (TrayError, ControlError, OSError) as error:
             self._lock.release()
             raise StartError(str(error)) from error
         signal.signal(signal.SIGTERM, lambda *_: self.inbox.put(Quit()))
@@ -204,15 +213,12 @@ class App:
         self._loop_thread = threading.Thread(
             target=self._run_loop, args=(tray,), name="hamstray-loop", daemon=True
         )
-        self._failed: list[Exception] = []
         try:
             tray.run(lambda: self._set_up(tray))
         finally:
             self._shutdown()
             if self._stuck is not None:
                 self._stuck.cancel()  # the tray's loop returned: it was not stuck
-        if self._failed:
-            raise StartError(str(self._failed[0])) from self._failed[0]
         return 0
 
     def _set_up(self, tray: Tray) -> None:
@@ -220,19 +226,12 @@ class App:
         from hamstray.runtime.services import Services  # noqa: PLC0415 - after the icon
 
         self.loop = self._loop()
-        try:
-            services = Services(
-                self.paths, self.loop, self.settings_file, self._tell, self._refresh
-            )
-        except (ControlError, OSError) as error:  # the control channel cannot listen
-            self._failed.append(error)
-            tray.stop()
-            return
+        services = Services(self.paths, self.loop, self.settings_file, self._tell, self._refresh)
         services.effects.tray = tray
         self.services = services
         services.start(tray)
         self._tell_settings()
-        services.server.start()
+        self._server.start()
         self._loop_thread.start()
         log.info("hamstray %s is running (tray backend: %s)", hamstray.__version__, tray.backend)
 
@@ -241,8 +240,8 @@ class App:
         and joined before the history it writes to is closed."""
         if not self._finished.acquire(blocking=False):
             return
+        self._server.close()
         if (services := self.services) is not None:
-            services.server.close()
             if self._loop_thread.is_alive() and threading.current_thread() is not self._loop_thread:
                 self.loop.quit()
                 self._loop_thread.join(LOOP_JOIN_S)
@@ -262,7 +261,6 @@ class App:
             tray.stop()
 
     def _already_running(self, lock: InstanceLock) -> str:
-        from hamstray.runtime.control import channel  # noqa: PLC0415 - only a second start asks
         from hamstray.runtime.requests import Command as Asked  # noqa: PLC0415
         from hamstray.runtime.requests import Request  # noqa: PLC0415
 

@@ -1,6 +1,6 @@
 """What the running app sets up once its icon shows (the icon needs none of it): the history
-and what records in it, the effects, the menu commands, the settings window, the control
-channel, the notifications, the hello and the start-up notices."""
+and what records in it, the effects, the menu commands, the settings window, the answers
+to control requests, the notifications, the hello and the start-up notices."""
 
 import logging
 import sys
@@ -20,7 +20,6 @@ from hamstray.runtime import reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands
 from hamstray.runtime.config_file import ConfigFile
-from hamstray.runtime.control import channel
 from hamstray.runtime.effects import Effects
 from hamstray.runtime.guides import Guides
 from hamstray.runtime.loop import Loop
@@ -49,13 +48,12 @@ class Services:
         self.paths = paths
         self.loop = loop
         self.notifier: Notifier | None = None
-        answers = Answers(
+        self.answers = Answers(
             loop,
             self._find,
             lambda: settings_file.reading,
             lambda: loop.call(self.settings_window.open),
         )
-        self.server = channel.serve(paths.socket, answers)  # first: OSError, ControlError
         self.autostart = autostart.for_this_user()
         self.history = open_history(paths.history)
         self.recorder = Recorder(self.history, notify)

@@ -2,8 +2,9 @@
 (tint2) and a StatusNotifierItem host (xfce4-panel), and what a second start loads.
 
 The icon needs the settings (the ring shows the interval), the engine's view, the menu model
-and the tray; the history, the notifications, the control channel, the desktop probes, the
-engine's rules, the catalogue's file and the Tk windows come after it."""
+and the tray (and the control socket listens, so that a request waits for the answer); the
+history, the notifications, the answers, the desktop probes, the engine's rules, the
+catalogue's file and the Tk windows come after it."""
 
 import subprocess
 import sys
@@ -23,9 +24,6 @@ AFTER_THE_ICON = {
     "hamstray.ui.settings.session": "the settings window",
     "hamstray.desktop.notify": "notifications",
     "hamstray.desktop.notification_server": "notifications over D-Bus",
-    "hamstray.runtime.control.channel": "the control channel",
-    "hamstray.runtime.requests": "the control requests",
-    "json": "the control protocol",
     "hamstray.desktop.idle": "the idle probe",
     "hamstray.desktop.quiet": "the quiet-hours probes",
     "hamstray.desktop.calls": "the call probe",
@@ -34,9 +32,10 @@ AFTER_THE_ICON = {
     "hamstray.engine.guidance": "the guidance file's parser",
     "hamstray.engine.catalogue_file": "the catalogue file's parser",
     "hamstray.runtime.practice": "the practice (catalogue, rotation)",
+    "hamstray.runtime.answers": "the answers to control requests",
 }
 # Set up after the icon, so loaded by then: proof that the notes were taken where they say.
-SET_UP = {"sqlite3", "hamstray.store.history", "hamstray.runtime.control.channel"}
+SET_UP = {"sqlite3", "hamstray.store.history", "hamstray.runtime.answers"}
 
 
 def modules(out: Path, when: str) -> set[str]:

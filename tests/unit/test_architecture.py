@@ -62,7 +62,7 @@ def test_an_offline_command_does_not_load_the_gui_stack(command: list[str], tmp_
 
 def test_the_tray_app_loads_none_of_what_comes_after_its_icon() -> None:
     """The app's module and the tray's front import nothing the first icon does not need: the
-    history, notifications, the control channel, the probes and the engine's rules are set up
+    history, notifications, the answers to requests, the probes and the engine's rules are set up
     (and imported) once the icon shows (tests/desktop/test_start_up.py watches the real app)."""
     code = (
         "import sys, hamstray.cli.main, hamstray.runtime.app, hamstray.desktop.tray.backend; "
@@ -76,15 +76,13 @@ def test_the_tray_app_loads_none_of_what_comes_after_its_icon() -> None:
         "tomlkit",
         "jeepney",
         "tkinter",
-        "json",
         "hamstray.store.history",
         "hamstray.desktop.notify",
         "hamstray.desktop.idle",
         "hamstray.desktop.quiet",
         "hamstray.desktop.autostart",
-        "hamstray.runtime.control.channel",
-        "hamstray.runtime.requests",
         "hamstray.runtime.services",
+        "hamstray.runtime.answers",
         "hamstray.runtime.loop",
         "hamstray.engine.rules",
         "hamstray.engine.catalogue_file",

@@ -4,6 +4,7 @@ The menu goes in as JSON entries (label, enabled, checked, submenu); the process
 path of the chosen entry ("3.1": the second entry of the fourth one's submenu) and exits.
 """
 
+import json
 import logging
 import subprocess
 import sys
@@ -53,8 +54,6 @@ class Popup:
     ) -> None:
         """Show ``entries`` at (x, y), unless a menu is open; ``on_choice`` gets the chosen
         path, from a reader thread."""
-        import json  # noqa: PLC0415 - at the first menu, not before the icon shows
-
         with self._lock:
             if self._process is not None and self._process.poll() is None:
                 return
