@@ -213,12 +213,15 @@ class App:
         self._loop_thread = threading.Thread(
             target=self._run_loop, args=(tray,), name="hamstray-loop", daemon=True
         )
+        self._broken: list[Exception] = []
         try:
             tray.run(lambda: self._set_up(tray))
         finally:
             self._shutdown()
             if self._stuck is not None:
                 self._stuck.cancel()  # the tray's loop returned: it was not stuck
+        if self._broken:
+            raise StartError(f"cannot start: {self._broken[0]}") from self._broken[0]
         return 0
 
     def _set_up(self, tray: Tray) -> None:
@@ -226,7 +229,15 @@ class App:
         from hamstray.runtime.services import Services  # noqa: PLC0415 - after the icon
 
         self.loop = self._loop()
-        services = Services(self.paths, self.loop, self.settings_file, self._tell, self._refresh)
+        try:
+            services = Services(
+                self.paths, self.loop, self.settings_file, self._tell, self._refresh
+            )
+        except Exception as error:  # a broken install: the app ends, as it did before its icon
+            log.exception("hamstray cannot start")
+            self._broken.append(error)
+            tray.stop()
+            return
         services.effects.tray = tray
         self.services = services
         services.start(tray)
