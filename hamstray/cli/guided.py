@@ -22,7 +22,7 @@ Ask = Callable[[str], str]
 def _in_app(paths: Paths, request: Request, command: str) -> int | None:
     """Ask the running app to carry out ``request``: its exit code, or None when none runs."""
     from hamstray.runtime.control import channel  # noqa: PLC0415 - only when asked
-    from hamstray.runtime.control.protocol import ControlError, NotRunning  # noqa: PLC0415
+    from hamstray.runtime.control.errors import ControlError, NotRunning  # noqa: PLC0415
 
     try:
         reply = channel.request(paths.socket, request)

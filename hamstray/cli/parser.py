@@ -4,7 +4,7 @@ import argparse
 from typing import Any
 
 import hamstray
-from hamstray.engine.rotation import FEEDBACK
+from hamstray.engine.vocabulary import FEEDBACK
 
 DESCRIPTION = """\
 hamstray counts your sitting time from the system tray. After a long sitting interval it sends a

@@ -23,7 +23,7 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
         print(f"hamstray {command}: {error}", file=sys.stderr)
         return EXIT_USAGE
     from hamstray.runtime.control import channel  # noqa: PLC0415 - offline commands do without
-    from hamstray.runtime.control.protocol import ControlError, NotRunning  # noqa: PLC0415
+    from hamstray.runtime.control.errors import ControlError, NotRunning  # noqa: PLC0415
 
     try:
         reply = channel.request(paths.socket, request)
@@ -78,7 +78,7 @@ def _reloaded(reply: dict[str, Any]) -> int:
 def running_status(paths: Paths) -> dict[str, Any] | None:
     """The status of the hamstray running for this user, or None when none answers."""
     from hamstray.runtime.control import channel  # noqa: PLC0415 - offline commands do without
-    from hamstray.runtime.control.protocol import ControlError  # noqa: PLC0415
+    from hamstray.runtime.control.errors import ControlError  # noqa: PLC0415
 
     try:
         status = channel.request(paths.socket, Request(Command.STATUS), timeout=3)["status"]

@@ -19,7 +19,6 @@ from hamstray.engine.catalogue import GROUPS, STANDARD_HOLD, Dose, Stretch
 if TYPE_CHECKING:  # the history reads ``Served`` without building the settings' dataclasses
     from hamstray.engine.settings import Stretches
 
-FEEDBACK = ("easy", "hard", "favourite", "never")
 STEP_S = 5  # holds grow (and shrink) in steps of five seconds
 EVERY = {"gentle": 5, "steady": 3}  # completed holds per step
 FORGET_AFTER = 14 * 24 * 3600  # a step is lost for every two weeks without the stretch

@@ -20,3 +20,5 @@ CONDITIONS: tuple[Condition, ...] = get_args(Condition)
 # Equipment beyond a chair, a desk, a wall, a towel or a cushion (``stretches.have``).
 Need = Literal["step"]
 NEEDS: tuple[Need, ...] = get_args(Need)
+# The words a user marks a stretch with (``hamstray feedback``, the guide's buttons).
+FEEDBACK = ("easy", "hard", "favourite", "never")

@@ -1,47 +1,41 @@
-"""The running tray app: wires the loop, the tray, notifications, the history and the control
-channel together, and owns their lifecycle: what starts first, and what stops last."""
+"""The running tray app: its lifecycle, icon first. Before the icon shows it reads the settings,
+takes the instance lock, opens the control socket (a request waits there until the app answers)
+and makes the loop's queue (which holds early clicks); everything else, the loop and the
+engine's rules, the history, notifications, the answers to requests, the desktop probes, is
+imported and set up once the icon is up (``Services``), and the loop runs after that."""
 
 import logging
 import os
+import queue
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import hamstray
-from hamstray.desktop import autostart, idle, quiet
-from hamstray.desktop.notification_server import Freedesktop
-from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray import backend
 from hamstray.desktop.tray.actions import Actions
 from hamstray.desktop.tray.base import Tray, TrayError
 from hamstray.desktop.tray.menu import Command, Extras
-from hamstray.engine import calendar, stats, timing
-from hamstray.engine.catalogue import Stretch
+from hamstray.engine import calendar, timing
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.events import Event, GuideMissing, Snooze, Stand, StartCheckin, StartStretch
-from hamstray.engine.model import Effect, View, initial
+from hamstray.engine.model import View, initial
+from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
-from hamstray.runtime import logs, reminders
-from hamstray.runtime.answers import Answers
-from hamstray.runtime.commands import Commands
+from hamstray.runtime import logs
 from hamstray.runtime.config_file import ConfigFile
 from hamstray.runtime.control import channel
+from hamstray.runtime.control.errors import ControlError
 from hamstray.runtime.control.lock import InstanceLock
-from hamstray.runtime.control.protocol import ControlError
-from hamstray.runtime.effects import Effects
-from hamstray.runtime.guides import Guides
-from hamstray.runtime.loop import Loop
-from hamstray.runtime.practice import Practice
-from hamstray.runtime.recorder import Recorder, open_history
-from hamstray.runtime.requests import Command as Asked
-from hamstray.runtime.requests import Request
-from hamstray.runtime.settings_window import SettingsWindow
-from hamstray.store import assets
+from hamstray.runtime.jobs import Job, Quit, Reload
 from hamstray.store.paths import Paths
-from hamstray.ui import tk_display
+
+if TYPE_CHECKING:
+    from hamstray.runtime.loop import Item, Loop
+    from hamstray.runtime.requests import Request
+    from hamstray.runtime.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -104,167 +98,170 @@ def _exit_if_stuck(after: float) -> threading.Timer:
 
 
 class App:
-    """One running hamstray."""
+    """One running hamstray: the icon first, then everything else (``Services``)."""
 
     def __init__(self, paths: Paths, verbose: bool = False) -> None:
         self.paths = paths
         logs.setup(paths.log_file, verbose)
         self.settings_file = ConfigFile(paths.config_file, time.time)  # logs what it finds
         self.config = self.settings_file.config
-        self.notifier: Notifier | None = None
+        self.started = initial(time.time())  # the state until the loop is made
+        # The loop's queue: clicks, menu commands and signals before the loop is made wait here.
+        self.inbox: queue.SimpleQueue[Item] = queue.SimpleQueue()
+        self.services: Services | None = None  # once the icon is up
         self._stuck: threading.Timer | None = None
-        self._autostart = autostart.for_this_user()
 
-    def _start(self) -> None:
-        """Open the history and make the loop: only the one instance that runs does this (a
-        second start must not touch the history file or the display)."""
-        self.history = open_history(self.paths.history)
-        self.recorder = Recorder(self.history, self._tell)
-        self.practice = Practice(self.config, self.history)
-        self.loop = Loop(
+    def _loop(self) -> "Loop":
+        """The loop, made once the icon is up, on the queue that held what came before; its
+        callbacks use ``services``, made next and there before it runs."""
+        from hamstray.runtime.loop import Loop  # noqa: PLC0415 - the engine's rules: after the icon
+
+        return Loop(
             self.config,
-            initial(time.time()),
+            self.started,
             time.time,
-            self._run_effect,
-            idle=_lazily(lambda: idle.default_probe(lambda: self.loop.config.breaks.idle_reset)),
-            quiet=_lazily(lambda: quiet.default_probe(lambda: self.loop.config.quiet)),
-            suggest=lambda: self.practice.suggest(time.time()),
+            lambda effect: self._up().effects(effect),
+            idle=_lazily(self._idle_probe),
+            quiet=_lazily(self._quiet_probe),
+            suggest=lambda: self._up().practice.suggest(time.time()),
             schedule=lambda now: calendar.next_routine(now, self.config.routines),
-            checkin=self.practice.checkin_at,
+            checkin=lambda: self._up().practice.checkin_at(),  # noqa: PLW0108 - made later
             follow=self._follow,
+            inbox=self.inbox,
         )
-        guides = Guides(self.loop.post, self.practice, time.time, self._tell)
-        self.effects = Effects(
-            self.config, self.recorder, guides, self.practice, self._extras, time.time
-        )
-        self.settings_window = SettingsWindow(
-            self.paths.config_file,
-            self._autostart,
-            reload=lambda: self.loop.reload(wait=None),
-            standing=lambda: self.loop.state.standing,
-            stand=lambda on: self.loop.post(Stand(on)),
-            refresh=lambda: self.loop.call(self._refresh),
-        )
-        self.commands = Commands(
-            self.paths,
-            lambda: self.history,
-            self._autostart,
-            time.time,
-            self._refresh,
-            self.loop.quit,
-            settings=self.settings_window.open,
-            tell=self._tell,
-        )
+
+    def _idle_probe(self) -> Callable[[], float | None] | None:
+        from hamstray.desktop import idle  # noqa: PLC0415 - a display or bus connection
+
+        return idle.default_probe(lambda: self.loop.config.breaks.idle_reset)
+
+    def _quiet_probe(self) -> Callable[[], Reason | None] | None:
+        from hamstray.desktop import quiet  # noqa: PLC0415 - a display or bus connection
+
+        return quiet.default_probe(lambda: self.loop.config.quiet)
+
+    def _up(self) -> "Services":
+        """The services; only the loop's thread and later callers ask, and they are there."""
+        assert self.services is not None, "used before the icon was up"  # noqa: S101
+        return self.services
 
     def _follow(self, forced: bool) -> Config | None:
         """The loop woke (or ``reload`` asked): the settings file's new values, if any."""
         config = self.settings_file.check(forced)
         if config is not None:
-            self.config = self.practice.config = self.effects.config = config
+            self.config = self._up().practice.config = self._up().effects.config = config
         self._tell_settings()
         return config
 
     def _tell_settings(self) -> None:
         """One notification about the problems in the settings file, once per content."""
-        if self.notifier is not None and (notice := self.settings_file.notice()) is not None:
-            self.notifier.notify(*notice)
-
-    def _run_effect(self, effect: Effect) -> None:
-        self.effects(effect)  # made after the loop: its guides post to the loop
+        if (notice := self.settings_file.notice()) is not None:
+            self._tell(*notice)
 
     def _tell(self, title: str, message: str) -> None:
         """Tell the user, as a notification where there is a way (the caller logs it)."""
-        if self.notifier is not None:
-            self.notifier.notify(title, message)
+        if self.services is not None and self.services.notifier is not None:
+            self.services.notifier.notify(title, message)
 
     def _extras(self) -> Extras:
-        """What the menu shows besides the view."""
-        breaks = stretches = 0
-        if self.history is not None:
-            start = stats.midnight(stats.local_date(time.time(), None), None)
-            today = self.history.between(start, kinds=(Kind.STRETCH_DONE, Kind.NATURAL_BREAK))
-            stretches = sum(1 for entry in today if entry.kind is Kind.STRETCH_DONE)
-            breaks = len(today)
-        return Extras(self.config.breaks.snooze, breaks, stretches, self._autostart.enabled())
+        """What the menu shows besides the view; before the history is open, no counts."""
+        if self.services is None:
+            return Extras(self.config.breaks.snooze)
+        return self.services.extras()
 
     def _look(self) -> View:
         """The view of this moment, from any thread (the state is an immutable value)."""
+        if self.services is None:  # the loop runs once they are made
+            return timing.view(self.started, time.time(), self.config)
         return timing.view(self.loop.state, time.time(), self.loop.config)
 
     def _refresh(self) -> None:
         """Show the tray again (after a change the engine does not know of)."""
-        if self.effects.tray is not None:
+        if self.services is not None and self.services.effects.tray is not None:
             view = timing.view(self.loop.state, time.time(), self.config)
-            self.effects.tray.show(view, self._extras())
+            self.services.effects.tray.show(view, self._extras())
+
+    def _answer(self, request: "Request") -> dict[str, Any]:
+        """A control request, answered once the app is set up (the channel starts then)."""
+        return self._up().answers(request)
 
     def _command(self, command: Command) -> None:
         """A menu command, carried out in the loop's thread (it owns the history)."""
-        self.loop.call(lambda: self.commands(command))
+        self.inbox.put(Job(lambda: self._up().commands(command)))
 
     def run(self) -> int:
-        """Show the icon and run until Quit; return the exit code."""
-        lock = InstanceLock(self.paths.runtime_dir / "instance.lock")
+        """Show the icon, then set up the rest, and run until Quit; return the exit code."""
+        self._lock = InstanceLock(self.paths.runtime_dir / "instance.lock")
         try:
-            if not lock.acquire():
-                raise AlreadyRunning(self._already_running(lock))
+            if not self._lock.acquire():
+                raise AlreadyRunning(self._already_running(self._lock))
         except ControlError as error:
             raise StartError(str(error)) from error
-        self._start()
         try:
-            actions = Actions(self.loop.post, self._command, time.time, self._look, self._tell)
-            view = timing.view(self.loop.state, time.time(), self.config)
-            tray = backend.create(actions, view, self._extras())
-            answers = Answers(
-                self.loop,
-                self._find,
-                lambda: self.settings_file.reading,
-                lambda: self.loop.call(self.settings_window.open),
-            )
-            server = channel.serve(self.paths.socket, answers)
+            # Listening from the start: a request waits until the app answers, once set up.
+            self._server = channel.serve(self.paths.socket, self._answer)
+            actions = Actions(self.inbox.put, self._command, time.time, self._look, self._tell)
+            tray = backend.create(actions, self._look(), self._extras())
         except (TrayError, ControlError, OSError) as error:
-            lock.release()
+            self._lock.release()
             raise StartError(str(error)) from error
-        self.effects.tray = tray
-        signal.signal(signal.SIGTERM, lambda *_: self.loop.quit())
-        signal.signal(signal.SIGINT, lambda *_: self.loop.quit())
+        signal.signal(signal.SIGTERM, lambda *_: self.inbox.put(Quit()))
+        signal.signal(signal.SIGINT, lambda *_: self.inbox.put(Quit()))
         if hasattr(signal, "SIGHUP"):  # POSIX: scripts ask for a reload the classic way
-            signal.signal(signal.SIGHUP, lambda *_: self.loop.reload(wait=None))
-        finished = threading.Lock()
-        loop_thread = threading.Thread(target=self._run_loop, args=(tray,), name="hamstray-loop")
-        loop_thread.daemon = True
-
-        def shutdown() -> None:
-            """Close everything once, from whichever thread gets here first: the loop is
-            stopped and joined before the history it writes to is closed."""
-            if not finished.acquire(blocking=False):
-                return
-            server.close()
-            if loop_thread.is_alive() and threading.current_thread() is not loop_thread:
-                self.loop.quit()
-                loop_thread.join(LOOP_JOIN_S)
-            self.recorder.write(Entry(time.time(), Kind.APP_STOPPED, detail=hamstray.__version__))
-            if self.history is not None:
-                self.history.close()
-            lock.release()
-
-        self._shutdown = shutdown
-
-        def setup() -> None:
-            """Once the icon is up: what it did not need to show itself, then the loop."""
-            self._after_icon(tray)
-            server.start()
-            loop_thread.start()
-            log.info(
-                "hamstray %s is running (tray backend: %s)", hamstray.__version__, tray.backend
-            )
-
+            signal.signal(signal.SIGHUP, lambda *_: self.inbox.put(Reload()))
+        self._finished = threading.Lock()
+        self._loop_thread = threading.Thread(
+            target=self._run_loop, args=(tray,), name="hamstray-loop", daemon=True
+        )
+        self._broken: list[Exception] = []
         try:
-            tray.run(setup)
+            tray.run(lambda: self._set_up(tray))
         finally:
-            shutdown()
+            self._shutdown()
             if self._stuck is not None:
                 self._stuck.cancel()  # the tray's loop returned: it was not stuck
+        if self._broken:
+            raise StartError(f"cannot start: {self._broken[0]}") from self._broken[0]
         return 0
+
+    def _set_up(self, tray: Tray) -> None:
+        """Once the icon is up: what it did not need to show itself, then the loop."""
+        from hamstray.runtime.services import Services  # noqa: PLC0415 - after the icon
+
+        self.loop = self._loop()
+        try:
+            services = Services(
+                self.paths, self.loop, self.settings_file, self._tell, self._refresh
+            )
+        except Exception as error:  # a broken install: the app ends, as it did before its icon
+            log.exception("hamstray cannot start")
+            self._broken.append(error)
+            tray.stop()
+            return
+        services.effects.tray = tray
+        self.services = services
+        services.start(tray)
+        self._tell_settings()
+        self._server.start()
+        self._loop_thread.start()
+        log.info("hamstray %s is running (tray backend: %s)", hamstray.__version__, tray.backend)
+
+    def _shutdown(self) -> None:
+        """Close everything once, from whichever thread gets here first: the loop is stopped
+        and joined before the history it writes to is closed."""
+        if not self._finished.acquire(blocking=False):
+            return
+        self._server.close()
+        if (services := self.services) is not None:
+            if self._loop_thread.is_alive() and threading.current_thread() is not self._loop_thread:
+                self.loop.quit()
+                self._loop_thread.join(LOOP_JOIN_S)
+            services.recorder.write(
+                Entry(time.time(), Kind.APP_STOPPED, detail=hamstray.__version__)
+            )
+            if services.history is not None:
+                services.history.close()
+        self._lock.release()
 
     def _run_loop(self, tray: Tray) -> None:
         try:
@@ -274,63 +271,10 @@ class App:
             self._stuck = _exit_if_stuck(after=3.0)
             tray.stop()
 
-    def _find(self, stretch_id: str) -> Stretch | None:
-        return self.practice.find(stretch_id, time.time())
-
-    def _after_icon(self, tray: Tray) -> None:
-        """Notifications, the hello, the history notices: after the icon, and never fatal."""
-        try:
-            self.notifier = self._notifications(tray)
-            self.effects.notifier = self.notifier
-            self._check_guide()
-            self._hello()
-            self._tell_settings()
-            self.recorder.tell_about_the_file()
-            self.recorder.write(Entry(time.time(), Kind.APP_STARTED, detail=hamstray.__version__))
-        except Exception:  # the loop must start whatever happens here
-            log.exception("Part of the start-up failed; hamstray runs without it")
-
-    def _notifications(self, tray: Tray) -> Notifier:
-        """Notifications with buttons where the desktop has them, else plainer ones."""
-        freedesktop = Freedesktop() if sys.platform == "linux" else None
-        notifier = Notifier(assets.app_icon(), tray.notify, freedesktop)
-        if freedesktop is not None:
-            freedesktop.listen(self._on_notification_button, notifier.closed)
-        return notifier
-
-    def _on_notification_button(self, notification: int, key: str) -> None:
-        """A button of our latest reminder was pressed (in the D-Bus listener thread)."""
-        if self.notifier is None or notification != self.notifier.last_id:
-            return
-        chosen: dict[str, Event] = {
-            "start": StartStretch(),
-            "snooze": Snooze(),
-            "checkin": StartCheckin(),
-        }
-        event = self.effects.on_click if key == "default" else chosen.get(key)
-        if event is not None:
-            self.loop.post(event)
-
-    def _check_guide(self) -> None:
-        """Where the guide cannot open (no tkinter, no X display), say so once and never start
-        a stretch there, rather than record it as skipped."""
-        problem = tk_display.current()
-        if problem is None:
-            return
-        self.loop.post(GuideMissing(problem))
-        log.warning("The guide window cannot open: %s", problem)
-        self._tell("The guide window cannot open", tk_display.sentence(problem))
-
-    def _hello(self) -> None:
-        """The first start without a config says what will happen, once."""
-        if self.paths.config_file.exists() or self.history is None or self.notifier is None:
-            return
-        if self.history.rows((Kind.HELLO,), limit=1):
-            return
-        self.notifier.notify(*reminders.hello(self.config.breaks.interval))
-        self.recorder.write(Entry(time.time(), Kind.HELLO))
-
     def _already_running(self, lock: InstanceLock) -> str:
+        from hamstray.runtime.requests import Command as Asked  # noqa: PLC0415
+        from hamstray.runtime.requests import Request  # noqa: PLC0415
+
         try:
             reply = channel.request(self.paths.socket, Request(Asked.STATUS), timeout=3)
             pid = reply["status"]["pid"]

@@ -16,6 +16,7 @@ from hamstray.engine.events import Event
 from hamstray.engine.model import SITTING_PHASES, Effect, Record, State, View
 from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
+from hamstray.runtime.jobs import Job, Quit, Reload
 
 log = logging.getLogger(__name__)
 
@@ -51,25 +52,7 @@ class Ask:
     outcome: "Future[Outcome]" = field(default_factory=Future)
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
-    """Work that must run in the loop's thread (it owns the history), outside the engine."""
-
-    run: Callable[[], None]
-
-
-class _Quit:
-    """Ends the loop."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Reload:
-    """Read the settings file now, changed or not (``hamstray reload``, SIGHUP)."""
-
-    done: "Future[None]" = field(default_factory=Future)
-
-
-Item = Event | Ask | Job | _Quit | _Reload
+Item = Event | Ask | Job | Quit | Reload
 # Reads the settings file when it changed (or always, when forced): the settings to follow, or
 # None to keep the ones in force.
 Follow = Callable[[bool], Config | None]
@@ -130,14 +113,14 @@ class Loop:
     def reload(self, wait: float | None = 5.0) -> None:
         """Read the settings file again in the loop's thread; wait up to ``wait`` seconds for
         it (None: do not wait, as from a signal handler)."""
-        request = _Reload()
+        request = Reload()
         self._queue.put(request)
         if wait is not None:
             request.done.result(timeout=wait)
 
     def quit(self) -> None:
         """Make ``run`` return after the events already queued."""
-        self._queue.put(_Quit())
+        self._queue.put(Quit())
 
     def run(self) -> None:
         """Step events until ``quit``; between them, sleep until the core's next wakeup."""
@@ -152,13 +135,13 @@ class Loop:
                 self._follow_file(forced=False)  # awake anyway: a look at the file costs a stat
                 self._on_timer()
                 continue
-            if not isinstance(item, _Quit):
-                self._follow_file(forced=isinstance(item, _Reload))
+            if not isinstance(item, Quit):
+                self._follow_file(forced=isinstance(item, Reload))
             match item:
-                case _Quit():
+                case Quit():
                     self._step(events.Shutdown())
                     return
-                case _Reload(done):
+                case Reload(done):
                     done.set_result(None)
                 case Ask():
                     self._answer(item)

@@ -14,7 +14,8 @@ import pytest
 
 from hamstray.runtime import requests
 from hamstray.runtime.control import lock, pipe, unix
-from hamstray.runtime.control.protocol import CLIENT_TIMEOUT, NotRunning
+from hamstray.runtime.control.errors import NotRunning
+from hamstray.runtime.control.protocol import CLIENT_TIMEOUT
 from hamstray.runtime.requests import Command, Request
 
 STATUS = Request(Command.STATUS)

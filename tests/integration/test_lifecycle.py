@@ -80,3 +80,23 @@ def test_when_the_tray_ends_first_the_loop_writes_its_last_records_before_the_hi
     assert sat.seconds is not None
     assert sat.seconds >= 0.2
     assert sat.at >= started
+
+
+def test_when_the_set_up_after_the_icon_fails_the_app_ends_with_a_start_error(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rest is set up once the icon shows: a failure there must end the app with a
+    sentence, as a failure before the icon did, not leave an icon with no loop behind it."""
+    from hamstray.runtime import services
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("the catalogue is unreadable")
+
+    monkeypatch.setattr(services, "Services", broken)
+    tray = TrayThatEndsFirst(lambda: None)
+    monkeypatch.setattr(running.backend, "create", lambda actions, view, extras: tray)
+    with pytest.raises(running.StartError, match="cannot start: the catalogue is unreadable"):
+        running.App(paths).run()
+    assert tray.stopped.is_set()
+    assert [t for t in threading.enumerate() if t.name == "hamstray-loop"] == []
+    assert not paths.socket.exists()  # the control socket is closed with the rest

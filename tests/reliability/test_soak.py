@@ -22,7 +22,8 @@ from hamstray.engine import events, model
 from hamstray.engine.entries import Kind
 from hamstray.engine.model import Effect, Guide, Record, Remind
 from hamstray.engine.settings import Config, Routines
-from hamstray.runtime.loop import Item, Loop, _Quit
+from hamstray.runtime.jobs import Quit
+from hamstray.runtime.loop import Item, Loop
 from hamstray.runtime.practice import Practice
 from hamstray.store.history import History
 
@@ -82,7 +83,7 @@ class Month:
         if deadline >= evening:  # the lid closes at 17:00: the timer fires after the night
             self.now = evening
             if not self.wake_next():
-                return _Quit()
+                return Quit()
         else:
             self.now = deadline
         raise queue.Empty

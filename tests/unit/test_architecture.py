@@ -58,3 +58,33 @@ def test_an_offline_command_does_not_load_the_gui_stack(command: list[str], tmp_
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_tray_app_loads_none_of_what_comes_after_its_icon() -> None:
+    """The app's module and the tray's front import nothing the first icon does not need: the
+    history, notifications, the answers to requests, the probes and the engine's rules are set up
+    (and imported) once the icon shows (tests/desktop/test_start_up.py watches the real app)."""
+    code = (
+        "import sys, hamstray.cli.main, hamstray.runtime.app, hamstray.desktop.tray.backend; "
+        "print(sorted(sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(ast.literal_eval(out.stdout))
+    assert "hamstray.runtime.config_file" in loaded  # the settings: the ring shows the interval
+    later = {
+        "sqlite3",
+        "tomlkit",
+        "jeepney",
+        "tkinter",
+        "hamstray.store.history",
+        "hamstray.desktop.notify",
+        "hamstray.desktop.idle",
+        "hamstray.desktop.quiet",
+        "hamstray.desktop.autostart",
+        "hamstray.runtime.services",
+        "hamstray.runtime.answers",
+        "hamstray.runtime.loop",
+        "hamstray.engine.rules",
+        "hamstray.engine.catalogue_file",
+    }
+    assert sorted(loaded & later) == []

@@ -56,9 +56,9 @@ class FakeInbox:
             return item
         if deadline >= self.stop_at:
             self.clock.now = self.stop_at
-            from hamstray.runtime.loop import _Quit
+            from hamstray.runtime.jobs import Quit
 
-            return _Quit()
+            return Quit()
         self.clock.now = deadline
         raise queue.Empty
 

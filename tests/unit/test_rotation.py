@@ -9,6 +9,7 @@ from hamstray.engine import rotation, swaps
 from hamstray.engine.catalogue import GROUPS
 from hamstray.engine.rotation import Served
 from hamstray.engine.settings import Stretches
+from hamstray.engine.vocabulary import FEEDBACK
 from hamstray.store import assets
 
 CATALOGUE = assets.stretches()
@@ -105,7 +106,7 @@ contexts = st.lists(
     st.sampled_from(["desk", "standing", "floor"]), min_size=1, max_size=3, unique=True
 )
 histories = st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(GROUPS)), max_size=40)
-feedbacks = st.dictionaries(st.sampled_from(IDS), st.sampled_from(rotation.FEEDBACK), max_size=8)
+feedbacks = st.dictionaries(st.sampled_from(IDS), st.sampled_from(FEEDBACK), max_size=8)
 
 
 @settings(max_examples=150, deadline=None)

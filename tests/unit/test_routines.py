@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hamstray.engine import rotation, routines, swaps
 from hamstray.engine.catalogue import GROUPS, Stretch
 from hamstray.engine.settings import Stretches
-from hamstray.engine.vocabulary import CONDITIONS
+from hamstray.engine.vocabulary import CONDITIONS, FEEDBACK
 from hamstray.store import assets
 
 CATALOGUE = assets.stretches()
@@ -135,7 +135,7 @@ def test_a_movement_keeps_its_dose_in_a_short_routine() -> None:
 @given(
     st.lists(st.sampled_from(CONDITIONS), max_size=3, unique=True),
     st.lists(st.sampled_from(FLOOR_IDS), max_size=3, unique=True),
-    st.dictionaries(st.sampled_from(FLOOR_IDS), st.sampled_from(rotation.FEEDBACK), max_size=4),
+    st.dictionaries(st.sampled_from(FLOOR_IDS), st.sampled_from(FEEDBACK), max_size=4),
 )
 def test_over_a_week_of_routines_every_allowed_floor_stretch_comes_up(
     avoid: list[str], exclude: list[str], feedback: dict[str, str]

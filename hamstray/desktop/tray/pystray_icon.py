@@ -28,6 +28,7 @@ from hamstray.ui.popup.client import Popup
 log = logging.getLogger(__name__)
 
 ICON_SIZE = 64
+SHOW_WAIT_S = 2.0  # the longest the set-up waits for pystray's thread to show the icon
 
 
 class PystrayTray:
@@ -46,6 +47,7 @@ class PystrayTray:
         self._popup = Popup(on_crash=lambda sentence: actions.tell("hamstray", sentence))
         self._pending: tuple[View, Extras] | None = None
         self._wake: xembed.Wake | None = None
+        self._shown = threading.Event()  # the XEmbed icon asked its tray to dock it
         self._stopping = False
         self.backend = pystray.Icon.__module__.rsplit("_", 1)[-1]
         self.click_starts = click_starts(self.backend, os.environ.get("XDG_CURRENT_DESKTOP", ""))
@@ -67,7 +69,7 @@ class PystrayTray:
         if self.backend == "xorg":
             if self._wake is not None:
                 self._wake.close()
-            self._wake = xembed.adopt(icon, self._on_button, self._apply)
+            self._wake = xembed.adopt(icon, self._on_button, self._apply, self._shown.set)
         return icon
 
     def _items(self) -> tuple[Item, ...]:
@@ -195,6 +197,8 @@ class PystrayTray:
             nonlocal set_up
             if self._wake is not None:
                 self._wake.send(xembed.SHOW)  # in pystray's thread, like every update
+                # The app's set-up imports and opens much: not before the dock request is out.
+                self._shown.wait(SHOW_WAIT_S)
             else:
                 icon.visible = True
             if not set_up:  # once, not again for an icon rebuilt after its tray went away

@@ -99,9 +99,10 @@ class SniTray:
         unwrap_msg(reply)
 
     def run(self, setup: Callable[[], None]) -> None:
-        """Register with the watcher and answer the host until ``stop``; ``setup`` runs once."""
+        """Register with the watcher and answer the host until ``stop``; ``setup`` runs once,
+        in a thread of its own, while this one answers the host's first questions (the icon)."""
         self._register()
-        setup()
+        threading.Thread(target=setup, name="hamstray-setup", daemon=True).start()
         while True:
             try:
                 message = self._bus.receive()

@@ -53,8 +53,14 @@ class Wake:
             self._display.close()
 
 
-def adopt(icon: Any, on_button: Callable[[Any], None], refresh: Callable[[], None]) -> Wake:
-    """Patch ``icon`` (a pystray xorg Icon, not yet running); return how to reach its thread."""
+def adopt(
+    icon: Any,
+    on_button: Callable[[Any], None],
+    refresh: Callable[[], None],
+    shown: Callable[[], None] = lambda: None,
+) -> Wake:
+    """Patch ``icon`` (a pystray xorg Icon, not yet running); return how to reach its thread.
+    ``shown`` is called once SHOW has made the icon visible (its dock request is sent)."""
     from Xlib import X  # noqa: PLC0415
 
     display, window = icon._display, icon._window  # noqa: SLF001 - no public handle exists
@@ -80,6 +86,7 @@ def adopt(icon: Any, on_button: Callable[[Any], None], refresh: Callable[[], Non
                 icon._dock_window()  # noqa: SLF001
         elif event.client_type == show_atom:
             icon.visible = True
+            shown()
         elif event.client_type == refresh_atom:
             refresh()
         elif event.client_type == stop_atom:

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from hamstray.runtime.control.protocol import ControlError
+from hamstray.runtime.control.errors import ControlError
 
 
 def private_dir(path: Path) -> Path:

@@ -13,11 +13,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from hamstray.runtime.control.errors import ControlError, NotRunning
 from hamstray.runtime.control.protocol import (
     CLIENT_TIMEOUT,
-    ControlError,
     Handler,
-    NotRunning,
     ProtocolError,
     decode,
     encode,

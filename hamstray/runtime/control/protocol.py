@@ -20,14 +20,6 @@ CLIENT_TIMEOUT = 2.0
 Handler = Callable[[Request], dict[str, Any]]
 
 
-class ControlError(Exception):
-    """A control request failed; the message is for the user, shown after "hamstray: "."""
-
-
-class NotRunning(ControlError):
-    """No hamstray answers for this user."""
-
-
 class ProtocolError(ValueError):
     """A request that does not follow the protocol."""
 

@@ -16,13 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hamstray.runtime.control.errors import ControlError, NotRunning
 from hamstray.runtime.control.lock import private_dir
 from hamstray.runtime.control.protocol import (
     CLIENT_TIMEOUT,
     MAX_REQUEST,
-    ControlError,
     Handler,
-    NotRunning,
     ProtocolError,
     decode,
     encode,

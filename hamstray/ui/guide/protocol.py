@@ -19,8 +19,7 @@ from typing import Any
 from hamstray.engine import checkins
 from hamstray.engine.catalogue import CONDITION_NAMES, Stretch
 from hamstray.engine.guidance import Checkin, Rules
-from hamstray.engine.rotation import FEEDBACK
-from hamstray.engine.vocabulary import CONDITIONS, Condition
+from hamstray.engine.vocabulary import CONDITIONS, FEEDBACK, Condition
 from hamstray.store import assets
 
 ENDINGS = ("done", "skip", "snooze")
@@ -140,7 +139,7 @@ class Held:
 
 @dataclass(frozen=True, slots=True)
 class Marked:
-    """The user marked a stretch: one of rotation.FEEDBACK."""
+    """The user marked a stretch: one of vocabulary.FEEDBACK."""
 
     stretch: str
     word: str

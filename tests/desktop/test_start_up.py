@@ -1,0 +1,95 @@
+"""Start-up is icon first: what the real app has loaded when its icon shows, on an XEmbed tray
+(tint2) and a StatusNotifierItem host (xfce4-panel), and what a second start loads.
+
+The icon needs the settings (the ring shows the interval), the engine's view, the menu model
+and the tray (and the control socket listens, so that a request waits for the answer); the
+history, the notifications, the answers, the desktop probes, the engine's rules, the
+catalogue's file and the Tk windows come after it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ICON_CLASS, RunningApp
+from .stack import Desktop, sni_items, wait_for
+
+NOTING = [sys.executable, str(Path(__file__).with_name("noting_modules.py"))]
+# Loaded only once the icon is up (or never, until used).
+AFTER_THE_ICON = {
+    "sqlite3": "the history (SQLite)",
+    "hamstray.store.history": "the history",
+    "tomlkit": "the settings writer",
+    "tkinter": "the Tk windows",
+    "hamstray.ui.guide.session": "the guide window",
+    "hamstray.ui.settings.session": "the settings window",
+    "hamstray.desktop.notify": "notifications",
+    "hamstray.desktop.notification_server": "notifications over D-Bus",
+    "hamstray.desktop.idle": "the idle probe",
+    "hamstray.desktop.quiet": "the quiet-hours probes",
+    "hamstray.desktop.calls": "the call probe",
+    "hamstray.desktop.autostart": "start at login",
+    "hamstray.engine.rules": "the engine's rules (the loop)",
+    "hamstray.engine.guidance": "the guidance file's parser",
+    "hamstray.engine.catalogue_file": "the catalogue file's parser",
+    "hamstray.runtime.practice": "the practice (catalogue, rotation)",
+    "hamstray.runtime.answers": "the answers to control requests",
+}
+# Set up after the icon, so loaded by then: proof that the notes were taken where they say.
+SET_UP = {"sqlite3", "hamstray.store.history", "hamstray.runtime.answers"}
+
+
+def modules(out: Path, when: str) -> set[str]:
+    return set(out.with_suffix(f".{when}").read_text().split())
+
+
+def start_noting(stack: Desktop, **env: str) -> tuple[RunningApp, Path]:
+    """hamstray with the default settings (routine reminders off), noting its modules."""
+    config = stack.root / "hamstray.toml"
+    config.write_text('[routines]\nmorning = ""\nevening = ""\n')
+    out = stack.root / "modules"
+    app_env = dict(stack.env, HAMSTRAY_CONFIG=str(config), HAMSTRAY_MODULES=str(out), **env)
+    process = stack.start("hamstray", *NOTING, "--verbose", env=app_env, ours=True)
+    return RunningApp(stack, process, app_env, Path(app_env["HOME"]), 0), out
+
+
+def loaded_too_early(loaded: set[str], also: dict[str, str] | None = None) -> dict[str, str]:
+    return {m: why for m, why in {**AFTER_THE_ICON, **(also or {})}.items() if m in loaded}
+
+
+def test_on_an_xembed_tray_the_icon_shows_before_anything_it_does_not_need(stack) -> None:
+    app, out = start_noting(stack, HAMSTRAY_TRAY="xorg")
+    wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
+    wait_for(lambda: out.with_suffix(".set-up").exists(), 15, "the set-up after the icon")
+    at_icon = modules(out, "icon")
+    assert {"pystray", "hamstray.desktop.tray.icons"} <= at_icon  # noted when the icon shows
+    assert loaded_too_early(at_icon, {"jeepney": "D-Bus (notifications)"}) == {}
+    assert modules(out, "set-up") >= SET_UP | {"jeepney"}
+    assert app.status()["phase"] == "sitting"  # and the app works as before
+
+
+def test_on_a_status_notifier_host_the_icon_shows_before_anything_it_does_not_need(
+    xfce_stack,
+) -> None:
+    app, out = start_noting(xfce_stack)
+    wait_for(lambda: "StatusNotifierItem-" in sni_items(xfce_stack), 15, "hamstray to register")
+    wait_for(lambda: out.with_suffix(".set-up").exists(), 15, "the set-up after the icon")
+    at_icon = modules(out, "icon")
+    assert {"jeepney", "hamstray.desktop.tray.sni"} <= at_icon  # the item is on the bus
+    assert loaded_too_early(at_icon) == {}
+    assert modules(out, "set-up") >= SET_UP
+    assert app.status()["phase"] == "sitting"
+
+
+def test_a_second_start_says_so_and_loads_neither_the_tray_nor_the_history(stack) -> None:
+    app, out = start_noting(stack, HAMSTRAY_TRAY="xorg")
+    wait_for(lambda: out.with_suffix(".set-up").exists(), 15, "the first app's set-up")
+    second_out = stack.root / "second"
+    env = dict(app.env, HAMSTRAY_MODULES=str(second_out))
+    second = subprocess.run(
+        NOTING, env=env, capture_output=True, text=True, timeout=20, check=False
+    )
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip() == f"hamstray is already running (pid {app.process.pid})"
+    loaded = modules(second_out, "exit")
+    assert "hamstray.runtime.control.channel" in loaded  # it asked the running app
+    assert {"pystray", "Xlib", "PIL", "sqlite3", "tkinter"}.isdisjoint(loaded)
