@@ -7,9 +7,9 @@ from pathlib import Path
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from hamstray.config import loader, writer
-from hamstray.engine.plural import plural
 from hamstray.store.files import write_atomically
 from hamstray.store.paths import Paths
+from hamstray.store.translations import plural
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:

@@ -12,10 +12,10 @@ from typing import Any
 from hamstray.config import loader
 from hamstray.desktop.calls import Look, ProbeError, Unsupported, choose
 from hamstray.desktop.tray import backend
-from hamstray.engine.plural import plural
 from hamstray.engine.reasons import Cause
 from hamstray.engine.settings import Quiet
 from hamstray.store.paths import Paths
+from hamstray.store.translations import plural
 
 CALL_PARTS = {
     Cause.MICROPHONE: "microphone",

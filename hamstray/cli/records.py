@@ -9,11 +9,11 @@ from typing import Any
 from hamstray.cli.exits import EXIT_OK
 from hamstray.engine import checkins, durations, reasons, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
-from hamstray.engine.plural import plural
 from hamstray.engine.stats import Summary
 from hamstray.store import assets
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
+from hamstray.store.translations import plural
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:

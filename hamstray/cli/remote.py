@@ -9,10 +9,10 @@ from typing import Any
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_NOT_RUNNING, EXIT_OK, EXIT_USAGE
 from hamstray.engine import calendar, durations
-from hamstray.engine.plural import plural
 from hamstray.runtime import requests
 from hamstray.runtime.requests import Command, Request, RequestError
 from hamstray.store.paths import Paths
+from hamstray.store.translations import plural
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:

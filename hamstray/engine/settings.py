@@ -103,6 +103,18 @@ class Quiet:
     )
 
 
+LANGUAGES = ("", "en", "de", "fr", "es")  # "": the desktop's; each other one has a catalogue
+
+
+@dataclass(frozen=True, slots=True)
+class Ui:
+    """The language hamstray speaks."""
+
+    language: str = setting(
+        "", OneOf(LANGUAGES), '"" follows the desktop\'s locale; or "en", "de", "fr", "es"'
+    )
+
+
 # Longer notes the defaults file puts above a section.
 NOTES = {
     "breaks": (
@@ -133,6 +145,7 @@ class Config:
     routines: Routines = field(default_factory=Routines)
     notifications: Notifications = field(default_factory=Notifications)
     quiet: Quiet = field(default_factory=Quiet)
+    ui: Ui = field(default_factory=Ui)
 
 
 @dataclass(frozen=True, slots=True)
