@@ -9,7 +9,7 @@ from collections.abc import Callable
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
 from hamstray.cli.practice import load
 from hamstray.engine.events import StartRoutine
-from hamstray.runtime import alone, guides, requests
+from hamstray.runtime import alone, guides, reminders, requests
 from hamstray.runtime.alone import Recording
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.requests import Request
@@ -76,7 +76,7 @@ def routine(paths: Paths, name: str) -> int:
     assert practice.history is not None  # noqa: S101 - opened writable above
     recording = Recording(practice, practice.history)
     recording.step(StartRoutine(name))
-    title = f"{name.capitalize()} routine"
+    title = reminders.routine_title(name)
     alone.run(guides.stretch_spec(practice, steps, title, False, routine=True), recording)
     return _saved(recording, "routine")
 

@@ -81,7 +81,11 @@ def checkin_reminder() -> tuple[str, str, Buttons]:
 def routine_reminder(effect: RemindRoutine) -> tuple[str, str]:
     """(title, body) of a routine's reminder."""
     return (
-        _("Time for your {routine} stretch").format(routine=_routine_name(effect.name)),
+        (
+            _("Time for your morning stretch")
+            if effect.name == "morning"
+            else _("Time for your evening stretch")
+        ),
         _(
             "A {duration} floor routine for your hamstrings and their neighbours. Start it "
             "from the hamstray menu or with `hamstray routine {name}`."
@@ -100,7 +104,7 @@ def hello(interval_s: int) -> tuple[str, str]:
     )
 
 
-def _routine_name(name: str) -> str:
-    """The routine's name as the reminder says it ("morning"; the command keeps the English)."""
-    names = {"morning": _("morning"), "evening": _("evening")}
-    return names.get(name, name)
+def routine_title(name: str) -> str:
+    """The guide's title for a routine: "Morning routine"."""
+    titles = {"morning": _("Morning routine"), "evening": _("Evening routine")}
+    return titles.get(name, name)

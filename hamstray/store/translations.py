@@ -10,7 +10,6 @@ import gettext
 import os
 from collections.abc import Mapping
 from datetime import date, datetime
-from datetime import time as clock_time
 from pathlib import Path
 
 from hamstray.engine.marks import N_
@@ -19,7 +18,17 @@ DOMAIN = "hamstray"
 SOURCE = "en"
 _current: list[tuple[str, gettext.NullTranslations]] = [(SOURCE, gettext.NullTranslations())]
 
-__all__ = ["N_", "_", "chosen", "locale_dir", "pgettext", "plural", "show_date", "show_time", "use"]
+__all__ = [
+    "N_",
+    "_",
+    "chosen",
+    "locale_dir",
+    "pgettext",
+    "plural",
+    "show_date",
+    "show_moment",
+    "use",
+]
 
 
 def locale_dir() -> Path:
@@ -87,15 +96,20 @@ def plural(count: int, one: str, other: str) -> str:
     return _current[0][1].ngettext(one, other, count).format(n=count)
 
 
-def show_date(day: date, form: str = "medium") -> str:
-    """``day`` as the user's locale writes dates ("2 déc. 2026")."""
+def show_moment(moment: datetime, near: bool) -> str:
+    """``moment`` as the user's locale writes it: weekday and time when ``near`` ("Wed 19:54",
+    "Mi., 19:54"), else with the date ("Wed, Mar 3, 2027, 19:54")."""
+    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
+
+    time_of_day = format_skeleton("Hm", moment, locale=chosen())
+    if near:
+        return format_skeleton("EHm", moment, locale=chosen())
+    day = format_skeleton("yMMMEd", moment, locale=chosen())
+    return _("{date}, {time}").format(date=day, time=time_of_day)
+
+
+def show_date(day: date) -> str:
+    """``day`` as the user's locale writes dates ("Dec 2, 2026", "2. Dez. 2026")."""
     from babel.dates import format_date  # noqa: PLC0415 - Babel's data only where a date shows
 
-    return format_date(day, format=form, locale=chosen())
-
-
-def show_time(moment: clock_time | datetime, form: str = "short") -> str:
-    """``moment`` as the user's locale writes times ("14:30", "2:30 PM")."""
-    from babel.dates import format_time  # noqa: PLC0415 - Babel's data only where a time shows
-
-    return format_time(moment, format=form, locale=chosen())
+    return format_date(day, format="medium", locale=chosen())

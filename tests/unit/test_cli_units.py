@@ -69,8 +69,8 @@ def test_status_reads_as_sentences() -> None:
     [
         ("2026-11-25 19:54", "Paused until Wed 19:54."),
         ("2026-11-30 19:54", "Paused until Mon 19:54."),  # five days on: the weekday is clear
-        ("2026-12-02 19:54", "Paused until Wed 2 Dec 2026, 19:54."),  # a Wednesday again
-        ("2369-02-28 02:00", "Paused until Fri 28 Feb 2369, 02:00."),
+        ("2026-12-02 19:54", "Paused until Wed, Dec 2, 2026, 19:54."),  # a Wednesday again
+        ("2369-02-28 02:00", "Paused until Fri, Feb 28, 2369, 02:00."),
     ],
 )
 def test_a_pause_beyond_the_coming_week_shows_its_date(
