@@ -44,7 +44,8 @@ def test_the_app_speaks_the_desktops_language(app_factory, tmp_path: Path, langu
     assert app.cli("status").stdout.startswith(stretching)
     assert app.status()["phase"] == "stretching"  # the JSON stays English
     window = find_window(app, "^hamstray: ")
-    read_the_rules(app, window)  # the stretch itself, not the rules shown before the first one
+    app.desktop.screenshot(tmp_path / f"rules-{language}.png", window)  # the rules come first
+    read_the_rules(app, window)
     picture = app.desktop.screenshot(tmp_path / f"guide-{language}.png", window)
     with Image.open(picture) as image:
         assert image.width > 300
