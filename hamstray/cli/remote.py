@@ -42,7 +42,7 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     if command == "reload":
         return _reloaded(reply)
     if command == "settings":
-        print("The settings window is open.")
+        print(_("The settings window is open."))
     elif command == "status" and getattr(args, "json", False):
         print(json.dumps(status, indent=2))
     elif status is not None:
@@ -68,9 +68,10 @@ def _reloaded(reply: dict[str, Any]) -> int:
     for problem in found.get("problems", []):
         print(problem)
     changes = found.get("changes") or []
-    print(f"Read {config.get('path')}: {'; '.join(changes) if changes else 'nothing changed'}.")
+    changed = "; ".join(changes) if changes else _("nothing changed")
+    print(_("Read {path}: {changes}.").format(path=config.get("path"), changes=changed))
     if config.get("message"):
-        print(f"The {config['message']}.")
+        print(_("The {problem}.").format(problem=config["message"]))
         return EXIT_USAGE
     return EXIT_OK
 

@@ -41,6 +41,7 @@ from hamstray.runtime.requests import Request
 from hamstray.runtime.settings_window import SettingsWindow
 from hamstray.store import assets
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _
 from hamstray.ui import tk_display
 
 log = logging.getLogger(__name__)
@@ -319,7 +320,7 @@ class App:
             return
         self.loop.post(GuideMissing(problem))
         log.warning("The guide window cannot open: %s", problem)
-        self._tell("The guide window cannot open", tk_display.sentence(problem))
+        self._tell(_("The guide window cannot open"), tk_display.sentence(problem))
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

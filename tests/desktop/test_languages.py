@@ -21,6 +21,12 @@ SAID = {
     "fr": ("Vous êtes assis depuis", "À faire à votre bureau :", "Étirement en cours."),
     "es": ("Llevas", "Prueba en tu escritorio:", "Estirando."),
 }
+# The window titles as xdotool matches them (its regex is byte-wise: ".+" for "è").
+SETTINGS = {
+    "de": "hamstray-Einstellungen",
+    "fr": "Param.+tres de hamstray",
+    "es": "Ajustes de hamstray",
+}
 DUE = '[breaks]\ninterval = "2s"\n[stretches]\ncontexts = ["desk"]\nhold = "60s"\n'
 
 
@@ -52,3 +58,16 @@ def test_the_app_speaks_the_desktops_language(app_factory, tmp_path: Path, langu
     folder = os.environ.get("HAMSTRAY_SCREENSHOTS")
     if folder:
         shutil.copy(picture, Path(folder) / f"guide-{language}.png")
+
+
+@pytest.mark.desktop
+@pytest.mark.parametrize("language", sorted(SAID))
+def test_the_settings_window_speaks_the_language(
+    app_factory, tmp_path: Path, language: str
+) -> None:
+    app = app_factory(LANGUAGE=language)
+    assert app.cli("settings").returncode == 0
+    window = find_window(app, f"^{SETTINGS[language]}$")
+    picture = app.desktop.screenshot(tmp_path / f"settings-{language}.png", window)
+    with Image.open(picture) as image:
+        assert image.width > 300

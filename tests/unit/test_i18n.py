@@ -23,6 +23,14 @@ TRANSLATED = (
     "hamstray/ui/guide/window.py",
     "hamstray/ui/guide/panels.py",
     "hamstray/ui/guide/countdown.py",
+    "hamstray/ui/guide/checkin.py",
+    "hamstray/ui/guide/protocol.py",
+    "hamstray/ui/settings/form.py",
+    "hamstray/ui/settings/fields.py",
+    "hamstray/ui/settings/window.py",
+    "hamstray/runtime/commands.py",
+    "hamstray/runtime/guides.py",
+    "hamstray/runtime/settings_window.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 
