@@ -15,7 +15,7 @@ from hamstray.desktop.tray import backend
 from hamstray.engine.reasons import Cause
 from hamstray.engine.settings import Quiet
 from hamstray.store.paths import Paths
-from hamstray.store.translations import plural
+from hamstray.store.translations import _, plural
 
 CALL_PARTS = {
     Cause.MICROPHONE: "microphone",
@@ -215,15 +215,15 @@ def config_state(path: Path, status: Mapping[str, Any] | None = None) -> Check:
         )
     if not path.exists():
         return Check("config", True, f"defaults ({path} does not exist; hamstray config init)")
-    _, problems = loader.load(path)
+    _config, problems = loader.load(path)
     errors = [p for p in problems if not p.warning]
     if errors:
-        return Check(
-            "config",
-            False,
-            f"{plural(len(errors), '{n} problem', '{n} problems')} in {path}, e.g. {errors[0]}",
-            "hamstray config check lists them; bad keys fall back to their defaults",
+        count = plural(len(errors), "{n} problem", "{n} problems")
+        found = _("{problems} in {path}, e.g. {first}").format(
+            problems=count, path=path, first=errors[0]
         )
+        hint = _("hamstray config check lists them; bad keys fall back to their defaults")
+        return Check("config", False, found, hint)
     warnings = plural(len(problems), "{n} warning", "{n} warnings")
     return Check("config", True, f"{path}" + (f" ({warnings})" if problems else ""))
 

@@ -108,6 +108,13 @@ def show_moment(moment: datetime, near: bool) -> str:
     return _("{date}, {time}").format(date=day, time=time_of_day)
 
 
+def show_day(day: date, with_year: bool = False) -> str:
+    """``day`` with its weekday as the user's locale writes it: "Wed, Nov 25", "Mi., 25. Nov."."""
+    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
+
+    return format_skeleton("yMMMEd" if with_year else "MMMEd", day, locale=chosen())
+
+
 def show_date(day: date) -> str:
     """``day`` as the user's locale writes dates ("Dec 2, 2026", "2. Dez. 2026")."""
     from babel.dates import format_date  # noqa: PLC0415 - Babel's data only where a date shows
