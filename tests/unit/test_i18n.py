@@ -31,6 +31,7 @@ TRANSLATED = (
     "hamstray/runtime/commands.py",
     "hamstray/runtime/guides.py",
     "hamstray/runtime/settings_window.py",
+    "hamstray/cli/desktop_checks.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 
@@ -165,6 +166,73 @@ def test_no_marker_gets_text_babel_cannot_extract() -> None:
 def test_a_marker_inside_an_f_string_is_caught() -> None:
     code = 'a = _(f"Hi {name}")\nb = f"{_(\'Held\')} {n}"\nc = _("Quit")\nd = f"{_(GROUP)}:"\n'
     assert _hidden_from_babel(ast.parse(code)) == [1, 2]
+
+
+_SCOPES = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.Lambda,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
+
+
+def _own(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of ``scope`` itself, not of the functions, lambdas and comprehensions in it."""
+    found, todo = [], list(ast.iter_child_nodes(scope))
+    while todo:
+        node = todo.pop()
+        found.append(node)
+        if not isinstance(node, _SCOPES):
+            todo.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _shadowed(tree: ast.AST) -> list[int]:
+    """Lines that bind ``_`` (``key, _, value = ...``, a parameter ``_``) in a scope that also
+    calls ``_("...")``: Python makes ``_`` local to the whole scope, so the call gets a string
+    or nothing instead of gettext."""
+    found = []
+    for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, _SCOPES))]:
+        nodes = _own(scope)
+        calls = any(
+            isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+            for n in nodes
+        )
+        binds = [
+            n.lineno
+            for n in nodes
+            if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+        ]
+        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            arguments = scope.args
+            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+            every += [a for a in (arguments.vararg, arguments.kwarg) if a is not None]
+            binds += [scope.lineno for a in every if a.arg == "_"]
+        if calls:
+            found += binds
+    return sorted(found)
+
+
+def test_no_module_that_translates_binds_underscore() -> None:
+    found = [
+        f"{path}:{line}"
+        for path in (ROOT / "hamstray").rglob("*.py")
+        for line in _shadowed(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == []
+
+
+def test_a_throwaway_underscore_beside_gettext_is_caught() -> None:
+    code = (
+        "from t import _\n"
+        "def f(x):\n    key, _, value = x.partition('=')\n    return _('no')\n"
+        "def g(rows):\n    return [_('ok') for a in rows] + [a for a, _ in rows]\n"
+        "h = lambda *_: _('no')\n"
+    )
+    assert _shadowed(ast.parse(code)) == [3, 7]
 
 
 @pytest.fixture
