@@ -108,11 +108,20 @@ def show_moment(moment: datetime, near: bool) -> str:
     return _("{date}, {time}").format(date=day, time=time_of_day)
 
 
-def show_day(day: date, with_year: bool = False) -> str:
-    """``day`` with its weekday as the user's locale writes it: "Wed, Nov 25", "Mi., 25. Nov."."""
+def show_day(day: date, with_year: bool = False, weekday: bool = True) -> str:
+    """``day`` as the user's locale writes it: "Wed, Nov 25", "Mi., 25. Nov." (or without the
+    weekday, "Nov 25"; with the year, "Wed, Nov 25, 2026")."""
     from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
 
-    return format_skeleton("yMMMEd" if with_year else "MMMEd", day, locale=chosen())
+    skeleton = ("y" if with_year else "") + "MMM" + ("E" if weekday else "") + "d"
+    return format_skeleton(skeleton, day, locale=chosen())
+
+
+def show_weekday(day: date) -> str:
+    """``day``'s weekday, short, as the user's locale writes it: "Wed", "Mi.", "mer."."""
+    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
+
+    return format_skeleton("EEE", day, locale=chosen())
 
 
 def show_date(day: date) -> str:

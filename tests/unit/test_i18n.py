@@ -32,6 +32,7 @@ TRANSLATED = (
     "hamstray/runtime/guides.py",
     "hamstray/runtime/settings_window.py",
     "hamstray/cli/desktop_checks.py",
+    "hamstray/ui/chart.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 
@@ -93,7 +94,10 @@ def test_every_catalogue_has_exactly_the_templates_strings(language: str) -> Non
 
 
 def _prose(text: str) -> bool:
-    """Whether a literal reads as words for a person: two words, or a capitalised word."""
+    """Whether a literal reads as words for a person: two words, or a capitalised word (not a
+    file path)."""
+    if text.startswith("/"):
+        return False
     words = re.search(r"[A-Za-z]{2,}[,.:;]? +[A-Za-z]{2,}", text)
     return bool(words) or bool(re.fullmatch(r"[A-Z][a-z]+[.!?:…]?", text.strip()))
 
