@@ -34,6 +34,7 @@ TRANSLATED = (
     "hamstray/cli/desktop_checks.py",
     "hamstray/ui/chart.py",
     "hamstray/cli/practice.py",
+    "hamstray/cli/guided.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 INTERFACE = {"too hard"}  # `stretches --json` says why a stretch is left out with these words
