@@ -2,8 +2,11 @@
 code, every shown string of the translated modules marked, and plurals right per language."""
 
 import ast
+import os
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -330,3 +333,19 @@ def test_a_far_pause_end_is_written_the_locales_way(compiled: Path) -> None:
     assert translations.show_moment(moment, near=False) == "Mi., 3. März 2027, 19:54"
     translations.use("fr", {})
     assert translations.show_moment(moment, near=True) == "mer. 19:54"
+
+
+def test_ui_language_in_the_settings_file_overrides_the_desktop(tmp_path: Path) -> None:
+    """`[ui] language = "fr"` wins over a German desktop, down to the command's help."""
+    settings = tmp_path / "config.toml"
+    settings.write_text('[ui]\nlanguage = "fr"\n', encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "LANG": "de_DE.UTF-8"}
+    shown = subprocess.run(
+        [sys.executable, "-m", "hamstray", "--config", str(settings), "plan", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    )
+    assert "Montrer les prochaines propositions (ne change rien)." in shown.stdout
