@@ -7,9 +7,9 @@ from pathlib import Path
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from hamstray.config import loader, writer
-from hamstray.engine.plural import plural
 from hamstray.store.files import write_atomically
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _, plural
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
@@ -78,10 +78,11 @@ def desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
         else:
             removed = autostart.uninstall_launcher(entry.data_home)
             print(
-                f"Removed {plural(len(removed), '{n} file', '{n} files')} from your app menu "
-                "and icon theme."
+                _("Removed {files} from your app menu and icon theme.").format(
+                    files=plural(len(removed), "{n} file", "{n} files")
+                )
                 if removed
-                else "hamstray was not in your app menu."
+                else _("hamstray was not in your app menu.")
             )
     except (autostart.AutostartError, OSError) as error:
         print(f"hamstray {command}: {error}", file=sys.stderr)
@@ -107,7 +108,7 @@ def config(args: argparse.Namespace, paths: Paths) -> int:
             if not target.exists() and not target.is_symlink():
                 print(f"{target}: no such file (hamstray uses its defaults)", file=sys.stderr)
                 return EXIT_USAGE if args.path else EXIT_OK
-            _, problems = loader.load(target)
+            _config, problems = loader.load(target)
             for problem in problems:
                 print(problem)
             if any(not p.warning for p in problems):

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
 from hamstray.cli.practice import load
 from hamstray.engine.events import StartRoutine
-from hamstray.runtime import alone, guides, requests
+from hamstray.runtime import alone, guides, reminders, requests
 from hamstray.runtime.alone import Recording
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.requests import Request
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _
 from hamstray.ui.guide.protocol import Answered
 
 Ask = Callable[[str], str]
@@ -50,10 +51,13 @@ def _display() -> str | None:
     return tk_display.current()
 
 
-def _saved(recording: Recording, what: str) -> int:
+def _saved(recording: Recording) -> int:
     if recording.history.flush():
         return EXIT_OK
-    print(f"hamstray: the {what} was not saved: {recording.history.trouble}", file=sys.stderr)
+    print(
+        _("hamstray: it was not saved: {trouble}").format(trouble=recording.history.trouble),
+        file=sys.stderr,
+    )
     return EXIT_FAILURE
 
 
@@ -62,7 +66,11 @@ def routine(paths: Paths, name: str) -> int:
     code = _in_app(paths, requests.routine(name), "routine")
     if code is not None:
         if code == EXIT_OK:
-            print(f"The {name} routine is open.")
+            opened = {
+                "morning": _("The morning routine is open."),
+                "evening": _("The evening routine is open."),
+            }
+            print(opened.get(name, name))
         return code
     missing = _display()
     if missing is not None:
@@ -71,14 +79,14 @@ def routine(paths: Paths, name: str) -> int:
     practice = load(paths, writable=True)
     steps = practice.routine(time.time())
     if not steps:
-        print("No floor stretch fits your settings (check stretches.exclude).", file=sys.stderr)
+        print(_("No floor stretch fits your settings (check stretches.exclude)."), file=sys.stderr)
         return EXIT_FAILURE
     assert practice.history is not None  # noqa: S101 - opened writable above
     recording = Recording(practice, practice.history)
     recording.step(StartRoutine(name))
-    title = f"{name.capitalize()} routine"
+    title = reminders.routine_title(name)
     alone.run(guides.stretch_spec(practice, steps, title, False, routine=True), recording)
-    return _saved(recording, "routine")
+    return _saved(recording)
 
 
 def checkin(paths: Paths, ask: Ask = input) -> int:
@@ -86,7 +94,7 @@ def checkin(paths: Paths, ask: Ask = input) -> int:
     code = _in_app(paths, requests.checkin(), "checkin")
     if code is not None:
         if code == EXIT_OK:
-            print("The flexibility check-in is open.")
+            print(_("The flexibility check-in is open."))
         return code
     practice = load(paths, writable=True)
     assert practice.history is not None  # noqa: S101 - opened writable above
@@ -95,29 +103,31 @@ def checkin(paths: Paths, ask: Ask = input) -> int:
         alone.run(guides.checkin_spec(practice, time.time()), recording)
     else:
         _in_terminal(practice, recording, ask)
-    return _saved(recording, "check-in")
+    return _saved(recording)
 
 
 def _in_terminal(practice: Practice, recording: Recording, ask: Ask) -> None:
     """The check-in as questions in the terminal; an empty answer or end of input skips it."""
     checkin = practice.guidance.checkin
-    print(f"Flexibility check-in\n{checkin.intro}\n")
+    print(_("Flexibility check-in") + f"\n{checkin.intro}\n")
     tests = checkin.tests
     for number, test in enumerate(tests, start=1):
         print(f"  {number}. {test.name}")
-    test = tests[(_choose(ask, f"Which self-test? (1-{len(tests)})", len(tests), 1) or 1) - 1]
+    which = _("Which self-test? (1-{count})").format(count=len(tests))
+    test = tests[(_choose(ask, which, len(tests), 1) or 1) - 1]
     print()
     print("\n".join(f"  {n}. {cue}" for n, cue in enumerate(test.cues, start=1)))
     print(f"\n{test.question}")
     for number, answer in enumerate(test.answers, start=1):
         print(f"  {number}. {answer.label}")
-    chosen = _choose(ask, f"Your answer (1-{len(test.answers)}, Enter to skip)", len(test.answers))
+    prompt = _("Your answer (1-{count}, Enter to skip)").format(count=len(test.answers))
+    chosen = _choose(ask, prompt, len(test.answers))
     if chosen is None:
-        print("Skipped: nothing was saved. `hamstray checkin` asks again whenever you like.")
+        print(_("Skipped: nothing was saved. `hamstray checkin` asks again whenever you like."))
         return
     recording(Answered(test.id, test.answers[chosen - 1].id))
     found = next(p for p in practice.checkins() if p.test.id == test.id)
-    print(f"Saved: {found.latest}. {found.trend}")
+    print(_("Saved: {answer}.").format(answer=found.latest) + f" {found.trend}")
 
 
 def _choose(ask: Ask, prompt: str, count: int, default: int | None = None) -> int | None:
@@ -132,4 +142,9 @@ def _choose(ask: Ask, prompt: str, count: int, default: int | None = None) -> in
             return default
         if answer.isdigit() and 1 <= int(answer) <= count:
             return int(answer)
-        print(f"  expected a number from 1 to {count}, got {answer!r}")
+        print(
+            "  "
+            + _("expected a number from 1 to {count}, got {text!r}").format(
+                count=count, text=answer
+            )
+        )

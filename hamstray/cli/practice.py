@@ -14,9 +14,10 @@ from hamstray.engine.catalogue import CONDITION_NAMES, GROUP_NAMES, GROUPS, Stre
 from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.settings import Stretches
 from hamstray.runtime.practice import Practice
-from hamstray.store import assets
+from hamstray.store import assets, wording
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _, chosen
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
@@ -74,17 +75,20 @@ def _for_you(
 ) -> tuple[str, dict[str, Any] | None]:
     """How the user's settings treat ``stretch``: a note for the listing, and for JSON."""
     if stretch.id in settings.exclude:
-        return "excluded", {"left_out": "excluded"}
+        return _("excluded"), {"left_out": "excluded"}
     if not set(stretch.needs) <= set(settings.have):
         need = ", ".join(stretch.needs)
-        return f"left out: needs a {need} (stretches.have)", {"left_out": f"needs {need}"}
+        said_need = _("left out: needs a {need} (stretches.have)").format(need=need)
+        return said_need, {"left_out": f"needs {need}"}
     fitted = swaps.fit(stretch, practice.catalogue, settings, marks, (stretch.context,))
     said = stretch.cautions_for(settings.avoid)
     why = said[0].condition if said else "too hard"
+    shown = why if said else _("too hard")  # a condition as the config names it
     if fitted is None:
-        return f"left out ({why})", {"left_out": why}
+        return _("left out ({why})").format(why=shown), {"left_out": why}
     if fitted is not stretch:
-        return f"swapped for {fitted.id} ({why})", {"swapped_for": fitted.id, "because": why}
+        swapped = _("swapped for {id} ({why})").format(id=fitted.id, why=shown)
+        return swapped, {"swapped_for": fitted.id, "because": why}
     return marks.get(stretch.id, ""), None
 
 
@@ -105,23 +109,23 @@ def stretches(paths: Paths, want_json: bool, reset: str | None) -> int:
         return EXIT_OK
     for group in GROUPS:
         members = [s for s in adapted if s.groups[0] == group]
-        print(GROUP_NAMES[group])
+        print(_(GROUP_NAMES[group]))
         for stretch in members:
             note = _for_you(stretch, practice, settings, marks)[0]
-            also = ", ".join(GROUP_NAMES[g].lower() for g in stretch.groups[1:])
-            extras = [f"also {also}" if also else "", note]
-            columns = (
-                f"  {stretch.id:<22} {stretch.name:<40} {stretch.context:<9} {stretch.dose_text}"
-            )
+            also = ", ".join(_lowered(_(GROUP_NAMES[g])) for g in stretch.groups[1:])
+            extras = [_("also {groups}").format(groups=also) if also else "", note]
+            dose = wording.dose(stretch)
+            columns = f"  {stretch.id:<22} {stretch.name:<40} {stretch.context:<9} {dose}"
             print("  ".join([columns.ljust(91), *[e for e in extras if e]]).rstrip())
         print()
-    print(
-        f"{len(adapted)} stretches. Daytime reminders use: "
-        f"{', '.join(practice.config.stretches.contexts)}; floor stretches make the routines."
+    summary = _(
+        "{count} stretches. Daytime reminders use: {contexts}; floor stretches make the routines."
     )
+    contexts = ", ".join(practice.config.stretches.contexts)
+    print(summary.format(count=len(adapted), contexts=contexts))
     print(_avoiding(practice))
     rules = practice.guidance.rules
-    print("\nFor every stretch:")
+    print("\n" + _("For every stretch:"))
     print("\n".join(f"  - {line}" for line in rules.lines))
     print(f"\n{rules.progress}")
     return EXIT_OK
@@ -132,10 +136,18 @@ def _avoiding(practice: Practice) -> str:
     from_config = practice.config.stretches.avoid
     named = [c for c in practice.named() if c not in from_config]
     if not from_config and not named:
-        return "No conditions to spare (stretches.avoid, or hamstray setup, names them)."
-    said = [f"{CONDITION_NAMES[c].lower()} (your config)" for c in from_config]
-    said += [f"{CONDITION_NAMES[c].lower()} (said in the guide)" for c in named]
-    return f"Sparing: {'; '.join(said)}. Change them with hamstray setup."
+        return _("No conditions to spare (stretches.avoid, or hamstray setup, names them).")
+    said = [
+        _("{condition} (your config)").format(condition=_lowered(_(CONDITION_NAMES[c])))
+        for c in from_config
+    ]
+    said += [
+        _("{condition} (said in the guide)").format(condition=_lowered(_(CONDITION_NAMES[c])))
+        for c in named
+    ]
+    return _("Sparing: {conditions}. Change them with hamstray setup.").format(
+        conditions="; ".join(said)
+    )
 
 
 def feedback(paths: Paths, stretch_id: str, word: str) -> int:
@@ -143,24 +155,26 @@ def feedback(paths: Paths, stretch_id: str, word: str) -> int:
     practice = load(paths)
     stretch = practice.find(stretch_id, time.time())
     if stretch is None or stretch.warm_up:
-        print(
-            f"hamstray: unknown stretch {stretch_id!r} (see: hamstray stretches)", file=sys.stderr
-        )
+        unknown = _("hamstray: unknown stretch {id!r} (see: hamstray stretches)")
+        print(unknown.format(id=stretch_id), file=sys.stderr)
         return EXIT_USAGE
     history = practice.history or History(paths.history)  # created only for a known stretch
     if not history.record(
         Entry(time.time(), Kind.FEEDBACK, stretch.id, stretch.groups, detail=word)
     ):
-        print(f"hamstray: the feedback was not saved: {history.trouble}", file=sys.stderr)
+        not_saved = _("hamstray: the feedback was not saved: {trouble}")
+        print(not_saved.format(trouble=history.trouble), file=sys.stderr)
         return EXIT_FAILURE
     messages = {
-        "easy": "a little longer from now on",
-        "hard": "a gentler variation or a shorter hold from now on",
-        "favourite": "it will come up more often in its group",
-        "never": f"it will not be suggested again (undo: hamstray stretches --reset {stretch.id})",
-        "reset": "its feedback is cleared",
+        "easy": _("a little longer from now on"),
+        "hard": _("a gentler variation or a shorter hold from now on"),
+        "favourite": _("it will come up more often in its group"),
+        "never": _("it will not be suggested again (undo: hamstray stretches --reset {id})").format(
+            id=stretch.id
+        ),
+        "reset": _("its feedback is cleared"),
     }
-    print(f"{stretch.name}: {messages[word]}.")
+    print(_("{name}: {what}.").format(name=stretch.name, what=messages[word]))
     return EXIT_OK
 
 
@@ -172,10 +186,17 @@ def plan(paths: Paths, count: int, want_json: bool) -> int:
         print(json.dumps([as_json(s) for s in upcoming], indent=2))
         return EXIT_OK
     if not upcoming:
-        print("No stretch fits your settings (check stretches.contexts and stretches.exclude).")
+        print(_("No stretch fits your settings (check stretches.contexts and stretches.exclude)."))
         return EXIT_OK
     for number, stretch in enumerate(upcoming, start=1):
-        group = GROUP_NAMES[stretch.groups[0]].lower()
-        instead = "" if stretch.swap is None else f", in place of {stretch.swap.name}"
-        print(f"{number:>2}. {stretch.name} ({group}, {stretch.dose_text}{instead})")
+        group = _lowered(_(GROUP_NAMES[stretch.groups[0]]))
+        instead = (
+            "" if stretch.swap is None else _(", in place of {name}").format(name=stretch.swap.name)
+        )
+        print(f"{number:>2}. {stretch.name} ({group}, {wording.dose(stretch)}{instead})")
     return EXIT_OK
+
+
+def _lowered(name: str) -> str:
+    """A name inside a sentence: lower case, except in German, which capitalises its nouns."""
+    return name if chosen() == "de" else name.lower()

@@ -9,11 +9,11 @@ from typing import Any
 from hamstray.cli.exits import EXIT_OK
 from hamstray.engine import checkins, durations, reasons, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
-from hamstray.engine.plural import plural
 from hamstray.engine.stats import Summary
 from hamstray.store import assets
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _, plural, show_day
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
@@ -114,56 +114,91 @@ def _length(seconds: float) -> str:
     return durations.humanize(seconds) if round(seconds) else "–"
 
 
+def _columns() -> list[tuple[str, int]]:
+    """The table's headers in the user's language, each with its width (at least the
+    English one, so numbers stay lined up)."""
+    headers = [
+        (_("At computer"), 12),
+        (_("Longest sit"), 13),
+        (_("Reminders"), 11),
+        (_("Breaks"), 8),
+        (_("Stretches"), 11),
+        (_("Snoozes"), 9),
+        (_("Skips"), 7),
+    ]
+    return [(text, max(width, len(text) + 2)) for text, width in headers]
+
+
 def stats_text(summary: Summary) -> str:
     """The statistics as a table that reads well in a terminal."""
     first, last = summary.days[0].date, summary.days[-1].date
-    lines = [f"hamstray, {first:%a %d %b} to {last:%a %d %b %Y}", ""]
-    header = (
-        f"{'Day':<11}{'At computer':>12}{'Longest sit':>13}{'Reminders':>11}{'Breaks':>8}"
-        f"{'Stretches':>11}{'Snoozes':>9}{'Skips':>7}"
+    title = _("hamstray, {first} to {last}").format(
+        first=show_day(first), last=show_day(last, with_year=True)
     )
-    lines += [header, "-" * len(header)]
-    for d in summary.days:
-        lines.append(
-            f"{d.date:%a %d %b} {_length(d.at_computer_s):>12}{_length(d.longest_sitting_s):>13}"
-            f"{d.reminders:>11}{d.breaks:>8}{d.stretches:>11}{d.snoozes:>9}{d.skips:>7}"
-        )
+    days = [show_day(d.date) for d in summary.days]
+    columns = _columns()
+    first_width = max(len(x) for x in [*days, _("Day"), _("Total")]) + 2
+    day = _("Day")
+    header = f"{day:<{first_width}}" + "".join(f"{t:>{w}}" for t, w in columns)
+    lines = [title, "", header, "-" * len(header)]
+
+    def row(label: str, values: list[object]) -> str:
+        cells = "".join(f"{v!s:>{w}}" for v, (_t, w) in zip(values, columns, strict=True))
+        return f"{label:<{first_width}}{cells}"
+
+    for label, d in zip(days, summary.days, strict=True):
+        values = [_length(d.at_computer_s), _length(d.longest_sitting_s), d.reminders, d.breaks]
+        lines.append(row(label, [*values, d.stretches, d.snoozes, d.skips]))
     total = summary.days
     lines += [
         "-" * len(header),
-        f"{'Total':<11}{_length(sum(d.at_computer_s for d in total)):>12}"
-        f"{_length(max(d.longest_sitting_s for d in total)):>13}"
-        f"{sum(d.reminders for d in total):>11}{sum(d.breaks for d in total):>8}"
-        f"{sum(d.stretches for d in total):>11}{sum(d.snoozes for d in total):>9}"
-        f"{sum(d.skips for d in total):>7}",
+        row(
+            _("Total"),
+            [
+                _length(sum(d.at_computer_s for d in total)),
+                _length(max(d.longest_sitting_s for d in total)),
+                sum(d.reminders for d in total),
+                sum(d.breaks for d in total),
+                sum(d.stretches for d in total),
+                sum(d.snoozes for d in total),
+                sum(d.skips for d in total),
+            ],
+        ),
         "",
-        "Muscle group   Stretches   Held",
     ]
+    names = {group: _(GROUP_NAMES[group]) for group in GROUPS}
+    group_width = max(len(n) for n in [*names.values(), _("Muscle group")]) + 1
+    heads = (_("Muscle group"), _("Stretches"), _("Held"))
+    count_width = len(heads[1]) + 2
+    lines.append(f"{heads[0]:<{group_width}}{heads[1]:>{count_width}}   {heads[2]}")
     for group in GROUPS:
         count, held = summary.groups[group]
-        lines.append(f"{GROUP_NAMES[group]:<14}{count:>10}   {_length(held)}")
+        lines.append(f"{names[group]:<{group_width}}{count:>{count_width}}   {_length(held)}")
     streak = (
-        f"{plural(summary.streak, '{n} day', '{n} days')} in a row with "
-        f"{summary.goal} or more stretches."
+        _("{days} in a row with {goal} or more stretches.").format(
+            days=plural(summary.streak, "{n} day", "{n} days"), goal=summary.goal
+        )
         if summary.streak
-        else f"No streak yet: {summary.goal} stretches a day start one."
+        else _("No streak yet: {goal} stretches a day start one.").format(goal=summary.goal)
     )
-    lines += ["", f"Streak: {streak}"]
+    lines += ["", _("Streak: {streak}").format(streak=streak)]
     if summary.held_back:
         causes = sorted(summary.held_back.items(), key=lambda item: -item[1])
         lines.append(
-            f"Held back: {sum(summary.held_back.values())} reminders waited ("
-            + ", ".join(f"{_cause(c)} {n}" for c, n in causes)
-            + ")"
+            _("Held back: {count} reminders waited ({causes})").format(
+                count=sum(summary.held_back.values()),
+                causes=", ".join(f"{_cause(c)} {n}" for c, n in causes),
+            )
         )
     lines += ["", *_flexibility_text(summary)]
     grown = [(s, points) for s, points in summary.holds.items() if points[0][1] != points[-1][1]]
     if grown:
         lines.append(
-            "Holds: "
-            + "; ".join(
-                f"{s} {round(points[0][1])} s -> {round(points[-1][1])} s"
-                for s, points in grown[:6]
+            _("Holds: {changes}").format(
+                changes="; ".join(
+                    f"{s} {round(points[0][1])} s -> {round(points[-1][1])} s"
+                    for s, points in grown[:6]
+                )
             )
         )
     return "\n".join(lines)
@@ -173,11 +208,11 @@ def _flexibility_text(summary: Summary) -> list[str]:
     """The check-ins: each self-test's answers over the weeks, and what they say."""
     found = flexibility(summary)
     if not found:
-        return ["Flexibility: no check-in yet. `hamstray checkin` takes a minute."]
-    lines = ["Flexibility check-in:"]
+        return [_("Flexibility: no check-in yet. `hamstray checkin` takes a minute.")]
+    lines = [_("Flexibility check-in:")]
     for progress in found:
         answers = " -> ".join(
-            f"{progress.test.answers[score].label.lower()} ({stats.local_date(at, None):%d %b})"
+            f"{progress.test.answers[score].label.lower()} ({show_day(stats.local_date(at, None))})"
             for at, score in progress.points[-4:]
         )
         lines += [f"  {progress.test.name}: {answers}", f"  {progress.trend}"]
@@ -215,5 +250,5 @@ def history_export(paths: Paths, limit: int | None, csv_out: bool) -> int:
         line = f"{when}  {row.kind.value:<16} {row.stretch or '':<22} {length:>9}  {row.detail}"
         print(line.rstrip())
     if not rows:
-        print("No history yet.")
+        print(_("No history yet."))
     return EXIT_OK

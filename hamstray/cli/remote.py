@@ -9,10 +9,10 @@ from typing import Any
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_NOT_RUNNING, EXIT_OK, EXIT_USAGE
 from hamstray.engine import calendar, durations
-from hamstray.engine.plural import plural
 from hamstray.runtime import requests
 from hamstray.runtime.requests import Command, Request, RequestError
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _, plural, show_moment
 
 
 def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
@@ -42,7 +42,7 @@ def run(command: str, args: argparse.Namespace, paths: Paths) -> int:
     if command == "reload":
         return _reloaded(reply)
     if command == "settings":
-        print("The settings window is open.")
+        print(_("The settings window is open."))
     elif command == "status" and getattr(args, "json", False):
         print(json.dumps(status, indent=2))
     elif status is not None:
@@ -68,9 +68,10 @@ def _reloaded(reply: dict[str, Any]) -> int:
     for problem in found.get("problems", []):
         print(problem)
     changes = found.get("changes") or []
-    print(f"Read {config.get('path')}: {'; '.join(changes) if changes else 'nothing changed'}.")
+    changed = "; ".join(changes) if changes else _("nothing changed")
+    print(_("Read {path}: {changes}.").format(path=config.get("path"), changes=changed))
     if config.get("message"):
-        print(f"The {config['message']}.")
+        print(_("The {problem}.").format(problem=config["message"]))
         return EXIT_USAGE
     return EXIT_OK
 
@@ -119,47 +120,51 @@ def describe(status: dict[str, Any], now: float) -> str:
     phase = status.get("phase")
     stretch = status.get("next_stretch") or {}
     lines = []
+    sitting = durations.humanize(status.get("sitting_s") or 0)
+    coming = durations.humanize(status.get("next_break_in_s") or 0)
     match phase:
         case "sitting" if status.get("standing"):
             lines.append(
-                f"Standing; sitting time is on hold at {durations.humanize(status['sitting_s'])}."
+                _("Standing; sitting time is on hold at {duration}.").format(duration=sitting)
             )
         case "sitting":
             lines.append(
-                f"Sitting for {durations.humanize(status['sitting_s'])}; next break in "
-                f"{durations.humanize(status['next_break_in_s'])}."
+                _("Sitting for {duration}; next break in {coming}.").format(
+                    duration=sitting, coming=coming
+                )
+            )
+        case "due" if status.get("held_back"):
+            lines.append(
+                _("A break is due (sitting for {duration}); held back: {reason}.").format(
+                    duration=sitting, reason=status["held_back"]
+                )
             )
         case "due":
-            held = f"; held back: {status['held_back']}" if status.get("held_back") else ""
-            lines.append(
-                f"A break is due (sitting for {durations.humanize(status['sitting_s'])}){held}."
-            )
+            lines.append(_("A break is due (sitting for {duration}).").format(duration=sitting))
         case "snoozed":
-            lines.append(
-                f"Snoozed; the break comes back in {durations.humanize(status['next_break_in_s'])}."
-            )
+            lines.append(_("Snoozed; the break comes back in {coming}.").format(coming=coming))
         case "paused":
             until = status.get("paused_until")
             lines.append(
-                "Paused until you resume." if until is None else f"Paused until {when(until, now)}."
+                _("Paused until you resume.")
+                if until is None
+                else _("Paused until {moment}.").format(moment=when(until, now))
             )
         case "stretching":
-            lines.append("Stretching.")
+            lines.append(_("Stretching."))
         case "away":
-            lines.append("Away from the computer: that counts as a break.")
+            lines.append(_("Away from the computer: that counts as a break."))
     if stretch:
         left = plural(status["snoozes_left"], "{n} snooze left", "{n} snoozes left")
-        lines.append(f"Next stretch: {stretch['name']} ({left}).")
+        lines.append(_("Next stretch: {name} ({left}).").format(name=stretch["name"], left=left))
     message = (status.get("config") or {}).get("message")
     if message:
-        lines.append(f"The {message} (hamstray config check).")
+        lines.append(_("The {problem} (hamstray config check).").format(problem=message))
     return "\n".join(lines)
 
 
 def when(iso: str, now: float) -> str:
-    """A local time: "Wed 19:54" within the next six days (its weekday says which), else with
-    the date, "Wed 3 Mar 2027, 19:54"."""
+    """A local time in the user's locale: weekday and time within the next six days ("Wed
+    19:54"), else with the date ("Wed, Dec 2, 2026, 19:54")."""
     moment = datetime.fromisoformat(iso).astimezone()
-    if moment.timestamp() - now < 6 * 86400:
-        return f"{moment:%a %H:%M}"
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+    return show_moment(moment, near=moment.timestamp() - now < 6 * 86400)

@@ -7,31 +7,32 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, get_args
 
+from hamstray.engine.marks import N_
 from hamstray.engine.vocabulary import Condition, Context, Need
 
 GROUPS = ("hamstrings", "hip_flexors", "inner_thighs", "calves", "glutes", "low_back", "feet")
 GROUP_NAMES = {
-    "hamstrings": "Hamstrings",
-    "hip_flexors": "Hip flexors",
-    "inner_thighs": "Inner thighs",
-    "calves": "Calves",
-    "glutes": "Glutes",
-    "low_back": "Low back",
-    "feet": "Feet",
+    "hamstrings": N_("Hamstrings"),
+    "hip_flexors": N_("Hip flexors"),
+    "inner_thighs": N_("Inner thighs"),
+    "calves": N_("Calves"),
+    "glutes": N_("Glutes"),
+    "low_back": N_("Low back"),
+    "feet": N_("Feet"),
 }
 STANDARD_HOLD = 30  # the catalogue's holds are written for this ``stretches.hold``
 ROUND_S = 8  # one slow round of a movement: a full breath in and out
 
 # How the guide and setup name a condition to the person who has it.
 CONDITION_NAMES: dict[Condition, str] = {
-    "knee": "Knee pain or a knee injury",
-    "low-back": "Low-back or sacroiliac pain",
-    "osteoporosis": "Osteoporosis or fragile bones",
-    "pregnancy": "Pregnancy",
-    "glaucoma-or-blood-pressure": "Glaucoma, recent eye surgery or high blood pressure",
-    "balance": "Unsteady balance",
-    "wrists": "Sore wrists",
-    "hip-replacement": "A hip replacement",
+    "knee": N_("Knee pain or a knee injury"),
+    "low-back": N_("Low-back or sacroiliac pain"),
+    "osteoporosis": N_("Osteoporosis or fragile bones"),
+    "pregnancy": N_("Pregnancy"),
+    "glaucoma-or-blood-pressure": N_("Glaucoma, recent eye surgery or high blood pressure"),
+    "balance": N_("Unsteady balance"),
+    "wrists": N_("Sore wrists"),
+    "hip-replacement": N_("A hip replacement"),
 }
 Position = Literal[
     "on-back", "inverted", "kneeling", "balancing", "weight-on-hands", "spinal-flexion", "twisting"
@@ -50,9 +51,9 @@ POSITION_RISKS: dict[Position, Condition] = {
 }
 # How a reminder introduces a stretch, unless the entry says otherwise (``intro``).
 INTROS: dict[Context, str] = {
-    "desk": "Try at your desk:",
-    "standing": "Stand up for:",
-    "floor": "Find some floor space for:",
+    "desk": N_("Try at your desk:"),
+    "standing": N_("Stand up for:"),
+    "floor": N_("Find some floor space for:"),
 }
 
 

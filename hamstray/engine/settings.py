@@ -12,6 +12,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from hamstray.engine import durations
 from hamstray.engine.checks import Check, Clock, Duration, Flag, Names, OneOf, Whole, Words
+from hamstray.engine.marks import N_
 from hamstray.engine.vocabulary import CONDITIONS, CONTEXTS, NEEDS, Condition, Context, Need
 
 T = TypeVar("T")
@@ -31,12 +32,14 @@ def setting(default: T, check: Check[T], about: str) -> T:
 class Breaks:
     """When reminders come and how often they may be put off."""
 
-    interval: int = setting(30 * 60, Duration(1, DAY), "sitting time before a reminder")
-    snooze: int = setting(5 * 60, Duration(1, DAY), "how long Snooze puts a break off")
-    max_snoozes: int = setting(3, Whole(0, 20), "then only Start or Skip are offered")
-    remind_again: int = setting(10 * 60, Duration(1, DAY), "an ignored reminder repeats after this")
+    interval: int = setting(30 * 60, Duration(1, DAY), N_("sitting time before a reminder"))
+    snooze: int = setting(5 * 60, Duration(1, DAY), N_("how long Snooze puts a break off"))
+    max_snoozes: int = setting(3, Whole(0, 20), N_("then only Start or Skip are offered"))
+    remind_again: int = setting(
+        10 * 60, Duration(1, DAY), N_("an ignored reminder repeats after this")
+    )
     idle_reset: int = setting(
-        5 * 60, Duration(1, DAY), "idle (or locked, or suspended) this long counts as a break"
+        5 * 60, Duration(1, DAY), N_("idle (or locked, or suspended) this long counts as a break")
     )
 
 
@@ -50,26 +53,30 @@ class Stretches:
     contexts: tuple[Context, ...] = setting(
         ("desk", "standing"),
         Words("contexts", CONTEXTS, allow_empty=False),
-        'what daytime reminders may suggest ("floor" too, if you like)',
+        N_('what daytime reminders may suggest ("floor" too, if you like)'),
     )
     exclude: tuple[str, ...] = setting(
-        (), STRETCH_IDS, "stretch ids never suggested (see: hamstray stretches)"
+        (), STRETCH_IDS, N_("stretch ids never suggested (see: hamstray stretches)")
     )
     avoid: tuple[Condition, ...] = setting(
         (),
         Words("conditions", CONDITIONS),
-        "conditions to spare: risky stretches are swapped or left out",
+        N_("conditions to spare: risky stretches are swapped or left out"),
     )
     have: tuple[Need, ...] = setting(
-        (), Words("things", NEEDS), '["step"]: a step with a rail, for the heel drop'
+        (), Words("things", NEEDS), N_('["step"]: a step with a rail, for the heel drop')
     )
     hold: int = setting(
-        30, Duration(5, 10 * 60), "starting hold, per side where a stretch has sides"
+        30, Duration(5, 10 * 60), N_("starting hold, per side where a stretch has sides")
     )
     max_hold: int = setting(
-        60, Duration(5, 10 * 60), "holds grow slowly up to this (ACSM: 30-60 s per muscle group)"
+        60,
+        Duration(5, 10 * 60),
+        N_("holds grow slowly up to this (ACSM: 30-60 s per muscle group)"),
     )
-    progression: Progression = setting("gentle", OneOf(PROGRESSIONS), '"gentle" | "steady" | "off"')
+    progression: Progression = setting(
+        "gentle", OneOf(PROGRESSIONS), N_('"gentle" | "steady" | "off"')
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,29 +84,45 @@ class Routines:
     """The longer floor routine in the morning and evening (None: no reminder)."""
 
     morning: time | None = setting(
-        time(7, 30), Clock(), 'a reminder for the longer floor routine; "" for none'
+        time(7, 30), Clock(), N_('a reminder for the longer floor routine; "" for none')
     )
-    evening: time | None = setting(time(21, 0), Clock(), 'the evening one; "" for none')
-    length: int = setting(10 * 60, Duration(60, 2 * 3600), "how long a routine takes")
+    evening: time | None = setting(time(21, 0), Clock(), N_('the evening one; "" for none'))
+    length: int = setting(10 * 60, Duration(60, 2 * 3600), N_("how long a routine takes"))
 
 
 @dataclass(frozen=True, slots=True)
 class Notifications:
     """Whether reminders pop up as desktop notifications."""
 
-    enabled: bool = setting(True, Flag(), "reminders as desktop notifications")
-    tips: bool = setting(True, Flag(), "at most one posture or movement tip a day in a reminder")
+    enabled: bool = setting(True, Flag(), N_("reminders as desktop notifications"))
+    tips: bool = setting(
+        True, Flag(), N_("at most one posture or movement tip a day in a reminder")
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Quiet:
     """What counts as a call: while one goes on, a due reminder waits and comes once after."""
 
-    microphone: bool = setting(True, Flag(), "hold reminders while an app records the microphone")
-    camera: bool = setting(True, Flag(), "hold reminders while an app uses the camera")
-    screen_sharing: bool = setting(True, Flag(), "hold reminders while the screen is shared")
+    microphone: bool = setting(
+        True, Flag(), N_("hold reminders while an app records the microphone")
+    )
+    camera: bool = setting(True, Flag(), N_("hold reminders while an app uses the camera"))
+    screen_sharing: bool = setting(True, Flag(), N_("hold reminders while the screen is shared"))
     apps: tuple[str, ...] = setting(
-        (), Names(), 'process names that keep reminders quiet, e.g. ["zoom", "teams"]'
+        (), Names(), N_('process names that keep reminders quiet, e.g. ["zoom", "teams"]')
+    )
+
+
+LANGUAGES = ("", "en", "de", "fr", "es")  # "": the desktop's; each other one has a catalogue
+
+
+@dataclass(frozen=True, slots=True)
+class Ui:
+    """The language hamstray speaks."""
+
+    language: str = setting(
+        "", OneOf(LANGUAGES), N_('"" follows the desktop\'s locale; or "en", "de", "fr", "es"')
     )
 
 
@@ -133,6 +156,7 @@ class Config:
     routines: Routines = field(default_factory=Routines)
     notifications: Notifications = field(default_factory=Notifications)
     quiet: Quiet = field(default_factory=Quiet)
+    ui: Ui = field(default_factory=Ui)
 
 
 @dataclass(frozen=True, slots=True)

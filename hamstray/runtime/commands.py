@@ -12,6 +12,7 @@ from hamstray.engine import checkins, stats
 from hamstray.store import assets
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,8 @@ class Commands:
         picture = self._paths.data_dir / WEEK_PICTURE
         log.warning("No program showed %s (%s).", picture, why)
         self._tell(
-            "hamstray could not show this week's chart",
-            f"No program opened the picture ({why}). It is {picture}.",
+            _("hamstray could not show this week's chart"),
+            _("No program opened the picture ({why}). It is {path}.").format(why=why, path=picture),
         )
 
     def _week_picture(self) -> Path:

@@ -29,6 +29,7 @@ from hamstray.runtime.guides import Guides
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder
 from hamstray.store import assets
+from hamstray.store.translations import _
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +78,12 @@ class Effects:
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 self._recorder.write(effect.entry())
             case Guide(stretch, snooze):
-                self._guides.open([stretch], "Stretch break", snooze)
+                self._guides.open([stretch], _("Stretch break"), snooze)
             case CloseGuide():
                 self._guides.close()
             case OpenRoutine(name):
                 stretches = self._practice.routine(self._clock())
-                self._guides.open(stretches, f"{name.capitalize()} routine", False, routine=True)
+                self._guides.open(stretches, reminders.routine_title(name), False, routine=True)
             case OpenCheckin():
                 self._guides.open_checkin()
             case Refuse(reason):

@@ -20,6 +20,7 @@ from hamstray.engine.events import (
     StretchEnded,
 )
 from hamstray.runtime.practice import Practice
+from hamstray.store.translations import _
 from hamstray.ui import child
 from hamstray.ui.guide import protocol, session
 from hamstray.ui.guide.protocol import Answered, Avoided, Ended, Held, Marked, Report, RulesRead
@@ -96,8 +97,10 @@ class Guides:
     def _crashed(self, output: str) -> None:
         log.error("The guide window failed:\n%s", output.rstrip())
         self._tell(
-            "The guide window closed unexpectedly",
-            f"{child.last_line(output)} (the details are in hamstray's log)",
+            _("The guide window closed unexpectedly"),
+            _("{problem} (the details are in hamstray's log)").format(
+                problem=child.last_line(output)
+            ),
         )
 
     def _find(self, stretch_id: str) -> Stretch | None:

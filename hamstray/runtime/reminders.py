@@ -4,19 +4,26 @@ from hamstray.engine import durations
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.guidance import Tip
 from hamstray.engine.model import Remind, RemindRoutine
+from hamstray.store import wording
+from hamstray.store.translations import _
 
 Buttons = tuple[tuple[str, str], ...]
-# "default" is what a click on the banner itself does; servers that list it with the buttons
-# (dunst, mako) get no second "Start stretch" (see notify.buttons_for).
-START_BUTTONS: Buttons = (
-    ("default", "Start stretch"),
-    ("start", "Start stretch"),
-    ("snooze", "Snooze"),
-)
-SNOOZE_BUTTON: Buttons = (("snooze", "Snooze"),)
 
 
-CHECKIN_BUTTONS: Buttons = (("default", "Start check-in"), ("checkin", "Start check-in"))
+def _start_buttons() -> Buttons:
+    # "default" is what a click on the banner itself does; servers that list it with the
+    # buttons (dunst, mako) get no second "Start stretch" (see notify.buttons_for).
+    start = _("Start stretch")
+    return (("default", start), ("start", start), ("snooze", _("Snooze")))
+
+
+def _snooze_button() -> Buttons:
+    return (("snooze", _("Snooze")),)
+
+
+def _checkin_buttons() -> Buttons:
+    start = _("Start check-in")
+    return (("default", start), ("checkin", start))
 
 
 def break_reminder(
@@ -25,54 +32,79 @@ def break_reminder(
     """(title, body, buttons) of a due break's reminder, with today's ``tip`` if it has one;
     ``click_starts``: a click on the tray icon starts the stretch (GNOME's AppIndicator
     extension opens the menu instead)."""
-    title = f"You have been sitting for {durations.humanize(effect.sat_s)}"
+    title = _("You have been sitting for {duration}").format(
+        duration=durations.humanize(effect.sat_s)
+    )
     buttons: Buttons = ()
     if effect.stretch is None:
-        body = "Stand up and move for a few minutes."
+        body = _("Stand up and move for a few minutes.")
     elif not effect.can_start:  # the guide cannot open here: the user was told why, once
-        body, buttons = message(effect.stretch, snooze_s, None), SNOOZE_BUTTON
+        body, buttons = message(effect.stretch, snooze_s, None), _snooze_button()
     else:
         how = (
-            "Click the hamstray icon to start"
+            _("Click the hamstray icon to start")
             if click_starts
-            else "Start it from the notification or the menu"
+            else _("Start it from the notification or the menu")
         )
-        body, buttons = message(effect.stretch, snooze_s, how), START_BUTTONS
-    return title, body if tip is None else f"{body}\nTip: {tip.text}", buttons
+        body, buttons = message(effect.stretch, snooze_s, how), _start_buttons()
+    if tip is not None:
+        body = _("{body}\nTip: {tip}").format(body=body, tip=tip.text)
+    return title, body, buttons
 
 
 def message(stretch: Stretch, snooze_s: int, how: str | None) -> str:
     """The body of a reminder: the stretch as fits it ("Try at your desk:"), its dose, and how
     to start it (None: it cannot be started here) or snooze it."""
-    snooze = f"snooze for {durations.humanize(snooze_s)}"
-    then = f"{how}, or {snooze}." if how else f"Or {snooze}."
-    return f"{stretch.reminder_intro} {stretch.name} ({stretch.dose_text}). {then}"
+    duration = durations.humanize(snooze_s)
+    then = (
+        _("{how}, or snooze for {duration}.").format(how=how, duration=duration)
+        if how
+        else _("Or snooze for {duration}.").format(duration=duration)
+    )
+    return _("{intro} {name} ({dose}). {then}").format(
+        intro=stretch.reminder_intro, name=stretch.name, dose=wording.dose(stretch), then=then
+    )
 
 
 def checkin_reminder() -> tuple[str, str, Buttons]:
     """(title, body, buttons) of the one prompt when the flexibility check-in is due."""
     return (
-        "Time for a flexibility check-in",
-        "A one-minute self-test at your desk shows how your hamstrings change over the weeks. "
-        "Start it now, or later from the hamstray menu (Flexibility check-in…).",
-        CHECKIN_BUTTONS,
+        _("Time for a flexibility check-in"),
+        _(
+            "A one-minute self-test at your desk shows how your hamstrings change over the "
+            "weeks. Start it now, or later from the hamstray menu (Flexibility check-in…)."
+        ),
+        _checkin_buttons(),
     )
 
 
 def routine_reminder(effect: RemindRoutine) -> tuple[str, str]:
     """(title, body) of a routine's reminder."""
     return (
-        f"Time for your {effect.name} stretch",
-        f"A {durations.humanize(effect.length_s)} floor routine for your hamstrings and their "
-        f"neighbours. Start it from the hamstray menu or with `hamstray routine {effect.name}`.",
+        (
+            _("Time for your morning stretch")
+            if effect.name == "morning"
+            else _("Time for your evening stretch")
+        ),
+        _(
+            "A {duration} floor routine for your hamstrings and their neighbours. Start it "
+            "from the hamstray menu or with `hamstray routine {name}`."
+        ).format(duration=durations.humanize(effect.length_s), name=effect.name),
     )
 
 
 def hello(interval_s: int) -> tuple[str, str]:
     """(title, body) of the first start's notification."""
     return (
-        "hamstray is running",
-        f"After {durations.humanize(interval_s)} of sitting it will suggest a stretch. "
-        "Right-click the tray icon for the menu, or run `hamstray setup` to change the interval "
-        "and routines.",
+        _("hamstray is running"),
+        _(
+            "After {duration} of sitting it will suggest a stretch. Right-click the tray icon "
+            "for the menu, or run `hamstray setup` to change the interval and routines."
+        ).format(duration=durations.humanize(interval_s)),
     )
+
+
+def routine_title(name: str) -> str:
+    """The guide's title for a routine: "Morning routine"."""
+    titles = {"morning": _("Morning routine"), "evening": _("Evening routine")}
+    return titles.get(name, name)

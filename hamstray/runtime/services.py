@@ -28,6 +28,7 @@ from hamstray.runtime.recorder import Recorder, open_history
 from hamstray.runtime.settings_window import SettingsWindow
 from hamstray.store import assets
 from hamstray.store.paths import Paths
+from hamstray.store.translations import _
 from hamstray.ui import tk_display
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class Services:
         self.loop.post(GuideMissing(problem))
         log.warning("The guide window cannot open: %s", problem)
         if self.notifier is not None:
-            self.notifier.notify("The guide window cannot open", tk_display.sentence(problem))
+            self.notifier.notify(_("The guide window cannot open"), tk_display.sentence(problem))
 
     def _hello(self) -> None:
         """The first start without a config says what will happen, once."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hamstray.desktop import opener
 from hamstray.desktop.autostart import Autostart, AutostartError
+from hamstray.store.translations import _
 from hamstray.ui.settings import session
 from hamstray.ui.settings.protocol import Closed, OpenFailed, OpenFile, Report, Saved
 
@@ -74,7 +75,11 @@ class SettingsWindow:
 
     def _not_opened(self, window: session.Session, why: str) -> None:
         log.warning("No program opened %s (%s).", self._path, why)
-        window.tell(OpenFailed(f"No program opened the file ({why}); open it with a text editor."))
+        window.tell(
+            OpenFailed(
+                _("No program opened the file ({why}); open it with a text editor.").format(why=why)
+            )
+        )
 
     def _set_login(self, on: bool) -> None:
         try:

@@ -12,6 +12,7 @@ from hamstray.engine.catalogue import Stretch
 from hamstray.engine.catalogue_file import parse
 from hamstray.engine.catalogue_file import warm_ups as warm_ups_in
 from hamstray.engine.guidance import Guidance
+from hamstray.store import spoken
 
 
 def asset_dir() -> Path:
@@ -42,16 +43,16 @@ def catalogue_text() -> str:
 
 
 def stretches() -> tuple[Stretch, ...]:
-    """The shipped stretch catalogue, validated."""
-    return parse(catalogue_text())
+    """The shipped stretch catalogue, validated, in the user's language."""
+    return tuple(spoken.stretch(s) for s in parse(catalogue_text()))
 
 
 def warm_ups() -> tuple[Stretch, ...]:
-    """The shipped warm-ups (they open the floor routines), validated."""
-    return warm_ups_in(catalogue_text())
+    """The shipped warm-ups (they open the floor routines), validated, in the user's language."""
+    return tuple(spoken.stretch(s) for s in warm_ups_in(catalogue_text()))
 
 
 def guidance() -> Guidance:
     """The shipped guidance: the general rules, the tips and the flexibility check-in."""
     text = Path(__file__).with_name("guidance.toml").read_text(encoding="utf-8")
-    return guidance_file.parse(text)
+    return spoken.guidance(guidance_file.parse(text))

@@ -10,6 +10,7 @@ from hamstray.engine import durations, stats
 from hamstray.engine.catalogue import GROUP_NAMES, GROUPS
 from hamstray.engine.checkins import Progress
 from hamstray.engine.stats import Summary
+from hamstray.store.translations import _, plural, show_day, show_weekday
 
 WIDTH, HEIGHT = 800, 580
 PAPER = (247, 245, 240)
@@ -83,13 +84,19 @@ def draw(summary: Summary, scale: int = 1, flexibility: Sequence[Progress] = ())
         return round(value * scale)
 
     first, last = summary.days[0].date, summary.days[-1].date
-    pen.text((s(40), s(26)), "Your breaks with hamstray", fill=INK, font=font(s(22), bold=True))
-    pen.text((s(40), s(58)), f"{first:%a %d %b} – {last:%a %d %b %Y}", fill=MUTED, font=font(s(13)))
-    streak = f"{summary.streak}-day streak" if summary.streak else "No streak yet"
+    title = _("Your breaks with hamstray")
+    pen.text((s(40), s(26)), title, fill=INK, font=font(s(22), bold=True))
+    period = f"{show_day(first)} – {show_day(last, with_year=True)}"
+    pen.text((s(40), s(58)), period, fill=MUTED, font=font(s(13)))
+    streak = (
+        plural(summary.streak, "{n}-day streak", "{n}-day streak")
+        if summary.streak
+        else _("No streak yet")
+    )
     pen.text((s(760), s(30)), streak, fill=TEAL, font=font(s(18), bold=True), anchor="ra")
     pen.text(
         (s(760), s(58)),
-        f"days with {summary.goal}+ stretches",
+        _("days with {goal}+ stretches").format(goal=summary.goal),
         fill=MUTED,
         font=font(s(12)),
         anchor="ra",
@@ -106,9 +113,9 @@ def draw(summary: Summary, scale: int = 1, flexibility: Sequence[Progress] = ())
         pen.rectangle(day_bar(summary, index, day.reminders, scale), fill=PALE)
         if day.breaks:
             pen.rectangle(day_bar(summary, index, day.breaks, scale), fill=TEAL)
-        x0, _, x1, _ = day_bar(summary, index, 0, scale)
+        x0, _top, x1, _bottom = day_bar(summary, index, 0, scale)
         middle = (x0 + x1) / 2
-        pen.text((middle, s(bottom + 8)), f"{day.date:%a}", fill=INK, font=small, anchor="ma")
+        pen.text((middle, s(bottom + 8)), show_weekday(day.date), fill=INK, font=small, anchor="ma")
         # The longest sitting stretch: an orange mark whose width follows its length.
         if day.longest_sitting_s:
             half = (x1 - x0) / 2 * day.longest_sitting_s / longest
@@ -122,14 +129,15 @@ def draw(summary: Summary, scale: int = 1, flexibility: Sequence[Progress] = ())
                 font=tiny,
                 anchor="ma",
             )
-    legend_y = s(top - 26)
-    for x, colour, text in (
-        (left, TEAL, "breaks taken"),
-        (left + 120, PALE, "reminders"),
-        (left + 220, ORANGE, "longest sitting"),
-    ):
-        pen.rectangle((s(x), legend_y + s(3), s(x + 10), legend_y + s(13)), fill=colour)
-        pen.text((s(x + 16), legend_y), text, fill=MUTED, font=small)
+    legend_y, x = s(top - 26), s(left)
+    for colour, text in (
+        (TEAL, _("breaks taken")),
+        (PALE, _("reminders")),
+        (ORANGE, _("longest sitting")),
+    ):  # each entry as wide as its words in the user's language
+        pen.rectangle((x, legend_y + s(3), x + s(10), legend_y + s(13)), fill=colour)
+        pen.text((x + s(16), legend_y), text, fill=MUTED, font=small)
+        x += s(16 + 24) + round(pen.textlength(text, font=small))
 
     _balance(pen, summary, scale)
     _flexibility(pen, flexibility, scale)
@@ -143,13 +151,13 @@ def _balance(pen: ImageDraw.ImageDraw, summary: Summary, scale: int) -> None:
         return round(value * scale)
 
     left, top = 520, 110
-    pen.text((s(left), s(top - 26)), "Muscle groups", fill=MUTED, font=font(s(12)))
+    pen.text((s(left), s(top - 26)), _("Muscle groups"), fill=MUTED, font=font(s(12)))
     most = max([1, *(count for count, _ in summary.groups.values())])
     label, number = font(s(12)), font(s(12), bold=True)
     for row, group in enumerate(GROUPS):
-        count, _ = summary.groups.get(group, (0, 0.0))
+        count, _held = summary.groups.get(group, (0, 0.0))
         y = top + row * 32
-        pen.text((s(left), s(y)), GROUP_NAMES[group], fill=INK, font=label)
+        pen.text((s(left), s(y)), _(GROUP_NAMES[group]), fill=INK, font=label)
         pen.rectangle((s(left), s(y + 17), s(left + 200), s(y + 25)), fill=GRID)
         if count:
             pen.rectangle((s(left), s(y + 17), s(left + 200 * count / most), s(y + 25)), fill=TEAL)
@@ -164,12 +172,14 @@ def _flexibility(pen: ImageDraw.ImageDraw, found: Sequence[Progress], scale: int
 
     left, top, right, bottom = FLEXIBILITY
     pen.line((s(left), s(top - 18), s(right), s(top - 18)), fill=GRID, width=s(1))
-    pen.text((s(left), s(top - 8)), "Flexibility check-in", fill=MUTED, font=font(s(12)))
+    pen.text((s(left), s(top - 8)), _("Flexibility check-in"), fill=MUTED, font=font(s(12)))
     if not found:
         pen.text(
             (s(left), s(top + 20)),
-            "No check-in yet: choose Flexibility check-in… in the menu, or run hamstray checkin."
-            " It takes a minute.",
+            _(
+                "No check-in yet: choose Flexibility check-in… in the menu, or run hamstray "
+                "checkin. It takes a minute."
+            ),
             fill=INK,
             font=font(s(12)),
         )
@@ -204,9 +214,9 @@ def _spark(
         pen.line((round(left * scale), y, round(right * scale), y), fill=GRID, width=scale)
     points = [at(when, score) for when, score in progress.points]
     tiny = font(round(10 * scale))
-    for when, (x, _) in {first: points[0], last: points[-1]}.items():
+    for when, (x, _y) in {first: points[0], last: points[-1]}.items():
         anchor = "ra" if x >= right * scale - 1 else "la"
-        label = f"{stats.local_date(when, None):%d %b}"
+        label = show_day(stats.local_date(when, None), weekday=False)
         pen.text((x, round((bottom + 5) * scale)), label, fill=MUTED, font=tiny, anchor=anchor)
     if len(points) > 1:
         pen.line(points, fill=TEAL, width=2 * scale)

@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from hamstray.store.translations import _
+
 # The package that brings tkinter, per distribution family (os-release ID and ID_LIKE).
 TK_PACKAGES = {
     "debian": "sudo apt install python3-tk",
@@ -28,13 +30,13 @@ def install_hint(os_release: str) -> str:
     """The command that installs tkinter on this distribution (from /etc/os-release's text)."""
     ids: list[str] = []
     for line in os_release.splitlines():
-        key, _, value = line.partition("=")
+        key, _sep, value = line.partition("=")
         if key in ("ID", "ID_LIKE"):
             ids += value.strip().strip('"').lower().split()
     for found in ids:
         if found in TK_PACKAGES:
             return TK_PACKAGES[found]
-    return "install your distribution's Tk package for Python (python3-tk)"
+    return _("install your distribution's Tk package for Python (python3-tk)")
 
 
 def problem(
@@ -51,20 +53,22 @@ def problem(
         if platform.startswith("linux") and system_python:
             fix = install_hint(os_release())
         else:
-            fix = "install a Python built with Tk (python.org's installers have it)"
-        return f"the guide window needs Tk, and this Python has no tkinter: {fix}."
+            fix = _("install a Python built with Tk (python.org's installers have it)")
+        return _("the guide window needs Tk, and this Python has no tkinter: {fix}.").format(
+            fix=fix
+        )
     if not platform.startswith("linux"):
         return None
     display = env.get("DISPLAY", "")
     if not display:
         if env.get("WAYLAND_DISPLAY"):
-            return (
+            return _(
                 "the guide window needs an X display, and this Wayland session has no "
                 "Xwayland (DISPLAY is not set): enable Xwayland in your compositor."
             )
-        return "the guide window needs an X display, and DISPLAY is not set."
+        return _("the guide window needs an X display, and DISPLAY is not set.")
     if not reaches_display(display):
-        return f"the guide window cannot reach the X display {display}."
+        return _("the guide window cannot reach the X display {display}.").format(display=display)
     return None
 
 

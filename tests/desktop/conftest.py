@@ -141,10 +141,15 @@ def launch(
 
 
 def start_app(
-    stack: Desktop, config_text: str, name: str = "hamstray", config: Path | None = None
+    stack: Desktop,
+    config_text: str,
+    name: str = "hamstray",
+    config: Path | None = None,
+    **env_vars: str,
 ) -> RunningApp:
-    """Start the installed ``hamstray`` with ``config_text`` and wait until its icon is docked."""
-    app = launch(stack, config_text, name, config=config)
+    """Start the installed ``hamstray`` with ``config_text`` (and ``env_vars`` in its
+    environment) and wait until its icon is docked."""
+    app = launch(stack, config_text, name, config=config, **env_vars)
     icon = wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
     assert isinstance(icon, int)
     app.icon = icon
@@ -155,8 +160,8 @@ def start_app(
 def app_factory(stack: Desktop) -> Iterator[type[RunningApp] | object]:
     started: list[RunningApp] = []
 
-    def start(config_text: str = "", config: Path | None = None) -> RunningApp:
-        app = start_app(stack, config_text, config=config)
+    def start(config_text: str = "", config: Path | None = None, **env_vars: str) -> RunningApp:
+        app = start_app(stack, config_text, config=config, **env_vars)
         started.append(app)
         return app
 

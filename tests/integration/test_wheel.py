@@ -1,4 +1,5 @@
-"""The built wheel installs into a fresh venv and carries its icons inside the package."""
+"""The built wheel installs into a fresh venv and carries its icons and compiled translations
+inside the package."""
 
 import subprocess
 import sys
@@ -52,3 +53,8 @@ def test_the_wheel_ships_the_icons_and_runs(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert version.stdout.strip() == "hamstray 0.1.0"
+    german = "from hamstray.store import translations as t; t.use('de'); print(t._('Quit'))"
+    spoken = subprocess.run(
+        [python, "-c", german], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert spoken.stdout.strip() == "Beenden"  # the .mo the build hook compiled

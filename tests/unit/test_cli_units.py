@@ -69,8 +69,8 @@ def test_status_reads_as_sentences() -> None:
     [
         ("2026-11-25 19:54", "Paused until Wed 19:54."),
         ("2026-11-30 19:54", "Paused until Mon 19:54."),  # five days on: the weekday is clear
-        ("2026-12-02 19:54", "Paused until Wed 2 Dec 2026, 19:54."),  # a Wednesday again
-        ("2369-02-28 02:00", "Paused until Fri 28 Feb 2369, 02:00."),
+        ("2026-12-02 19:54", "Paused until Wed, Dec 2, 2026, 19:54."),  # a Wednesday again
+        ("2369-02-28 02:00", "Paused until Fri, Feb 28, 2369, 02:00."),
     ],
 )
 def test_a_pause_beyond_the_coming_week_shows_its_date(
@@ -157,8 +157,9 @@ def test_stats_show_lengths_as_minutes_or_hours_and_minutes() -> None:
     )
     groups["calves"] = (2, 65.0)
     lines = records.stats_text(stats.Summary(days, groups, streak=0, goal=3)).splitlines()
-    assert lines[4].startswith("Mon 23 Nov        7 min        7 min"), lines[4]
-    assert lines[5].startswith("Tue 24 Nov   1 h 05 min       40 min"), lines[5]
-    assert lines[6].startswith("Wed 25 Nov            –            –"), lines[6]
-    assert lines[8].startswith("Total        1 h 12 min       40 min"), lines[8]
+    assert lines[0] == "hamstray, Mon, Nov 23 to Wed, Nov 25, 2026"  # the locale's dates (Babel)
+    assert lines[4].startswith("Mon, Nov 23          7 min        7 min"), lines[4]
+    assert lines[5].startswith("Tue, Nov 24     1 h 05 min       40 min"), lines[5]
+    assert lines[6].startswith("Wed, Nov 25              –            –"), lines[6]
+    assert lines[8].startswith("Total           1 h 12 min       40 min"), lines[8]
     assert "Calves                 2   1 min" in lines

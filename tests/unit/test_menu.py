@@ -142,3 +142,13 @@ def test_the_tooltip_says_why_a_due_break_waits() -> None:
         == f"Time for a break, held back: camera in use by zoom · {STRETCH.name}"
     )
     assert menu.title_for(view(Phase.DUE)) == f"Time for a break · {STRETCH.name}"
+
+
+def test_an_xorg_tooltip_is_latin1_that_x_can_carry() -> None:
+    """pystray's xorg icon sets the tooltip as a Latin-1 window name: French's typographic
+    apostrophe would stop its main loop."""
+    from hamstray.desktop.tray.xembed import latin1
+
+    french = "C\u2019est l\u2019heure d\u2019une pause \u00b7 \u00c9tirement\u2026"
+    assert latin1(french) == "C'est l'heure d'une pause \u00b7 \u00c9tirement..."
+    assert latin1("F\u00fc\u00dfe \u263a") == "F\u00fc\u00dfe ?"

@@ -17,7 +17,8 @@ from hamstray.engine.events import (
     StartStretch,
 )
 from hamstray.engine.model import Phase, View
-from hamstray.engine.plural import plural
+from hamstray.store import wording
+from hamstray.store.translations import _, plural
 from hamstray.ui.popup.client import Entry
 
 
@@ -68,47 +69,51 @@ def items(view: View, extras: Extras) -> tuple[Item, ...]:
     """The menu for ``view``: labels and enabled states follow the phase."""
     stretch = view.stretch
     paused = view.phase is Phase.PAUSED
-    snooze = f"Snooze {durations.humanize(extras.snooze_s)} ({view.snoozes_left} left)"
+    snooze = _("Snooze {duration} ({left} left)").format(
+        duration=durations.humanize(extras.snooze_s), left=view.snoozes_left
+    )
     pause_or_resume = (
-        Item("Resume", Resume())
+        Item(_("Resume"), Resume())
         if paused
         else Item(
-            "Pause",
+            _("Pause"),
             submenu=(
-                Item("30 min", Pause(seconds=30 * 60)),
-                Item("1 hour", Pause(seconds=60 * 60)),
-                Item("2 hours", Pause(seconds=2 * 60 * 60)),
-                Item("Until tomorrow", Command.PAUSE_TOMORROW),
+                Item(_("30 min"), Pause(seconds=30 * 60)),
+                Item(_("1 hour"), Pause(seconds=60 * 60)),
+                Item(_("2 hours"), Pause(seconds=2 * 60 * 60)),
+                Item(_("Until tomorrow"), Command.PAUSE_TOMORROW),
             ),
         )
     )
     return (
         Item(status(view), enabled=False),  # hosts without tooltips (GNOME, XEmbed) show this
         Item(
-            f"Start: {stretch.name}" if stretch else "Start a stretch",
+            _("Start: {name}").format(name=stretch.name) if stretch else _("Start a stretch"),
             StartStretch(),
             enabled=view.can_start,
             default=True,
         ),
         Item(snooze, Snooze(), enabled=view.can_snooze),
-        Item("Skip this break", Skip(), enabled=not paused and view.phase is not Phase.AWAY),
+        Item(_("Skip this break"), Skip(), enabled=not paused and view.phase is not Phase.AWAY),
         pause_or_resume,
         SEPARATOR,
-        Item("Morning routine", StartRoutine("morning")),
-        Item("Evening routine", StartRoutine("evening")),
-        Item("Flexibility check-in…", StartCheckin()),
+        Item(_("Morning routine"), StartRoutine("morning")),
+        Item(_("Evening routine"), StartRoutine("evening")),
+        Item(_("Flexibility check-in…"), StartCheckin()),
         SEPARATOR,
         Item(
-            f"Today: {plural(extras.breaks_today, '{n} break', '{n} breaks')} · "
-            f"{plural(extras.stretches_today, '{n} stretch', '{n} stretches')}",
+            _("Today: {breaks} · {stretches}").format(
+                breaks=plural(extras.breaks_today, "{n} break", "{n} breaks"),
+                stretches=plural(extras.stretches_today, "{n} stretch", "{n} stretches"),
+            ),
             enabled=False,
         ),
-        Item("I'm standing", Stand(not view.standing), checked=view.standing),
-        Item("Statistics…", Command.STATISTICS),
-        Item("Settings…", Command.SETTINGS),
-        Item("Start at login", Command.AUTOSTART, checked=extras.autostart),
+        Item(_("I'm standing"), Stand(not view.standing), checked=view.standing),
+        Item(_("Statistics…"), Command.STATISTICS),
+        Item(_("Settings…"), Command.SETTINGS),
+        Item(_("Start at login"), Command.AUTOSTART, checked=extras.autostart),
         SEPARATOR,
-        Item("Quit", Command.QUIT),
+        Item(_("Quit"), Command.QUIT),
     )
 
 
@@ -132,32 +137,38 @@ def title_for(view: View) -> str:
     line = status(view)
     if view.stretch is None or view.phase in (Phase.PAUSED, Phase.AWAY):
         return line
-    return f"{line} · {view.stretch.name}"
+    return _("{status} · {stretch}").format(status=line, stretch=view.stretch.name)
 
 
 def status(view: View) -> str:
     """Where the user is, in a few words: the menu's first line and the tooltip's start."""
     if view.standing and view.phase is Phase.SITTING:
-        return "Standing: sitting time is on hold"
+        return _("Standing: sitting time is on hold")
     match view.phase:
         case Phase.SITTING:
-            return f"Next break in {durations.humanize(view.next_break_in or 0)}"
+            return _("Next break in {duration}").format(
+                duration=durations.humanize(view.next_break_in or 0)
+            )
         case Phase.DUE if view.held_back is not None:
-            return f"Time for a break, held back: {view.held_back.text}"
+            return _("Time for a break, held back: {reason}").format(
+                reason=wording.reason(view.held_back)
+            )
         case Phase.DUE:
-            return "Time for a break"
+            return _("Time for a break")
         case Phase.SNOOZED:
-            return f"Snoozed: break in {durations.humanize(view.next_break_in or 0)}"
+            return _("Snoozed: break in {duration}").format(
+                duration=durations.humanize(view.next_break_in or 0)
+            )
         case Phase.PAUSED:
             return (
-                "Paused: no reminders until you resume"
+                _("Paused: no reminders until you resume")
                 if view.paused_until is None
-                else "Paused: no reminders for now"
+                else _("Paused: no reminders for now")
             )
         case Phase.AWAY:
-            return "Away: this counts as a break"
+            return _("Away: this counts as a break")
         case Phase.STRETCHING:
-            return "Stretching"
+            return _("Stretching")
 
 
 def flatten(items: tuple[Item, ...], prefix: str = "") -> dict[str, Item]:

@@ -63,7 +63,7 @@ class PystrayTray:
         icon = self._pystray.Icon(
             "hamstray",
             icon=self._image(self._view),
-            title=title_for(self._view),
+            title=self._title(self._view),
             menu=self._pystray.Menu(lambda: self._pystray_items(self._items())),
         )
         if self.backend == "xorg":
@@ -71,6 +71,12 @@ class PystrayTray:
                 self._wake.close()
             self._wake = xembed.adopt(icon, self._on_button, self._apply, self._shown.set)
         return icon
+
+    def _title(self, view: View) -> str:
+        """The tooltip; pystray's xorg backend sets it as the window's Latin-1 WM_NAME, where
+        French's typographic apostrophe would stop its main loop."""
+        title = title_for(view)
+        return xembed.latin1(title) if self.backend == "xorg" else title
 
     def _items(self) -> tuple[Item, ...]:
         return items(self._view, self._extras)
@@ -183,7 +189,7 @@ class PystrayTray:
         old, self._view, self._extras = self._view, view, extras
         if (old.phase, old.progress, old.standing) != (view.phase, view.progress, view.standing):
             self._icon.icon = self._image(view)
-        title = title_for(view)
+        title = self._title(view)
         if title != self._icon.title:
             self._icon.title = title
         if self._icon.HAS_MENU:

@@ -154,3 +154,15 @@ def _shape(icon: Any) -> None:
         icon._display.flush()  # noqa: SLF001
     except Exception as error:  # noqa: BLE001 - a square icon is better than none
         log.debug("could not shape the tray icon: %r", error)
+
+
+# Typographic quotes, the ellipsis and dashes, made plain.
+_PLAIN = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2013": "-"}
+)
+
+
+def latin1(text: str) -> str:
+    """``text`` as an X window name in Latin-1 can carry it: typographic quotes and dashes made
+    plain, anything else outside Latin-1 a "?"."""
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")

@@ -4,6 +4,7 @@ landmarks, and what that answer says next to the earlier ones (in its own proces
 import tkinter as tk
 from typing import Any
 
+from hamstray.store.translations import _
 from hamstray.ui.guide.look import TITLE, WIDTH, button, label, link, open_window
 from hamstray.ui.guide.protocol import Answered, Ended, emit
 from hamstray.ui.look import FONT, INK, MUTED, PAPER, TEAL, TRACK
@@ -31,9 +32,9 @@ class CheckinWindow:
         self.body.pack(fill="x")
         buttons = tk.Frame(self.root, bg=PAPER)
         buttons.pack(side="bottom", fill="x", pady=(12, 0))
-        self.save = button(buttons, "Save  ⏎", self.submit, primary=True)
+        self.save = button(buttons, _("Save  ⏎"), self.submit, primary=True)
         self.save.pack(side="left")
-        self.skip = button(buttons, "Not now  Esc", lambda: self.finish("skip"))
+        self.skip = button(buttons, _("Not now  Esc"), lambda: self.finish("skip"))
         self.skip.pack(side="left", padx=8)
         tk.Frame(self.root, bg=TRACK, height=1).pack(side="bottom", fill="x", pady=(12, 0))
         self.root.bind("<Return>", lambda _: self.save.invoke())
@@ -50,7 +51,7 @@ class CheckinWindow:
         for old in (*self.choice.winfo_children(), *self.body.winfo_children()):
             old.destroy()
         if len(self.tests) > 1:
-            label(self.choice, text="Test:", font=(FONT, 9), fg=MUTED).pack(side="left")
+            label(self.choice, text=_("Test:"), font=(FONT, 9), fg=MUTED).pack(side="left")
             for number, test in enumerate(self.tests):
                 if number == index:
                     label(self.choice, text=test["name"], font=(FONT, 9, "bold")).pack(
@@ -103,16 +104,21 @@ class CheckinWindow:
         emit(Answered(test["id"], chosen["id"]))
         for old in (*self.choice.winfo_children(), *self.body.winfo_children()):
             old.destroy()
-        label(self.body, text=f"Saved: {chosen['label']}.", font=(FONT, 13, "bold"), fg=TEAL).pack(
-            anchor="w"
-        )
+        label(
+            self.body,
+            text=_("Saved: {answer}.").format(answer=chosen["label"]),
+            font=(FONT, 13, "bold"),
+            fg=TEAL,
+        ).pack(anchor="w")
         label(self.body, text=chosen["trend"], font=(FONT, 11), fg=INK, wraplength=WIDTH).pack(
             anchor="w", pady=(6, 0)
         )
         label(
             self.body,
-            text="The weekly chart (Statistics… in the menu) and hamstray stats show it over "
-            "the weeks.",
+            text=_(
+                "The weekly chart (Statistics… in the menu) and hamstray stats show it over "
+                "the weeks."
+            ),
             font=(FONT, 10),
             fg=MUTED,
             wraplength=WIDTH,

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from hamstray.engine.catalogue import ROUND_S, Dose
+from hamstray.store.translations import _
 
 SWITCH_S = 3  # seconds to change sides
 
@@ -65,22 +66,26 @@ class Countdown:
     def label(self) -> str:
         """The line above the count: the side, the round, or the switch."""
         if self.switching:
-            return "Switch sides"
-        side = ("Left side", "Right side")[self.side] if self.per_side else ""
+            return _("Switch sides")
+        side = (_("Left side"), _("Right side"))[self.side] if self.per_side else ""
         if self.dose is Dose.ROUNDS:
             number = min(self.seconds - self.left, self.seconds - 1) // ROUND_S + 1
             total = self.rounds or max(1, self.seconds // ROUND_S)
-            return " · ".join(p for p in (side, f"Round {number} of {total}") if p)
+            return " · ".join(
+                p
+                for p in (side, _("Round {number} of {total}").format(number=number, total=total))
+                if p
+            )
         if self.dose is Dose.MINUTES:
-            return side or "Keep moving gently"
-        return side or "Hold"
+            return side or _("Keep moving gently")
+        return side or _("Hold")
 
     @property
     def big(self) -> str:
         """The large text: the time left, or for rounds the breath."""
         if self.dose is Dose.ROUNDS and not self.switching:
             into = (self.seconds - self.left) % ROUND_S
-            return "Breathe in" if into < ROUND_S // 2 else "Breathe out"
+            return _("Breathe in") if into < ROUND_S // 2 else _("Breathe out")
         return clock(self.left)
 
     @property

@@ -5,6 +5,7 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import Any
 
+from hamstray.store.translations import N_, _
 from hamstray.ui.guide.look import WIDTH, button, label, link
 from hamstray.ui.look import FONT, MUTED, PAPER
 
@@ -12,13 +13,13 @@ from hamstray.ui.look import FONT, MUTED, PAPER
 class RulesPanel(tk.Frame):
     """The rules for every stretch and the note on slow progress, closed with one button."""
 
-    heading = "Before you start"
+    heading = N_("Before you start")
 
     def __init__(
         self, parent: tk.Misc, rules: dict[str, Any], on_close: Callable[[], None]
     ) -> None:
         super().__init__(parent, bg=PAPER)
-        label(self, text="These apply to every stretch:", font=(FONT, 10), fg=MUTED).pack(
+        label(self, text=_("These apply to every stretch:"), font=(FONT, 10), fg=MUTED).pack(
             anchor="w", pady=(0, 6)
         )
         for line in rules["lines"]:
@@ -31,7 +32,7 @@ class RulesPanel(tk.Frame):
         label(
             self, text=rules["progress"], font=(FONT, 10, "italic"), fg=MUTED, wraplength=WIDTH
         ).pack(anchor="w", pady=(10, 12))
-        self.close = button(self, "Got it  ⏎", on_close, primary=True)
+        self.close = button(self, _("Got it  ⏎"), on_close, primary=True)
         self.close.pack(anchor="w")
 
 
@@ -39,7 +40,7 @@ class AvoidPanel(tk.Frame):
     """Which condition makes the stretch wrong for the user: saved, it swaps or leaves out
     the stretches that could strain it from now on."""
 
-    heading = "Not right for you?"
+    heading = N_("Not right for you?")
 
     def __init__(
         self,
@@ -54,8 +55,10 @@ class AvoidPanel(tk.Frame):
         self._on_save = on_save
         label(
             self,
-            text=f"Say why {stretch} isn't right for you, and from now on hamstray swaps the "
-            "stretches that could strain it for gentler ones, or leaves them out.",
+            text=_(
+                "Say why {stretch} isn't right for you, and from now on hamstray swaps the "
+                "stretches that could strain it for gentler ones, or leaves them out."
+            ).format(stretch=stretch),
             font=(FONT, 10),
             fg=MUTED,
             wraplength=WIDTH,
@@ -77,10 +80,10 @@ class AvoidPanel(tk.Frame):
             ).pack(anchor="w")
         buttons = tk.Frame(self, bg=PAPER)
         buttons.pack(anchor="w", pady=(10, 6))
-        self.save = button(buttons, "Save and skip  ⏎", self.submit, primary=True)
+        self.save = button(buttons, _("Save and skip  ⏎"), self.submit, primary=True)
         self.save.pack(side="left")
-        button(buttons, "Cancel  Esc", on_cancel).pack(side="left", padx=8)
-        link(self, "None of these: never suggest this stretch again", on_never).pack(anchor="w")
+        button(buttons, _("Cancel  Esc"), on_cancel).pack(side="left", padx=8)
+        link(self, _("None of these: never suggest this stretch again"), on_never).pack(anchor="w")
         self._update()
 
     def _update(self) -> None:

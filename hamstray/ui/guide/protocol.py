@@ -20,7 +20,8 @@ from hamstray.engine import checkins
 from hamstray.engine.catalogue import CONDITION_NAMES, Stretch
 from hamstray.engine.guidance import Checkin, Rules
 from hamstray.engine.vocabulary import CONDITIONS, FEEDBACK, Condition
-from hamstray.store import assets
+from hamstray.store import assets, wording
+from hamstray.store.translations import _
 
 ENDINGS = ("done", "skip", "snooze")
 
@@ -30,7 +31,7 @@ def notes(stretch: Stretch, conditions: Sequence[Condition]) -> list[dict[str, s
     caution, and its cautions and adaptations for the user's ``conditions``."""
     found = []
     if stretch.swap is not None:
-        found.append({"kind": "swap", "text": stretch.swap.text})
+        found.append({"kind": "swap", "text": wording.swap(stretch.swap)})
     if stretch.caution:
         found.append({"kind": "caution", "text": stretch.caution})
     for kind, said in (
@@ -38,7 +39,7 @@ def notes(stretch: Stretch, conditions: Sequence[Condition]) -> list[dict[str, s
         ("adapt", stretch.adapt_for(conditions)),
     ):
         for caution in said:
-            label = CONDITION_NAMES[caution.condition]
+            label = _(CONDITION_NAMES[caution.condition])
             found.append({"kind": kind, "text": f"{label}: {caution.text}"})
     return found
 
@@ -87,7 +88,7 @@ def spec(
         "pictures": str(assets.picture_manifest()),
         "rules": _rules(rules),
         "show_rules": show_rules,
-        "conditions": [{"id": c, "label": CONDITION_NAMES[c]} for c in CONDITIONS],
+        "conditions": [{"id": c, "label": _(CONDITION_NAMES[c])} for c in CONDITIONS],
         "stretches": [_stretch(s, conditions) for s in stretches],
     }
 
@@ -102,7 +103,7 @@ def checkin_spec(
     trend it would show next to the ``earlier`` answers (per test, oldest first)."""
     return {
         "mode": "checkin",
-        "title": "Flexibility check-in",
+        "title": _("Flexibility check-in"),
         "icon": str(assets.app_icon()),
         "rules": _rules(rules),
         "intro": checkin.intro,

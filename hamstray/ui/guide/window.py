@@ -5,6 +5,7 @@ import tkinter as tk
 from typing import Any
 
 from hamstray.engine.catalogue import Dose
+from hamstray.store.translations import _
 from hamstray.ui.guide.countdown import Beat, Countdown
 from hamstray.ui.guide.look import TEXT, TITLE, WIDTH, button, label, link, open_window
 from hamstray.ui.guide.panels import AvoidPanel, RulesPanel
@@ -48,7 +49,7 @@ class GuideWindow:
         footer.pack(side="bottom", fill="x", pady=(10, 0))
         tk.Frame(footer, bg=TRACK, height=1).pack(fill="x", pady=(0, 6))
         rules = self.spec["rules"]
-        link(footer, "Safety", self.show_rules).pack(side="right", anchor="n")
+        link(footer, _("Safety"), self.show_rules).pack(side="right", anchor="n")
         label(footer, text=rules["footer"], font=(FONT, 9), fg=MUTED, wraplength=WIDTH - 60).pack(
             side="left", anchor="w"
         )
@@ -86,16 +87,20 @@ class GuideWindow:
         self.bar.pack(pady=(2, 12))
         buttons = tk.Frame(controls, bg=PAPER)
         buttons.pack(fill="x")
-        button(buttons, "Done  ⏎", self.done, primary=True).pack(side="left")
-        button(buttons, "Skip  Esc", self.skip).pack(side="left", padx=8)
+        button(buttons, _("Done  ⏎"), self.done, primary=True).pack(side="left")
+        button(buttons, _("Skip  Esc"), self.skip).pack(side="left", padx=8)
         if self.spec.get("can_snooze"):
-            button(buttons, "Snooze", lambda: self.finish("snooze")).pack(side="left")
+            button(buttons, _("Snooze"), lambda: self.finish("snooze")).pack(side="left")
         feedback = tk.Frame(controls, bg=PAPER)
         feedback.pack(fill="x", pady=(10, 0))
-        label(feedback, text="This stretch:", font=(FONT, 9), fg=MUTED).pack(side="left")
-        for word, text in (("hard", "too hard"), ("favourite", "favourite"), ("never", "never")):
+        label(feedback, text=_("This stretch:"), font=(FONT, 9), fg=MUTED).pack(side="left")
+        for word, text in (
+            ("hard", _("too hard")),
+            ("favourite", _("favourite")),
+            ("never", _("never")),
+        ):
             link(feedback, text, self._marker(word)).pack(side="left", padx=4)
-        link(feedback, "not right for me", self.show_avoid).pack(side="left", padx=4)
+        link(feedback, _("not right for me"), self.show_avoid).pack(side="left", padx=4)
         self.noted = label(feedback, font=(FONT, 9), fg=MUTED)
         self.noted.pack(side="left", padx=4)
 
@@ -119,8 +124,16 @@ class GuideWindow:
         self.root.title(f"{TITLE}: {stretch['name']}")
         total = len(self.stretches)
         title = self.spec["title"]
-        where = f"{title} · {self.index + 1} of {total}" if total > 1 else title
-        self.step.configure(text=f"{where} · warm-up" if stretch.get("warm_up") else where)
+        where = (
+            _("{title} · {number} of {total}").format(
+                title=title, number=self.index + 1, total=total
+            )
+            if total > 1
+            else title
+        )
+        self.step.configure(
+            text=_("{where} · warm-up").format(where=where) if stretch.get("warm_up") else where
+        )
         self.name.configure(text=stretch["name"])
         self.why.configure(text=stretch.get("why", ""))
         side, frame_ms = picture_side(stretch["per_side"], 0), pace(stretch.get("dose"))
@@ -135,7 +148,9 @@ class GuideWindow:
         self.cues.configure(
             text="\n".join(f"{n}. {cue}" for n, cue in enumerate(stretch["cues"], 1))
         )
-        self.feel.configure(text=f"Feel it: {stretch['feel']}" if stretch.get("feel") else "")
+        self.feel.configure(
+            text=_("Feel it: {feel}").format(feel=stretch["feel"]) if stretch.get("feel") else ""
+        )
         for old in self.notes.winfo_children():
             old.destroy()
         for note in stretch.get("notes", []):
@@ -204,7 +219,7 @@ class GuideWindow:
     def feedback(self, word: str) -> None:
         """Mark the current stretch (too hard, favourite, never)."""
         emit(Marked(self.stretches[self.index]["id"], word))
-        self.noted.configure(text="noted ✓")
+        self.noted.configure(text=_("noted ✓"))
 
     def _show(self, panel: RulesPanel | AvoidPanel) -> None:
         """Put ``panel`` in place of the stretch, under the panel's heading; the countdown
@@ -213,7 +228,7 @@ class GuideWindow:
         self.running = False
         self.main.pack_forget()
         self.panel = panel
-        self.name.configure(text=panel.heading)
+        self.name.configure(text=_(panel.heading))
         panel.pack(fill="both", expand=True)
 
     def _hide(self) -> None:
@@ -283,7 +298,7 @@ class GuideWindow:
         if action != "done":
             self.root.destroy()
             return
-        self.side_label.configure(text="Well done!", fg=TEAL)
+        self.side_label.configure(text=_("Well done!"), fg=TEAL)
         self.count.configure(text="✓")
         self.bar.delete("all")
         self.bar.create_rectangle(0, 0, WIDTH, 8, fill=TEAL, width=0)

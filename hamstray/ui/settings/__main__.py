@@ -4,8 +4,10 @@ import json
 import sys
 import tkinter
 
+from hamstray.store.translations import use
 from hamstray.ui.settings.window import SettingsWindow
 
+use()  # LANGUAGE, as the app set it
 try:
     window = SettingsWindow(json.loads(sys.argv[1]))
 except tkinter.TclError as error:  # no display, or one that refuses us

@@ -8,6 +8,7 @@ from typing import Any
 
 from hamstray.engine import checks
 from hamstray.engine.catalogue import Stretch
+from hamstray.store.translations import _
 from hamstray.ui.look import ERROR, FONT, INK, MUTED, PAPER, TEAL, TRACK, WARM
 from hamstray.ui.settings.form import WORDS, Field, Form, Kind
 
@@ -150,7 +151,7 @@ class Row:
         for option in check.options:
             ttk.Radiobutton(
                 box,
-                text=WORDS.get(str(option), str(option)),
+                text=_(WORDS.get(str(option), str(option))),
                 value=str(option),
                 variable=chosen,
                 command=lambda: self._entered(field.key.dotted, chosen.get()),
@@ -169,7 +170,7 @@ class Row:
 
         across = 3 if len(flags) <= 3 else 2
         for index, (option, flag) in enumerate(flags.items()):
-            toggle(box, WORDS.get(option, option), flag, command=changed).grid(
+            toggle(box, _(WORDS.get(option, option)), flag, command=changed).grid(
                 row=index // across, column=index % across, sticky="w", padx=(0, "6p")
             )
         return box

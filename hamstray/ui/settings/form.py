@@ -11,12 +11,13 @@ from typing import Any
 from hamstray.config import loader, typed
 from hamstray.engine import checks, settings
 from hamstray.engine.settings import Config, Key
+from hamstray.store.translations import N_, _
 
 # The pages and the keys on each, by name; "section.*" is every key of a section. A name that is
 # not declared (yet) is left out, and so is a page with no key.
 PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Breaks",
+        N_("Breaks"),
         (
             "breaks.interval",
             "breaks.snooze",
@@ -28,7 +29,7 @@ PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Stretches",
+        N_("Stretches"),
         (
             "stretches.contexts",
             "stretches.avoid",
@@ -37,44 +38,44 @@ PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "stretches.exclude",
         ),
     ),
-    ("Routines", ("routines.morning", "routines.evening", "routines.length")),
-    ("Quiet", ("quiet.*",)),
+    (N_("Routines"), ("routines.morning", "routines.evening", "routines.length")),
+    (N_("Quiet"), ("quiet.*",)),
 )
 # What the window calls a key, and the line under it (None: the key's own help line; "": none).
 LABELS: dict[str, tuple[str, str | None]] = {
     "breaks.interval": (
-        "Sitting time before a break",
-        'like "30m" or "1h"; 30 minutes is a good start',
+        N_("Sitting time before a break"),
+        N_('like "30m" or "1h"; 30 minutes is a good start'),
     ),
-    "breaks.snooze": ("Snooze puts a break off by", ""),
-    "breaks.max_snoozes": ("Snoozes per break", None),
-    "breaks.remind_again": ("Remind again after", "when a reminder is ignored"),
-    "breaks.idle_reset": ("Away this long is a break", None),
-    "notifications.enabled": ("Show reminders as notifications", ""),
-    "notifications.tips": ("A posture or movement tip now and then", ""),
-    "stretches.contexts": ("Daytime stretches may be done", ""),
-    "stretches.avoid": ("Leave out stretches that do not suit", None),
-    "stretches.have": ("I have", "a step with a rail, for the heel drop"),
-    "stretches.progression": ("Holds grow", "from the starting hold up to the longest"),
+    "breaks.snooze": (N_("Snooze puts a break off by"), ""),
+    "breaks.max_snoozes": (N_("Snoozes per break"), None),
+    "breaks.remind_again": (N_("Remind again after"), N_("when a reminder is ignored")),
+    "breaks.idle_reset": (N_("Away this long is a break"), None),
+    "notifications.enabled": (N_("Show reminders as notifications"), ""),
+    "notifications.tips": (N_("A posture or movement tip now and then"), ""),
+    "stretches.contexts": (N_("Daytime stretches may be done"), ""),
+    "stretches.avoid": (N_("Leave out stretches that do not suit"), None),
+    "stretches.have": (N_("I have"), N_("a step with a rail, for the heel drop")),
+    "stretches.progression": (N_("Holds grow"), N_("from the starting hold up to the longest")),
     "stretches.exclude": (
-        "Suggest these stretches",
-        "Space or a click leaves one out, or takes it back",
+        N_("Suggest these stretches"),
+        N_("Space or a click leaves one out, or takes it back"),
     ),
-    "routines.morning": ("Morning routine at", 'like "07:30"; empty for none'),
-    "routines.evening": ("Evening routine at", 'like "21:00"; empty for none'),
-    "routines.length": ("A routine takes", None),
-    "quiet.microphone": ("Hold reminders while an app records the microphone", ""),
-    "quiet.camera": ("Hold reminders while an app uses the camera", ""),
-    "quiet.screen_sharing": ("Hold reminders while the screen is shared", ""),
-    "quiet.apps": ("And while these apps run", 'process names, like "zoom, teams"'),
+    "routines.morning": (N_("Morning routine at"), N_('like "07:30"; empty for none')),
+    "routines.evening": (N_("Evening routine at"), N_('like "21:00"; empty for none')),
+    "routines.length": (N_("A routine takes"), None),
+    "quiet.microphone": (N_("Hold reminders while an app records the microphone"), ""),
+    "quiet.camera": (N_("Hold reminders while an app uses the camera"), ""),
+    "quiet.screen_sharing": (N_("Hold reminders while the screen is shared"), ""),
+    "quiet.apps": (N_("And while these apps run"), N_('process names, like "zoom, teams"')),
 }
 WORDS = {  # how an option reads in the window
-    "desk": "at the desk",
-    "standing": "standing",
-    "floor": "on the floor",
-    "gentle": "gently",
-    "steady": "steadily",
-    "off": "not at all",
+    "desk": N_("at the desk"),
+    "standing": N_("standing"),
+    "floor": N_("on the floor"),
+    "gentle": N_("gently"),
+    "steady": N_("steadily"),
+    "off": N_("not at all"),
 }
 
 
@@ -129,7 +130,8 @@ class Field:
     def label(self) -> str:
         """What the window calls it."""
         found = LABELS.get(self.key.dotted)
-        return found[0] if found else self.key.about[:1].upper() + self.key.about[1:]
+        about = _(self.key.about)
+        return _(found[0]) if found else about[:1].upper() + about[1:]
 
     @property
     def help(self) -> str:
@@ -137,7 +139,7 @@ class Field:
         found = LABELS.get(self.key.dotted)
         if found is None:
             return ""  # the help line is the label already
-        return self.key.about if found[1] is None else found[1]
+        return _(self.key.about) if found[1] is None else _(found[1]) if found[1] else ""
 
 
 def pages(declared: Iterable[Key] | None = None) -> list[tuple[str, list[Field]]]:
@@ -153,7 +155,7 @@ def pages(declared: Iterable[Key] | None = None) -> list[tuple[str, list[Field]]
         ]
         shown = [Field(key, kind) for key in chosen if (kind := kind_of(key)) is not None]
         if shown:
-            found.append((title, shown))
+            found.append((_(title), shown))
     return found
 
 
@@ -212,11 +214,11 @@ class Form:
         """Per key, what to say under it: (message, whether it stops a save). The check's
         message for a bad entry, the rules that tie keys together, and the warnings."""
         found: dict[str, tuple[str, bool]] = {
-            d: (f"in the file: {m}; Save writes the value shown", False)
+            d: (_("in the file: {problem}; Save writes the value shown").format(problem=m), False)
             for d, m in self.in_file.items()
         }
         candidate = self.candidate()
-        for dotted, message, _ in settings.reconcile(candidate)[1]:
+        for dotted, message, _tied in settings.reconcile(candidate)[1]:
             found[dotted] = (message, True)
         for keys, message in settings.doubts(candidate):
             found[keys[0]] = (message, False)

@@ -15,6 +15,7 @@ from hamstray.config import edits
 from hamstray.config.loader import Problem
 from hamstray.store import assets
 from hamstray.store.files import write_atomically
+from hamstray.store.translations import N_, _
 from hamstray.ui.look import ERROR, FONT, INK, MUTED, PAPER, TEAL, TRACK, WM_CLASS
 from hamstray.ui.settings.fields import SMALL, Row, style, toggle
 from hamstray.ui.settings.form import Form
@@ -28,7 +29,7 @@ from hamstray.ui.settings.protocol import (
     encode,
 )
 
-TITLE = "hamstray settings"
+TITLE = N_("hamstray settings")
 ANSWER_WAIT_MS = 20_000  # how long the window listens for "no program opened the file"
 
 
@@ -48,9 +49,9 @@ class SettingsWindow:
             self.form = Form(self.snapshot.text, self.path)
         except edits.EditError:  # not UTF-8: shown, and nothing is saved over it
             self.form = Form("", self.path)
-            self.form.unreadable = Problem(self.path, None, "", "is not UTF-8 text")
+            self.form.unreadable = Problem(self.path, None, "", _("is not UTF-8 text"))
         self.root = tk.Tk(className=WM_CLASS)
-        self.root.title(TITLE)
+        self.root.title(_(TITLE))
         if spec.get("icon"):
             try:
                 self._icon = tk.PhotoImage(file=spec["icon"])
@@ -99,21 +100,23 @@ class SettingsWindow:
         where.pack(fill="x")
         buttons = tk.Frame(self.root, bg=PAPER)
         buttons.pack(fill="x", pady=("8p", 0))
-        self.save_button = self._button(buttons, "Save  ⏎", self.save, primary=True)
+        self.save_button = self._button(buttons, _("Save  ⏎"), self.save, primary=True)
         self.save_button.pack(side="right")
-        self._button(buttons, "Cancel  Esc", self.cancel).pack(side="right", padx="6p")
-        self._button(buttons, "Open the file", self.open_file).pack(side="left")
+        self._button(buttons, _("Cancel  Esc"), self.cancel).pack(side="right", padx="6p")
+        self._button(buttons, _("Open the file"), self.open_file).pack(side="left")
 
     def _this_computer(self, page: tk.Misc, row: int, spec: dict[str, Any]) -> None:
         """Start at login and standing: not in the file, carried out by the app on Save."""
         self.autostart = self.standing = None
         if spec.get("autostart") is None and spec.get("standing") is None:
             return
-        heading = tk.Label(page, text="On this computer", bg=PAPER, fg=INK, font=(FONT, 10, "bold"))
+        heading = tk.Label(
+            page, text=_("On this computer"), bg=PAPER, fg=INK, font=(FONT, 10, "bold")
+        )
         heading.grid(row=row, column=0, columnspan=2, sticky="w", pady=("12p", 0))
         for name, text in (
-            ("autostart", "Start hamstray when I log in"),
-            ("standing", "I am standing at my desk now (sitting time stops growing)"),
+            ("autostart", _("Start hamstray when I log in")),
+            ("standing", _("I am standing at my desk now (sitting time stops growing)")),
         ):
             if spec.get(name) is None:
                 continue
@@ -150,10 +153,11 @@ class SettingsWindow:
         for dotted, row in self.rows.items():
             row.show_note(notes.get(dotted))
         if (problem := self.form.unreadable) is not None:
-            where = f"line {problem.line}, " if problem.line else ""
+            where = _("line {line}, ").format(line=problem.line) if problem.line else ""
             self.say(
-                f"The file cannot be edited here ({where}{problem.message}): open the file and "
-                "fix that first.",
+                _(
+                    "The file cannot be edited here ({problem}): open the file and fix that first."
+                ).format(problem=f"{where}{problem.message}"),
                 error=True,
             )
         else:
@@ -183,7 +187,7 @@ class SettingsWindow:
         try:
             written = bool(changes) and edits.save(self.snapshot, changes)
         except edits.EditError as error:
-            self.say(f"Not saved: {error}.", error=True)
+            self.say(_("Not saved: {error}.").format(error=error), error=True)
             return
         self.emit(
             Saved(written, tuple(changes), self._changed("autostart"), self._changed("standing"))
@@ -209,11 +213,16 @@ class SettingsWindow:
             try:
                 write_atomically(self.path, self.snapshot.text.encode("utf-8"))
             except OSError as error:
-                self.say(f"{self.path} could not be written ({error.strerror}).", error=True)
+                self.say(
+                    _("{path} could not be written ({error}).").format(
+                        path=self.path, error=error.strerror
+                    ),
+                    error=True,
+                )
                 return
             self.snapshot = edits.snapshot(self.path)
         self.emit(OpenFile(str(self.path)))
-        self.say(f"Opening {_home(self.path)} in your editor…")
+        self.say(_("Opening {path} in your editor…").format(path=_home(self.path)))
         self._listening = ANSWER_WAIT_MS // 250
         self.root.after(250, self._listen)
 
