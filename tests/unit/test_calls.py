@@ -215,10 +215,14 @@ def test_a_failing_process_list_is_a_problem_the_probe_names() -> None:
         processes.windows_names(run)()
 
 
+NAMED = f"zoom{os.getpid()}"  # at most 15 characters: the kernel's comm
+
+
 @pytest.fixture
 def named(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """A real process called "zoom" (its program file is named so), waiting to be ended."""
-    program = tmp_path / "zoom"
+    """A real process called "zoom<pid>" (its program file is named so), waiting to be ended:
+    a name no other test run on this machine has running."""
+    program = tmp_path / NAMED
     program.symlink_to(Path("/bin/sleep"))
     child = subprocess.Popen([str(program), "600"])
     yield child
@@ -228,8 +232,8 @@ def named(tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_real_process_with_a_configured_name_is_found(named) -> None:
-    look = processes.running(processes.linux_names(), lambda: ("Zoom",))
-    assert look() == "Zoom"
+    look = processes.running(processes.linux_names(), lambda: (NAMED.capitalize(),))
+    assert look() == NAMED.capitalize()
     named.kill()
     named.wait()
     assert look() is None
