@@ -9,6 +9,7 @@ to name the notifications that are open.
 import contextlib
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,6 +164,18 @@ class Monitor:
                 list(self.traffic.order),
                 dict(self.traffic.replies),
             )
+
+    def sent_as(self, notification: int, timeout: float = 5) -> Sent:
+        """The Notify call the server answered with ``notification``, once this monitor has
+        seen the answer (the server may show it, and say so, before the monitor reads it)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [s for s in self.snapshot().sent if s.id == notification]
+            if found:
+                return found[-1]
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the monitor never saw notification {notification} sent")
+            time.sleep(0.02)
 
     def close(self) -> None:
         """Stop monitoring."""

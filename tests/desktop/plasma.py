@@ -103,7 +103,7 @@ class Plasma(Desktop):
         white boxes in a row under the text, in the order of the notification's actions."""
         assert self.monitor is not None
         (newest, *_) = self.shown()
-        sent = next(s for s in self.monitor.snapshot().sent if s.id == newest["id"])
+        sent = self.monitor.sent_as(int(newest["id"]))  # type: ignore[call-overload]
         labels = [sent.actions[i + 1] for i in range(0, len(sent.actions), 2)
                   if sent.actions[i] != "default"]  # fmt: skip
         x, y = self._button(labels.index(label), len(labels))

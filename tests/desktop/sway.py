@@ -130,7 +130,7 @@ class Sway(Desktop):
         ``makoctl invoke``, or dunst's context menu (its "dmenu" picks the label)."""
         assert self.monitor is not None
         (newest, *_) = self.shown()
-        sent = next(s for s in self.monitor.snapshot().sent if s.id == newest["id"])
+        sent = self.monitor.sent_as(int(newest["id"]))  # type: ignore[call-overload]
         pairs = dict(zip(sent.actions[1::2], sent.actions[::2], strict=True))
         if self.notifier == "mako":
             self.run("makoctl", "invoke", "-n", str(newest["id"]), pairs[label])

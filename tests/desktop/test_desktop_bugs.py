@@ -150,7 +150,7 @@ def test_servers_that_list_every_action_show_start_once(session, start) -> None:
     "Start stretch" showed twice there (issue 22)."""
     app = start('[breaks]\ninterval = "3s"\nremind_again = "10m"\n')
     reminder = wait_for_reminder(session)
-    sent = next(s for s in session.monitor.snapshot().sent if s.id == reminder["id"])
+    sent = session.monitor.sent_as(int(reminder["id"]))  # type: ignore[attr-defined]
     labels = sent.actions[1::2]
     assert sorted(labels) == ["Snooze", "Start stretch"], sent.actions
     assert sent.actions[0] == "default"  # a click on the banner still starts the stretch
