@@ -38,6 +38,7 @@ TRANSLATED = (
     "hamstray/ui/chart.py",
     "hamstray/cli/practice.py",
     "hamstray/cli/guided.py",
+    "hamstray/cli/first_run.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 INTERFACE = {"too hard"}  # `stretches --json` says why a stretch is left out with these words
