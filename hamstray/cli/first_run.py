@@ -21,7 +21,7 @@ from hamstray.engine.settings import Key
 from hamstray.store import assets
 from hamstray.store.history import History
 from hamstray.store.paths import Paths
-from hamstray.store.translations import N_, _, pgettext
+from hamstray.store.translations import N_, _, pgettext, said
 
 Ask = Callable[[str], str]
 QUESTIONS = (  # (section, key, prompt); "{none}" is the answer for none, in the user's language
@@ -67,7 +67,7 @@ def _ask_until_valid(ask: Ask, prompt: str, default: str, read: Callable[[str], 
         try:
             return read(answer)
         except ValueError as error:
-            print(f"  {error}")
+            print(f"  {said(error)}")
 
 
 def _yes(text: str) -> bool:
