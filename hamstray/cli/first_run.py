@@ -70,7 +70,7 @@ def _ask_until_valid(ask: Ask, prompt: str, default: str, read: Callable[[str], 
             print(f"  {said(error)}")
 
 
-def _yes(text: str) -> bool:
+def yes_or_no(text: str) -> bool:
     """Yes or no, in English or the user's language (the word or its first letter)."""
     yes, no = pgettext("setup answer", "yes"), pgettext("setup answer", "no")
     answer = _plain(text)
@@ -92,7 +92,7 @@ def _yes_no(question: str) -> str:
 def _feet(ask: Ask) -> None:
     """Once: whether the feet reach the floor; if not, the footstool tip."""
     question = _yes_no(_("Do your feet rest flat on the floor when you sit at your desk?"))
-    flat = _ask_until_valid(ask, question, pgettext("setup answer", "yes"), _yes)
+    flat = _ask_until_valid(ask, question, pgettext("setup answer", "yes"), yes_or_no)
     if not flat:
         tip = next(t for t in assets.guidance().tips if t.id == "footstool")
         print("  " + _("Tip: {tip}").format(tip=tip.text))
@@ -135,7 +135,7 @@ def run(
             value = _ask_until_valid(ask, question, offered, functools.partial(typed.read, key))
             if section == "breaks":  # the login question comes second, as people expect
                 question = _yes_no(_("Start hamstray when you log in?"))
-                login = _ask_until_valid(ask, question, pgettext("setup answer", "yes"), _yes)
+                login = _ask_until_valid(ask, question, pgettext("setup answer", "yes"), yes_or_no)
         chosen[key.dotted] = value
     try:
         changed = edits.save(read, chosen)
