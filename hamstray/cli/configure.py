@@ -30,13 +30,15 @@ def autostart(action: str) -> int:
         match action:
             case "enable":
                 entry.enable()
-                print(f"hamstray will start at login ({entry.location}).")
+                print(
+                    _("hamstray will start at login ({location}).").format(location=entry.location)
+                )
             case "disable":
                 removed = entry.disable()
                 print(
-                    "hamstray will no longer start at login."
+                    _("hamstray will no longer start at login.")
                     if removed
-                    else "hamstray was not set to start at login."
+                    else _("hamstray was not set to start at login.")
                 )
             case _:
                 print(f"enabled ({entry.location})" if entry.enabled() else "disabled")

@@ -39,6 +39,11 @@ TRANSLATED = (
     "hamstray/cli/practice.py",
     "hamstray/cli/guided.py",
     "hamstray/cli/first_run.py",
+    "hamstray/config/advice.py",
+    "hamstray/config/typed.py",
+    "hamstray/desktop/opener.py",
+    "hamstray/runtime/control/pipe.py",
+    "hamstray/runtime/control/lock.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 INTERFACE = {"too hard"}  # `stretches --json` says why a stretch is left out with these words
