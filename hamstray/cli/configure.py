@@ -30,13 +30,15 @@ def autostart(action: str) -> int:
         match action:
             case "enable":
                 entry.enable()
-                print(f"hamstray will start at login ({entry.location}).")
+                print(
+                    _("hamstray will start at login ({location}).").format(location=entry.location)
+                )
             case "disable":
                 removed = entry.disable()
                 print(
-                    "hamstray will no longer start at login."
+                    _("hamstray will no longer start at login.")
                     if removed
-                    else "hamstray was not set to start at login."
+                    else _("hamstray was not set to start at login.")
                 )
             case _:
                 print(f"enabled ({entry.location})" if entry.enabled() else "disabled")
@@ -56,15 +58,15 @@ def desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
     def login(on: bool) -> str:
         if on:
             entry.enable()
-            return f"hamstray will start at login ({entry.location})."
+            return _("hamstray will start at login ({location}).").format(location=entry.location)
         entry.disable()
-        return "hamstray will not start at login."
+        return _("hamstray will not start at login.")
 
     def launcher() -> str:
         if entry.platform != "linux":
-            return "The app menu entry is for Linux desktops; skipped."
+            return _("The app menu entry is for Linux desktops; skipped.")
         path = autostart.install_launcher(entry.data_home, list(entry.command))
-        return f"hamstray is in your app menu ({path})."
+        return _("hamstray is in your app menu ({path}).").format(path=path)
 
     try:
         if command == "setup":
@@ -88,7 +90,7 @@ def desktop(command: str, args: argparse.Namespace, paths: Paths) -> int:
         print(f"hamstray {command}: {error}", file=sys.stderr)
         return EXIT_FAILURE
     except (EOFError, KeyboardInterrupt):
-        print("\nSetup cancelled; nothing was changed.")
+        print("\n" + _("Setup cancelled; nothing was changed."))
         return EXIT_FAILURE
     return EXIT_OK
 

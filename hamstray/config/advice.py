@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from hamstray.engine import checks, settings
+from hamstray.store.translations import _
 
 _BARE = re.compile(r"\s*([A-Za-z0-9_\-]+)\s*=\s*([0-9][0-9hms:]*)\s*(?:#.*)?$")
 _DURATION = re.compile(r"(?:\d+h)?(?:\d+m)?(?:\d+s)?")
@@ -23,17 +24,20 @@ def unknown_key(section: str, name: str) -> str:
     keys = [key for key in settings.declared() if key.section == section]
     found = nearest(name, [key.name for key in keys])
     if found:
-        return f"unknown key (ignored); did you mean {found[0]}?"
+        return _("unknown key (ignored); did you mean {key}?").format(key=found[0])
     elsewhere = [key.dotted for key in settings.declared() if key.name == name]
     if elsewhere:
-        return f"unknown key (ignored); it belongs in [{elsewhere[0].split('.')[0]}]"
-    return "unknown key (ignored)"
+        table = f"[{elsewhere[0].split('.')[0]}]"
+        return _("unknown key (ignored); it belongs in {table}").format(table=table)
+    return _("unknown key (ignored)")
 
 
 def unknown_section(section: str) -> str:
     """What the check says about an unknown ``[section]``."""
     found = nearest(section, settings.sections())
-    return "unknown section (ignored)" + (f"; did you mean [{found[0]}]?" if found else "")
+    if found:
+        return _("unknown section (ignored); did you mean {table}?").format(table=f"[{found[0]}]")
+    return _("unknown section (ignored)")
 
 
 def unquoted(line: str) -> str:
@@ -43,9 +47,9 @@ def unquoted(line: str) -> str:
         return ""
     key, value = found.groups()
     if not value.isdigit() and _DURATION.fullmatch(value):
-        return f'; durations are quoted: {key} = "{value}"'
+        return _("; durations are quoted: {example}").format(example=f'{key} = "{value}"')
     if _CLOCK.fullmatch(value):
-        return f'; times of day are quoted: {key} = "{value}"'
+        return _("; times of day are quoted: {example}").format(example=f'{key} = "{value}"')
     return ""
 
 
@@ -56,8 +60,8 @@ def unknown_ids(wanted: Iterable[str], ids: Collection[str]) -> list[str]:
         if stretch_id in ids:
             continue
         close = nearest(stretch_id, ids, count=3)
-        hint = f"; did you mean {' or '.join(checks.show(c) for c in close)}?" if close else ""
-        messages.append(
-            f"no stretch has the id {checks.show(stretch_id)} (see: hamstray stretches){hint}"
-        )
+        ids_said = _(" or ").join(checks.show(c) for c in close)
+        hint = _("; did you mean {ids}?").format(ids=ids_said) if close else ""
+        found = _("no stretch has the id {id} (see: hamstray stretches)")
+        messages.append(found.format(id=checks.show(stretch_id)) + hint)
     return messages

@@ -14,6 +14,7 @@ from typing import Any
 from hamstray.config import advice
 from hamstray.engine import settings
 from hamstray.engine.settings import Config
+from hamstray.store.translations import _, said
 
 StretchIds = Callable[[], Collection[str]]
 
@@ -32,7 +33,9 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         what = f"{self.key}: {self.message}" if self.key else self.message
-        return f"{where}: {'warning: ' if self.warning else ''}{what}"
+        if self.warning:
+            what = _("warning: {what}").format(what=what)
+        return f"{where}: {what}"
 
 
 def _shipped_ids() -> Collection[str]:
@@ -56,14 +59,18 @@ def read(
     except FileNotFoundError:
         return Config(), [], None
     except IsADirectoryError:
-        return Config(), [Problem(path, None, "", "is a directory, not a config file")], None
+        return Config(), [Problem(path, None, "", _("is a directory, not a config file"))], None
     except OSError as error:
-        return Config(), [Problem(path, None, "", f"cannot be read ({error.strerror})")], None
+        return (
+            Config(),
+            [Problem(path, None, "", _("cannot be read ({reason})").format(reason=error.strerror))],
+            None,
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problem = Problem(path, line, "", "is not UTF-8 text (TOML files must be UTF-8)")
+        problem = Problem(path, line, "", _("is not UTF-8 text (TOML files must be UTF-8)"))
         return Config(), [problem], raw
     return (*parse(text, path, stretch_ids), raw)
 
@@ -88,7 +95,11 @@ def parse(
             continue
         if not isinstance(table, dict):
             line = locate(text, None, section)
-            problems.append(Problem(path, line, section, f"expected a [{section}] table"))
+            problems.append(
+                Problem(
+                    path, line, section, _("expected a {table} table").format(table=f"[{section}]")
+                )
+            )
             continue
         valid = sections.setdefault(section, {})
         for name, raw in table.items():
@@ -101,7 +112,7 @@ def parse(
             try:
                 valid[name] = key.check.read(raw)
             except ValueError as error:
-                problems.append(Problem(path, locate(text, section, name), key.dotted, str(error)))
+                problems.append(Problem(path, locate(text, section, name), key.dotted, said(error)))
     config = Config(
         **{
             f.name: replace(getattr(Config(), f.name), **sections.get(f.name, {}))
@@ -109,17 +120,17 @@ def parse(
         }
     )
     config, tied = settings.reconcile(config)
-    for dotted, message, other in tied:
+    for dotted, rule, other in tied:
         line = locate(text, *dotted.split(".")) or locate(text, *other.split("."))
-        problems.append(Problem(path, line, dotted, message))
+        problems.append(Problem(path, line, dotted, said(rule)))
     if config.stretches.exclude:
         line = locate(text, "stretches", "exclude")
         for message in advice.unknown_ids(config.stretches.exclude, stretch_ids()):
             problems.append(Problem(path, line, "stretches.exclude", message, warning=True))
-    for keys, message in settings.doubts(config):
+    for keys, doubt in settings.doubts(config):
         lines = [locate(text, *dotted.split(".")) for dotted in keys]
         where = next((n for n in lines if n is not None), None)
-        problems.append(Problem(path, where, keys[0], message, warning=True, in_effect=True))
+        problems.append(Problem(path, where, keys[0], said(doubt), warning=True, in_effect=True))
     return config, problems
 
 
@@ -153,12 +164,13 @@ def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError, text: str) -> Pr
     # tomllib puts the position at the end of its message: "... (at line 3, column 7)".
     found = re.search(r"\(at line (\d+), column (\d+)\)$", str(error))
     if found is None:
-        return Problem(path, None, "", f"TOML syntax error: {error}")
+        return Problem(path, None, "", _("TOML syntax error: {error}").format(error=error))
     reason = str(error)[: found.start()].strip()
     number = int(found.group(1))
     lines = text.splitlines()
     hint = advice.unquoted(lines[number - 1]) if number <= len(lines) else ""
-    return Problem(path, number, "", f"column {found.group(2)}: {reason}{hint}")
+    column = _("column {column}: {reason}").format(column=found.group(2), reason=reason)
+    return Problem(path, number, "", column + hint)
 
 
 def locate(text: str, section: str | None, key: str) -> int | None:

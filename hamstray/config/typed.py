@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from hamstray.engine import checks
+from hamstray.engine.marks import N_, MarkedError
 from hamstray.engine.settings import Key
 
 NONE_WORDS = ("", "none", "no", "-")  # what a person types for "no routine" ("" in the file)
@@ -18,7 +19,9 @@ def read(key: Key, text: str) -> Any:
             answer = ""
         case checks.Duration() if answer.isdigit():
             # In the file a bare number is seconds; typed in a box it is most likely minutes.
-            raise ValueError(f'write the unit too, like "{answer}m" for minutes')
+            raise MarkedError(
+                N_("write the unit too, like {example} for minutes"), example=f'"{answer}m"'
+            )
         case checks.Whole() if re.fullmatch(r"[+-]?\d+", answer):
             return key.check.read(int(answer))
         case checks.Words() | checks.Names():

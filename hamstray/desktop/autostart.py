@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from hamstray.store.files import write_atomically
+from hamstray.store.translations import _
 
 APP_ID = "io.github.hamstray"
 MARKER = "X-Hamstray-Autostart=true"
@@ -160,13 +161,15 @@ class Autostart:
         if not path.is_file():
             return False
         if not _ours(path):
-            raise AutostartError(f"{path} was not written by hamstray; left as it is")
+            raise AutostartError(
+                _("{path} was not written by hamstray; left as it is").format(path=path)
+            )
         path.unlink()
         return True
 
     def _registry(self) -> Registry:
         if self.registry is None:
-            raise AutostartError("no registry on this platform")
+            raise AutostartError(_("no registry on this platform"))
         return self.registry
 
 
@@ -184,7 +187,9 @@ def uninstall_launcher(data_home: Path) -> list[Path]:
     launcher = data_home / "applications" / "hamstray.desktop"
     if launcher.is_file():
         if LAUNCHER_MARKER.encode() not in launcher.read_bytes():
-            raise AutostartError(f"{launcher} was not written by hamstray; left as it is")
+            raise AutostartError(
+                _("{path} was not written by hamstray; left as it is").format(path=launcher)
+            )
         launcher.unlink()
         removed.append(launcher)
     for size in ICON_SIZES:

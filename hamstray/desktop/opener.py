@@ -10,14 +10,16 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from hamstray.store.translations import N_, _
+
 log = logging.getLogger(__name__)
 
 Failed = Callable[[str], None]  # gets why no program opened the file, in a few words
 # What xdg-open's exit codes mean (its manual), as a person reads them.
 XDG_OPEN_EXITS = {
-    2: "the file is not there",
-    3: "a tool it needs is missing",
-    4: "no program for this kind of file",
+    2: N_("the file is not there"),
+    3: N_("a tool it needs is missing"),
+    4: N_("no program for this kind of file"),
 }
 
 
@@ -40,7 +42,7 @@ def open_file(path: Path, failed: Failed = _logged) -> None:
         return
     opener = "open" if sys.platform == "darwin" else "xdg-open"
     if shutil.which(opener) is None:
-        failed(f"{opener} is not installed")
+        failed(_("{program} is not installed").format(program=opener))
         return
     try:
         process = subprocess.Popen(
@@ -57,10 +59,12 @@ def open_file(path: Path, failed: Failed = _logged) -> None:
         return
 
     def wait() -> None:
-        _, said = process.communicate()
+        said = process.communicate()[1]
         if process.returncode != 0:
             log.info("%s %s said: %s", opener, path, said.strip()[-500:])
             code = process.returncode
-            failed(f"{opener}: {XDG_OPEN_EXITS.get(code, f'exit status {code}')}")
+            why = XDG_OPEN_EXITS.get(code)
+            said_why = _(why) if why else _("exit status {code}").format(code=code)
+            failed(f"{opener}: {said_why}")
 
     threading.Thread(target=wait, name="hamstray-opener", daemon=True).start()

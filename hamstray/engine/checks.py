@@ -8,6 +8,7 @@ from datetime import time
 from typing import Any, Generic, Protocol, TypeVar, cast
 
 from hamstray.engine import durations
+from hamstray.engine.marks import N_, MarkedError
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -49,9 +50,11 @@ class Duration:
     def read(self, raw: object) -> int:
         seconds = durations.parse(raw)
         if not self.low <= seconds <= self.high:
-            raise ValueError(
-                f"expected a duration from {durations.compact(self.low)} to "
-                f"{durations.compact(self.high)}, got {show(raw)}"
+            raise MarkedError(
+                N_("expected a duration from {low} to {high}, got {got}"),
+                low=durations.compact(self.low),
+                high=durations.compact(self.high),
+                got=show(raw),
             )
         return seconds
 
@@ -67,11 +70,11 @@ class Whole:
     high: int
 
     def read(self, raw: object) -> int:
-        wanted = f"expected a whole number from {self.low} to {self.high}"
+        wanted = N_("expected a whole number from {low} to {high}, got {got}")
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise ValueError(f"{wanted}, got {show(raw)}")
+            raise MarkedError(wanted, low=str(self.low), high=str(self.high), got=show(raw))
         if not self.low <= raw <= self.high:
-            raise ValueError(f"{wanted}, got {raw}")
+            raise MarkedError(wanted, low=str(self.low), high=str(self.high), got=str(raw))
         return raw
 
     def toml(self, value: Any) -> str:
@@ -86,7 +89,11 @@ class OneOf(Generic[W]):
 
     def read(self, raw: object) -> W:
         if raw not in self.options:
-            raise ValueError(f"expected one of {_quoted(self.options)}, got {show(raw)}")
+            raise MarkedError(
+                N_("expected one of {options}, got {got}"),
+                options=_quoted(self.options),
+                got=show(raw),
+            )
         return raw
 
     def toml(self, value: Any) -> str:
@@ -102,15 +109,20 @@ class Words(Generic[W]):
     allow_empty: bool = True
 
     def read(self, raw: object) -> tuple[W, ...]:
-        wanted = f"a list of {_quoted(self.options)}" if self.options else f"a list of {self.what}"
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-            raise ValueError(f"expected {wanted}, got {show(raw)}")
+            raise self._wrong(N_("expected a list of {what}, got {got}"), show(raw))
         bad = [v for v in raw if self.options and v not in self.options]
         if bad:
-            raise ValueError(f"expected {wanted}, got {show(bad[0])}")
+            raise self._wrong(N_("expected a list of {what}, got {got}"), show(bad[0]))
         if not raw and not self.allow_empty:
-            raise ValueError(f"expected {wanted}, got an empty list")
+            raise self._wrong(N_("expected a list of {what}, got an empty list"), "")
         return tuple(cast(list[W], list(dict.fromkeys(raw))))
+
+    def _wrong(self, template: str, got: str) -> MarkedError:
+        """The error for this list: its options as the file spells them, else what it holds."""
+        if self.options:
+            return MarkedError(template, what=_quoted(self.options), got=got)
+        return MarkedError(template, ("what",), what=self.what, got=got)
 
     def toml(self, value: Any) -> str:
         return "[" + ", ".join(f'"{v}"' for v in value) + "]"
@@ -121,14 +133,20 @@ class Names:
     """A list of process names (not paths), duplicates dropped."""
 
     def read(self, raw: object) -> tuple[str, ...]:
-        wanted = 'a list of process names like ["zoom", "teams"]'
+        example = '["zoom", "teams"]'
         if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-            raise ValueError(f"expected {wanted}, got {show(raw)}")
+            wrong = N_("expected a list of process names like {example}, got {got}")
+            raise MarkedError(wrong, example=example, got=show(raw))
         for name in raw:
             if not name.strip():
-                raise ValueError(f"expected {wanted}, got an empty name")
+                wrong = N_("expected a list of process names like {example}, got an empty name")
+                raise MarkedError(wrong, example=example)
             if "/" in name or "\\" in name:
-                raise ValueError(f"expected {wanted}, got {show(name)} (a path, not a name)")
+                wrong = N_(
+                    "expected a list of process names like {example}, "
+                    "got {got} (a path, not a name)"
+                )
+                raise MarkedError(wrong, example=example, got=show(name))
         return tuple(dict.fromkeys(name.strip() for name in raw))
 
     def toml(self, value: Any) -> str:
@@ -147,7 +165,8 @@ class Clock:
             return None
         found = _CLOCK.fullmatch(raw) if isinstance(raw, str) else None
         if found is None:
-            raise ValueError(f'expected a time like "07:30" (or "" for none), got {show(raw)}')
+            wrong = N_("expected a time like {example} (or {empty} for none), got {got}")
+            raise MarkedError(wrong, example='"07:30"', empty='""', got=show(raw))
         return time(int(found.group(1)), int(found.group(2)))
 
     def toml(self, value: Any) -> str:
@@ -160,7 +179,12 @@ class Flag:
 
     def read(self, raw: object) -> bool:
         if not isinstance(raw, bool):
-            raise ValueError(f"expected true or false, got {show(raw)}")
+            raise MarkedError(
+                N_("expected {true} or {false}, got {got}"),
+                true="true",
+                false="false",
+                got=show(raw),
+            )
         return raw
 
     def toml(self, value: Any) -> str:

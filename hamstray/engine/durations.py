@@ -2,34 +2,44 @@
 
 import re
 
+from hamstray.engine.marks import N_, MarkedError
+
 _PATTERN = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
 EXAMPLE = '"45m"'
 
 
-class DurationError(ValueError):
+class DurationError(MarkedError):
     """A duration that could not be read; the message quotes it and shows an example."""
 
 
 def parse(value: object) -> int:
     """Return the whole number of seconds that ``value`` (a string or an int) stands for."""
     if isinstance(value, bool):
-        raise DurationError(f"expected a duration like {EXAMPLE}, got {_quote(value)}")
+        raise _wrong(_quote(value))
     if isinstance(value, int):
         if value < 0:
             raise DurationError(
-                f"expected a duration like {EXAMPLE}, got a negative number {value}"
+                N_("expected a duration like {example}, got a negative number {got}"),
+                example=EXAMPLE,
+                got=str(value),
             )
         return value
     if not isinstance(value, str):
-        raise DurationError(f"expected a duration like {EXAMPLE}, got {_quote(value)}")
+        raise _wrong(_quote(value))
     text = value.strip().lower()
     if text.isdigit():
         return int(text)
     match = _PATTERN.fullmatch(text)
     if not text or match is None:
-        raise DurationError(f"expected a duration like {EXAMPLE}, got {_quote(value)}")
+        raise _wrong(_quote(value))
     hours, minutes, seconds = (int(match.group(g) or 0) for g in "hms")
     return hours * 3600 + minutes * 60 + seconds
+
+
+def _wrong(got: str) -> DurationError:
+    return DurationError(
+        N_("expected a duration like {example}, got {got}"), example=EXAMPLE, got=got
+    )
 
 
 def compact(seconds: float) -> str:

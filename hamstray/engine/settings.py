@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from hamstray.engine import durations
 from hamstray.engine.checks import Check, Clock, Duration, Flag, Names, OneOf, Whole, Words
-from hamstray.engine.marks import N_
+from hamstray.engine.marks import N_, Marked, marked
 from hamstray.engine.vocabulary import CONDITIONS, CONTEXTS, NEEDS, Condition, Context, Need
 
 T = TypeVar("T")
@@ -43,7 +43,7 @@ class Breaks:
     )
 
 
-STRETCH_IDS: Words[str] = Words("stretch ids")
+STRETCH_IDS: Words[str] = Words(N_("stretch ids"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,17 +199,21 @@ def value(config: Config, key: Key) -> Any:
     return getattr(getattr(config, key.section), key.name)
 
 
-def reconcile(config: Config) -> tuple[Config, list[tuple[str, str, str]]]:
+def reconcile(config: Config) -> tuple[Config, list[tuple[str, Marked, str]]]:
     """Apply the rules that tie two keys together: the corrected config and (key, problem, the
     key it is tied to), so a problem can point at whichever of the two the file sets."""
-    problems: list[tuple[str, str, str]] = []
+    problems: list[tuple[str, Marked, str]] = []
     stretches = config.stretches
     if stretches.max_hold < stretches.hold:
         problems.append(
             (
                 "stretches.max_hold",
-                f"must be at least stretches.hold ({durations.compact(stretches.hold)}), "
-                f"got {durations.compact(stretches.max_hold)}",
+                marked(
+                    N_("must be at least {other} ({low}), got {got}"),
+                    other="stretches.hold",
+                    low=durations.compact(stretches.hold),
+                    got=durations.compact(stretches.max_hold),
+                ),
                 "stretches.hold",
             )
         )
@@ -220,26 +224,38 @@ def reconcile(config: Config) -> tuple[Config, list[tuple[str, str, str]]]:
 FEW_SECONDS = 60  # an interval shorter than this is for trying hamstray out
 
 
-def doubts(config: Config) -> list[tuple[tuple[str, ...], str]]:
+def doubts(config: Config) -> list[tuple[tuple[str, ...], Marked]]:
     """Values that are allowed but make little sense together, as (the keys involved, the first
     one named first; warning): they are used as written, and the check names them."""
     breaks = config.breaks
-    found: list[tuple[tuple[str, ...], str]] = []
+    found: list[tuple[tuple[str, ...], Marked]] = []
     if breaks.interval < FEW_SECONDS:
         found.append(
             (
                 ("breaks.interval",),
-                f"{durations.compact(breaks.interval)} of sitting is for trying hamstray out; "
-                'for everyday use it is minutes, like "30m"',
+                marked(
+                    N_(
+                        "{interval} of sitting is for trying hamstray out; "
+                        "for everyday use it is minutes, like {example}"
+                    ),
+                    interval=durations.compact(breaks.interval),
+                    example='"30m"',
+                ),
             )
         )
     if breaks.remind_again > breaks.interval:
         found.append(
             (
                 ("breaks.remind_again", "breaks.interval"),
-                f"{durations.compact(breaks.remind_again)} is longer than breaks.interval "
-                f"({durations.compact(breaks.interval)}): an ignored reminder comes back after "
-                "more than a whole sitting interval",
+                marked(
+                    N_(
+                        "{again} is longer than {other} ({interval}): an ignored reminder comes "
+                        "back after more than a whole sitting interval"
+                    ),
+                    again=durations.compact(breaks.remind_again),
+                    other="breaks.interval",
+                    interval=durations.compact(breaks.interval),
+                ),
             )
         )
     return found

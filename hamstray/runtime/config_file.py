@@ -14,6 +14,7 @@ from hamstray.config import loader
 from hamstray.config.loader import Problem
 from hamstray.engine import settings
 from hamstray.engine.settings import Config
+from hamstray.store.translations import _, plural
 
 log = logging.getLogger(__name__)
 
@@ -129,19 +130,38 @@ class ConfigFile:
         self._told = True
         shown = loader.to_tell(self.reading.problems)
         first = shown[0]
-        where = f"line {first.line}: " if first.line else ""
+        where = _("line {line}: ").format(line=first.line) if first.line else ""
         what = f"{first.key}: {first.message}" if first.key else first.message
-        more = f" (and {len(shown) - 1} more)" if len(shown) > 1 else ""
-        kept = f"The {self.reading.message}. " if self.reading.message else ""
-        return (
-            f"Your hamstray settings file has {_count(len(shown))}",
-            f"{where}{what}{more}. {kept}`hamstray config check` lists them; "
-            f"the file is {_home(self.path)}.",
+        more = plural(len(shown) - 1, " (and {n} more)", " (and {n} more)") if shown[1:] else ""
+        title = (
+            plural(
+                len(shown),
+                "Your hamstray settings file has {n} problem",
+                "Your hamstray settings file has {n} problems",
+            )
+            if shown[1:]
+            else _("Your hamstray settings file has a problem")
         )
+        body = _("{problem}. {kept}`hamstray config check` lists them; the file is {path}.")
+        problem = where + what + more
+        return title, body.format(problem=problem, kept=_kept(self.reading), path=_home(self.path))
 
 
-def _count(problems: int) -> str:
-    return "a problem" if problems == 1 else f"{problems} problems"
+def _kept(reading: Reading) -> str:
+    """The sentence saying which values are in use instead of the bad ones ("" when none is)."""
+    if not reading.errors:
+        return ""
+    if reading.first:
+        return plural(
+            reading.errors,
+            "The settings file has {n} problem; their defaults are in use. ",
+            "The settings file has {n} problems; their defaults are in use. ",
+        )
+    return plural(
+        reading.errors,
+        "The settings file has {n} problem; the last good settings are in use. ",
+        "The settings file has {n} problems; the last good settings are in use. ",
+    )
 
 
 def _home(path: Path) -> str:

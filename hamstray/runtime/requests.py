@@ -24,6 +24,7 @@ from hamstray.engine.events import (
     StartRoutine,
     StartStretch,
 )
+from hamstray.store.translations import _, pgettext, said
 
 YEAR = 366 * 24 * 3600  # no snooze or pause is longer than this
 ROUTINES = ("morning", "evening")
@@ -139,11 +140,14 @@ def length(text: str, what: str = "snooze") -> int:
     try:
         seconds = durations.parse(text)
     except durations.DurationError as error:
-        raise RequestError(str(error)) from error
+        raise RequestError(said(error)) from error
     if seconds <= 0:
-        raise RequestError(f'expected a duration longer than 0 like "5m", got "{text}"')
+        wrong = _("expected a duration longer than 0 like {example}, got {got}")
+        raise RequestError(wrong.format(example='"5m"', got=f'"{text}"'))
     if seconds > YEAR:
-        raise RequestError(f'"{text}" is too long: a {what} lasts a year at most')
+        named = pgettext("request", "pause") if what == "pause" else pgettext("request", "snooze")
+        wrong = _("{got} is too long: a {what} lasts a year at most")
+        raise RequestError(wrong.format(got=f'"{text}"', what=named))
     return seconds
 
 
@@ -159,7 +163,8 @@ def find_stretch(stretch_id: str, find: Callable[[str], Stretch | None]) -> Stre
     """The stretch called ``stretch_id``, found with ``find``; RequestError when none is."""
     found = find(stretch_id)
     if found is None:
-        raise RequestError(f"unknown stretch {stretch_id!r} (see: hamstray stretches)")
+        unknown = _("unknown stretch {id} (see: hamstray stretches)")
+        raise RequestError(unknown.format(id=repr(stretch_id)))
     return found
 
 

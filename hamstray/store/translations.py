@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 
-from hamstray.engine.marks import N_
+from hamstray.engine.marks import N_, Marked, MarkedError
 
 DOMAIN = "hamstray"
 SOURCE = "en"
@@ -25,6 +25,7 @@ __all__ = [
     "locale_dir",
     "pgettext",
     "plural",
+    "said",
     "show_date",
     "show_moment",
     "use",
@@ -94,6 +95,17 @@ def plural(count: int, one: str, other: str) -> str:
     """The right form of ``one``/``other`` for ``count`` in the user's language (German has
     two, French takes the singular for 0 too), with ``{n}`` filled in."""
     return _current[0][1].ngettext(one, other, count).format(n=count)
+
+
+def said(message: Marked | Exception) -> str:
+    """A message in the user's language when the engine marked it (``Marked``, ``MarkedError``),
+    else as it is."""
+    if isinstance(message, MarkedError):
+        message = message.marked
+    if not isinstance(message, Marked):
+        return str(message)
+    fields = {n: _(v) if n in message.translated else v for n, v in message.fields}
+    return _(message.template).format(**fields)
 
 
 def show_moment(moment: datetime, near: bool) -> str:

@@ -38,6 +38,12 @@ TRANSLATED = (
     "hamstray/ui/chart.py",
     "hamstray/cli/practice.py",
     "hamstray/cli/guided.py",
+    "hamstray/cli/first_run.py",
+    "hamstray/config/advice.py",
+    "hamstray/config/typed.py",
+    "hamstray/desktop/opener.py",
+    "hamstray/runtime/control/pipe.py",
+    "hamstray/runtime/control/lock.py",
 )
 MARKERS = {"_", "N_", "pgettext", "plural"}
 INTERFACE = {"too hard"}  # `stretches --json` says why a stretch is left out with these words
@@ -349,3 +355,37 @@ def test_ui_language_in_the_settings_file_overrides_the_desktop(tmp_path: Path) 
         timeout=30,
     )
     assert "Montrer les prochaines propositions (ne change rien)." in shown.stdout
+
+
+def test_a_settings_file_problem_is_said_in_the_language_with_key_and_value_as_written(
+    compiled: Path,
+) -> None:
+    """The engine's check stays English (``str``); config check says it in German."""
+    from hamstray.config import loader
+    from hamstray.engine.checks import Duration
+
+    translations.use("de", {})
+    _, problems = loader.parse('[breaks]\nsnooze = "2d"\nsnoze = "5m"\n', Path("c.toml"))
+    assert [str(p) for p in problems] == [
+        'c.toml:2: breaks.snooze: erwartet wurde eine Dauer wie "45m", nicht "2d"',
+        "c.toml:3: Warnung: breaks.snoze: unbekannter Schlüssel (ignoriert); meintest du snooze?",
+    ]
+    with pytest.raises(ValueError, match='expected a duration from 1s to 1m, got "2m"'):
+        Duration(1, 60).read("2m")
+
+
+def test_setup_takes_yes_and_no_in_the_language_and_in_english(compiled: Path) -> None:
+    from hamstray.cli import first_run
+
+    translations.use("fr", {})
+    assert [first_run.yes_or_no(a) for a in ("oui", "O", "non", "yes", "n")] == [
+        True,
+        True,
+        False,
+        True,
+        False,
+    ]
+    with pytest.raises(ValueError, match=r"^répondez oui ou non$"):
+        first_run.yes_or_no("peut-être")
+    translations.use("es", {})
+    assert first_run.yes_or_no("si") is True  # "sí" without its accent

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TextIO
 
 from hamstray.runtime.control.errors import ControlError
+from hamstray.store.translations import _
 
 
 def private_dir(path: Path) -> Path:
@@ -13,7 +14,9 @@ def private_dir(path: Path) -> Path:
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = path.stat()
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        raise ControlError(f"{path} belongs to another user; refusing to use it")
+        raise ControlError(
+            _("{path} belongs to another user; refusing to use it").format(path=path)
+        )
     if info.st_mode & 0o077:
         path.chmod(0o700)
     return path

@@ -24,6 +24,7 @@ from hamstray.runtime.control.protocol import (
     reply,
 )
 from hamstray.runtime.requests import Request
+from hamstray.store.translations import _
 
 log = logging.getLogger(__name__)
 
@@ -91,10 +92,12 @@ def pipe_request(
         with Client(address, family=family) as connection:
             connection.send_bytes(encode(message))
             if not connection.poll(timeout):
-                raise ControlError("the running app did not answer in time")
+                raise ControlError(_("the running app did not answer in time"))
             answer: dict[str, Any] = json.loads(connection.recv_bytes())
     except (FileNotFoundError, ConnectionRefusedError) as error:
-        raise NotRunning("hamstray is not running") from error
+        raise NotRunning(_("hamstray is not running")) from error
     except (OSError, EOFError, json.JSONDecodeError) as error:
-        raise ControlError(f"the running app did not answer ({error})") from error
+        raise ControlError(
+            _("the running app did not answer ({error})").format(error=error)
+        ) from error
     return answer

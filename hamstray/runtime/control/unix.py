@@ -29,6 +29,7 @@ from hamstray.runtime.control.protocol import (
     reply,
 )
 from hamstray.runtime.requests import Request
+from hamstray.store.translations import _
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +141,13 @@ def request(path: Path, message: Request, timeout: float = 10.0) -> dict[str, An
             client.sendall(encode(message))
             line = read_line(client)
     except (FileNotFoundError, ConnectionRefusedError) as error:
-        raise NotRunning("hamstray is not running") from error
+        raise NotRunning(_("hamstray is not running")) from error
     except (OSError, ProtocolError) as error:
-        raise ControlError(f"the running app did not answer ({error})") from error
+        raise ControlError(
+            _("the running app did not answer ({error})").format(error=error)
+        ) from error
     try:
         answer: dict[str, Any] = json.loads(line)
     except json.JSONDecodeError as error:
-        raise ControlError("the running app sent a reply that is not JSON") from error
+        raise ControlError(_("the running app sent a reply that is not JSON")) from error
     return answer

@@ -11,7 +11,7 @@ from typing import Any
 from hamstray.config import loader, typed
 from hamstray.engine import checks, settings
 from hamstray.engine.settings import Config, Key
-from hamstray.store.translations import N_, _
+from hamstray.store.translations import N_, _, said
 
 # The pages and the keys on each, by name; "section.*" is every key of a section. A name that is
 # not declared (yet) is left out, and so is a page with no key.
@@ -191,7 +191,7 @@ class Form:
                     list(entered) if isinstance(entered, tuple | list) else entered
                 )
         except ValueError as error:
-            self.errors[dotted] = str(error)
+            self.errors[dotted] = said(error)
             return self.errors[dotted]
         self.errors.pop(dotted, None)
         self.in_file.pop(dotted, None)
@@ -218,10 +218,10 @@ class Form:
             for d, m in self.in_file.items()
         }
         candidate = self.candidate()
-        for dotted, message, _tied in settings.reconcile(candidate)[1]:
-            found[dotted] = (message, True)
-        for keys, message in settings.doubts(candidate):
-            found[keys[0]] = (message, False)
+        for dotted, rule, _tied in settings.reconcile(candidate)[1]:
+            found[dotted] = (said(rule), True)
+        for keys, doubt in settings.doubts(candidate):
+            found[keys[0]] = (said(doubt), False)
         for dotted, message in self.errors.items():
             found[dotted] = (message, True)
         return {d: note for d, note in found.items() if d in self.fields}
