@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,10 +100,11 @@ class RunningApp:
         return json.loads(out)  # type: ignore[no-any-return]
 
     def events(self) -> list[tuple[str, str | None]]:
-        """(kind, stretch) of every event in the real history file, oldest first."""
+        """(kind, stretch) of every event in the real history file, oldest first; none while
+        the app has not made the file yet (it opens its history once the icon shows). Read-only:
+        a test must not create the file the app is about to make."""
         path = self.home / "data" / "hamstray" / "history.sqlite3"
-        with sqlite3.connect(path) as db:
-            return db.execute("SELECT kind, stretch FROM events ORDER BY id").fetchall()
+        return history_rows(path, "SELECT kind, stretch FROM events ORDER BY id")
 
     def log(self) -> str:
         path = self.home / "state" / "hamstray" / "log" / "hamstray.log"
@@ -154,6 +156,23 @@ def start_app(
     assert isinstance(icon, int)
     app.icon = icon
     return app
+
+
+def history_rows(path: Path, query: str, *args: object) -> list[Any]:
+    """Rows of ``query`` on the app's real history file, read-only (a test must not create the
+    file the app is about to make); none while the app has not made it and its table yet (it
+    opens its history once the icon shows)."""
+    if not path.exists():
+        return []
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return db.execute(query, args).fetchall()
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return []
+        raise
+    finally:
+        db.close()
 
 
 @pytest.fixture

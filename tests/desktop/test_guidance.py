@@ -2,7 +2,6 @@
 the installed app running, as a person uses them (keys pressed through XTEST)."""
 
 import json
-import sqlite3
 import time
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from hamstray.engine.entries import Entry, Kind
 from hamstray.store.history import History
 from tests.pixels import pixels
 
-from .conftest import start_app
+from .conftest import history_rows, start_app
 from .stack import wait_for
 from .test_guide import FAST, find_window, press
 
@@ -20,10 +19,8 @@ from .test_guide import FAST, find_window, press
 def rows(app, kind: str) -> list[tuple[str | None, str]]:
     """(stretch, detail) of each event of ``kind`` in the real history file."""
     path = app.home / "data" / "hamstray" / "history.sqlite3"
-    with sqlite3.connect(path) as db:
-        return db.execute(
-            "SELECT stretch, detail FROM events WHERE kind = ? ORDER BY id", (kind,)
-        ).fetchall()
+    query = "SELECT stretch, detail FROM events WHERE kind = ? ORDER BY id"
+    return history_rows(path, query, kind)
 
 
 def heading(shot: Path) -> Image.Image:

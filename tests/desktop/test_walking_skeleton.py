@@ -1,7 +1,6 @@
 """End to end on a real X server: tray icon, notification, a real click, snooze, control."""
 
 import signal
-import sqlite3
 import time
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from PIL import Image
 from hamstray.store.assets import stretches
 from tests.pixels import pixels
 
-from .conftest import wait_for_notification
+from .conftest import history_rows, wait_for_notification
 from .stack import wait_for
 
 NAMES = {s.name for s in stretches()}
@@ -182,5 +181,4 @@ def test_the_first_start_without_a_config_says_hello_once(stack) -> None:
 
 
 def kinds(history: Path) -> list[str]:
-    with sqlite3.connect(history) as db:
-        return [kind for (kind,) in db.execute("SELECT kind FROM events ORDER BY id")]
+    return [kind for (kind,) in history_rows(history, "SELECT kind FROM events ORDER BY id")]
