@@ -9,13 +9,14 @@ to name the notifications that are open.
 import contextlib
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from jeepney import DBusAddress, HeaderFields, MessageType, new_method_call
 from jeepney.io.blocking import open_dbus_connection
 from jeepney.wrappers import unwrap_msg
+
+from .stack import wait_for
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
 WATCHER = "org.kde.StatusNotifierWatcher"
@@ -168,14 +169,13 @@ class Monitor:
     def sent_as(self, notification: int, timeout: float = 5) -> Sent:
         """The Notify call the server answered with ``notification``, once this monitor has
         seen the answer (the server may show it, and say so, before the monitor reads it)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            found = [s for s in self.snapshot().sent if s.id == notification]
-            if found:
-                return found[-1]
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"the monitor never saw notification {notification} sent")
-            time.sleep(0.02)
+        found = wait_for(
+            lambda: [s for s in self.snapshot().sent if s.id == notification],
+            timeout,
+            f"the monitor to see notification {notification} sent",
+            every=0.02,
+        )
+        return found[-1]  # type: ignore[index,no-any-return]
 
     def close(self) -> None:
         """Stop monitoring."""
