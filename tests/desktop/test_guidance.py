@@ -13,7 +13,7 @@ from tests.pixels import pixels
 
 from .conftest import history_rows, start_app
 from .stack import wait_for
-from .test_guide import FAST, find_window, press
+from .test_guide import FAST, find_window, press, until_shown
 
 
 def rows(app, kind: str) -> list[tuple[str | None, str]]:
@@ -123,10 +123,12 @@ def test_not_right_for_me_records_the_condition_and_swaps_at_once(
     assert "knee pain or a knee injury (said in the guide)" in listing
     assert app.cli("stretch", "kneeling-hip-flexor").returncode == 0  # asked for by name
     window = find_window(app, "^hamstray: Kneeling hip-flexor lunge$")
-    shot = app.desktop.screenshot(tmp_path / "knee-caution.png", window)
-    with Image.open(shot) as image:
-        warm = [p for p in pixels(image) if p[:3] == (0x9A, 0x5A, 0x12)]
-    assert len(warm) > 100  # its knee caution is shown, in the warning colour
+
+    def warm(image: Image.Image) -> int:
+        return len([p for p in pixels(image) if p[:3] == (0x9A, 0x5A, 0x12)])
+
+    shot = tmp_path / "knee-caution.png"  # its knee caution is shown, in the warning colour
+    until_shown(app, window, shot, warm, 100, "the knee caution in the warning colour")
 
 
 def test_the_check_in_opens_in_the_running_app_and_is_recorded(app_factory, tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """The guided stretch window, opened by the running app on a real X server."""
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -27,6 +28,20 @@ def press(app, window: str, key: str) -> None:
     app.desktop.run("xdotool", "key", key)
 
 
+def until_shown(
+    app, window: str, path: Path, count: Callable[[Image.Image], int], least: int, what: str
+) -> int:
+    """Screenshot ``window`` until ``count`` of it reaches ``least`` (a window maps before Tk
+    has drawn it); return the count."""
+
+    def enough() -> int:
+        with Image.open(app.desktop.screenshot(path, window)) as image:
+            found = count(image)
+        return found if found >= least else 0
+
+    return wait_for(enough, 10, what, every=0.2)  # type: ignore[return-value]
+
+
 def read_the_rules(app, window: str) -> None:
     """Close the rules the guide shows before the first stretch (Enter: "Got it")."""
     press(app, window, "Return")
@@ -42,14 +57,15 @@ def test_a_stretch_runs_its_countdown_and_is_recorded_as_done(app_factory, tmp_p
     assert opened < 5
     assert app.status()["phase"] == "stretching"
     read_the_rules(app, window)
-    time.sleep(1.5)
-    shot = app.desktop.screenshot(tmp_path / "guide.png", window)
-    with Image.open(shot) as image:
+
+    def teal(image: Image.Image) -> int:
+        return len([p for p in pixels(image) if p[0] < 60 and p[1] > 120 and p[2] > 110])
+
+    until_shown(app, window, tmp_path / "guide.png", teal, 500, "the Done button and the bar")
+    with Image.open(tmp_path / "guide.png") as image:
         width, height = image.size
-        assert width > 300
-        assert height > 400
-        teal = [p for p in pixels(image) if p[0] < 60 and p[1] > 120 and p[2] > 110]
-        assert len(teal) > 500  # the Done button and the progress bar
+    assert width > 300
+    assert height > 400
     app.wait_for_event("stretch_done", timeout=15)
     assert ("stretch_done", "chair-forward-fold") in app.events()
     wait_for(lambda: app.status()["phase"] == "sitting", 5, "sitting again")
