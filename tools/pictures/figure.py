@@ -1,6 +1,6 @@
 """The figure on the picture: its pieces (the torso, the head, half limbs) as smooth shapes
 drawn back to front with an outline, far limbs a darker shade, arms lighter than legs, the
-stretched muscles tinted, and a ball among the pieces where it lies."""
+stretched muscles tinted, and a ball or a chair leg among the pieces where it stands."""
 
 import math
 from collections.abc import Callable
@@ -12,7 +12,7 @@ from tools.pictures import silhouette as s
 from tools.pictures.camera import Camera
 from tools.pictures.layout import Flat, Framing, flatten
 from tools.pictures.picture import Muscle
-from tools.pictures.props import Ball
+from tools.pictures.props import Ball, Solid
 from tools.pictures.rig import ARM_PARTS, LEG_PARTS, Body, Kind, Mark, Part, Side
 
 Colour = tuple[int, int, int, int]
@@ -75,6 +75,18 @@ def _nose(body: Body, camera: Camera) -> Flat:
 Key = tuple[str, Side]
 
 
+def _solid_flat(solid: Solid, camera: Camera) -> Flat:
+    """A ball, or a post (a box thin across two axes) along its length, as the camera sees it."""
+    if isinstance(solid, Ball):
+        x, y, d = camera.project(solid.centre)
+        return Flat((x, y), (x, y), solid.radius, solid.radius, d, d)
+    long = max(range(3), key=lambda i: solid.half[i])
+    x, y, z = (solid.half[i] if i == long else 0.0 for i in range(3))
+    a, b = (camera.project(g.add(solid.centre, g.scale((x, y, z), k))) for k in (-1.0, 1.0))
+    radius = max(solid.half[i] for i in range(3) if i != long)
+    return Flat(a[:2], b[:2], radius, radius, a[2], b[2])
+
+
 def _order(pieces: dict[Key, list[Flat]]) -> list[Key]:
     """The pieces back to front: by depth, then swapped where one overlaps the other."""
 
@@ -89,6 +101,16 @@ def _order(pieces: dict[Key, list[Flat]]) -> list[Key]:
             if _in_front(pieces[a], pieces[b]) > 0:
                 order[i], order[i + 1] = b, a
     return order
+
+
+def _placed(order: list[Key], pieces: dict[Key, list[Flat]], solid: Flat) -> int:
+    """Where in ``order`` a solid goes: after the last piece it overlaps in front of, else
+    before the first it overlaps behind."""
+    ahead = [_in_front([solid], pieces[k]) for k in order]
+    after = [i for i, a in enumerate(ahead) if a > 0]
+    if after:
+        return after[-1] + 1
+    return next((i for i, a in enumerate(ahead) if a < 0), 0)
 
 
 def _joints(key: tuple[str, Side], members: list[tuple[Part, Flat]]) -> list[Flat]:
@@ -107,11 +129,11 @@ def figure(
     camera: Camera,
     fit: Framing,
     muscles: tuple[Muscle, ...],
-    balls: list[Ball],
-    draw_ball: Callable[[Ball], None],
+    among: list[Solid],
+    draw_solid: Callable[[Solid], None],
 ) -> None:
-    """Draw the figure, piece by piece from the back, with a ball among them where it lies
-    (``draw_ball`` draws one)."""
+    """Draw the figure, piece by piece from the back, with the solids ``among`` them where
+    they stand (a ball, a chair's legs: ``draw_solid`` draws one)."""
     pieces: dict[Key, list[tuple[Part, Flat]]] = {}
     for part in body.parts:
         pieces.setdefault(_item(part), []).append((part, flatten(part, camera)))
@@ -134,12 +156,15 @@ def figure(
         for kind, mark in (("leg", Mark.HIP), ("arm", Mark.SHOULDER))
     }
     flats_of = {k: [f for _, f in v] for k, v in pieces.items()}
-    for index, ball in enumerate(balls):
-        x, y, d = camera.project(ball.centre)
-        flats_of[("ball", Side(index))] = [Flat((x, y), (x, y), ball.radius, ball.radius, d, d)]
-    for key in _order(flats_of):
-        if key[0] == "ball":
-            draw_ball(balls[int(key[1])])
+    ranked = _order(flats_of)
+    slots = [_placed(ranked, flats_of, _solid_flat(solid, camera)) for solid in among]
+    order: list[Key | Solid] = []
+    for i in range(len(ranked) + 1):
+        order += [solid for solid, at in zip(among, slots, strict=True) if at == i]
+        order += ranked[i : i + 1]
+    for key in order:
+        if not isinstance(key, tuple):
+            draw_solid(key)
             continue
         members = pieces[key]
         flats = [f for _, f in members]

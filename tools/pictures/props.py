@@ -119,7 +119,7 @@ def wall(x: float) -> Props:
     return Props((box(x, x + 8, -1, 170, -70, 70),), ((Surface.WALL, (x, 0.0, 0.0)),))
 
 
-def step(edge: float, height: float = 18, rail_z: float = 27, rail_x: float = 30) -> Props:
+def step(edge: float, height: float = 18, rail_z: float = 27, rail_x: float = 44) -> Props:
     """A stair step whose back edge is at ``edge`` (the heel hangs behind it), with a rail
     post and bar beside it; the rail's grip is ``rail_x`` cm ahead of the edge."""
     tread = box(edge, edge + 42, 0, height, -30, 40)

@@ -6,7 +6,7 @@ towel as a solid band."""
 import itertools
 import math
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from tools.pictures import geometry as g
 from tools.pictures import silhouette as s
@@ -42,11 +42,20 @@ def draw(picture: Picture, frame: int, size: int, arrow: bool = False) -> Image.
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     body = bodies[frame]
-    balls = [b for b in picture.props.solids if isinstance(b, Ball)]
+    among = _among_limbs(picture.props.solids, camera)
     for solid in (_floor(bodies, picture, camera), *_sorted(picture.props.solids, camera)):
-        if not isinstance(solid, Ball):
+        if solid not in among:
             _solid(pen, solid, camera, fit)
-    figure(image, body, camera, fit, picture.muscles, balls, lambda b: _solid(pen, b, camera, fit))
+    behind = [s for s in picture.props.solids if s not in among]
+    figure(
+        image,
+        body,
+        camera,
+        fit,
+        picture.muscles,
+        among,
+        lambda s: _among(image, s, behind, camera, fit),
+    )
     strap = picture.props.strap
     if strap is not None:
         foot = fit.pixel(camera.project(body.marks[strap.foot].centre)[:2])
@@ -78,6 +87,44 @@ def _floor(bodies: list[Body], picture: Picture, camera: Camera) -> Box:
     )
 
 
+def _among_limbs(solids: tuple[Solid, ...], camera: Camera) -> list[Solid]:
+    """The solids drawn among the limbs, in front of those behind them: a ball, and an upright
+    post (a chair's or desk's leg) unless another stands behind it in the same place (a desk's
+    near and far legs, seen from the side: a limb between them reads as in front of both). The
+    rest (a seat, a wall, a rail's bar, a cushion) lies behind the figure."""
+    posts = [
+        s for s in solids if isinstance(s, Box) and max(s.half[0], s.half[2]) <= 2.5 < s.half[1]
+    ]
+
+    def hides_another(post: Box) -> bool:
+        x, _, depth = camera.project(post.centre)
+        return any(
+            abs(camera.project(o.centre)[0] - x) < 1.0 and camera.project(o.centre)[2] < depth
+            for o in posts
+            if o is not post
+        )
+
+    return [s for s in solids if isinstance(s, Ball)] + [p for p in posts if not hides_another(p)]
+
+
+def _among(
+    image: Image.Image, solid: Solid, behind: list[Solid], camera: Camera, fit: Framing
+) -> None:
+    """Draw a ball or post among the limbs, under the props drawn earlier that are nearer than
+    it (a chair's far legs stay under its seat)."""
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    _solid(ImageDraw.Draw(layer), solid, camera, fit)
+    cover = Image.new("L", image.size, 0)
+    pen = ImageDraw.Draw(cover)
+    depth = camera.project(solid.centre)[2]
+    for other in behind:
+        if isinstance(other, Box) and camera.project(other.centre)[2] > depth:
+            for _, polygon in _faces(other, camera, fit):
+                pen.polygon(polygon, fill=255)
+    layer.putalpha(ImageChops.subtract(layer.getchannel("A"), cover))
+    image.alpha_composite(layer)
+
+
 def _sorted(solids: tuple[Solid, ...], camera: Camera) -> list[Solid]:
     return sorted(solids, key=lambda s: camera.project(s.centre)[2])
 
@@ -94,6 +141,16 @@ def _solid(pen: ImageDraw.ImageDraw, solid: Solid, camera: Camera, fit: Framing)
     flat_floor = solid.tone is Tone.HARD and solid.half[1] <= 1.0
     top, side = FLOOR_FACES if flat_floor else FACES[solid.tone]
     outline = SOFT_EDGE if solid.tone is Tone.SOFT else EDGE
+    faces = _faces(solid, camera, fit)
+    if solid.tone is Tone.SOFT:
+        _soft(pen, solid, faces, (top, side, outline), edge, fit)
+        return
+    for axis, polygon in faces:
+        pen.polygon(polygon, fill=top if axis == 1 else side, outline=outline, width=round(edge))
+
+
+def _faces(solid: Box, camera: Camera, fit: Framing) -> list[tuple[int, list[Point]]]:
+    """The faces of ``solid`` the camera sees, each with its axis, in pixels."""
     points = corners(solid)
     _, _, viewer = camera.axes()
     faces = []
@@ -105,11 +162,7 @@ def _solid(pen: ImageDraw.ImageDraw, solid: Solid, camera: Camera, fit: Framing)
             quad = [p for i, p in enumerate(points) if ((i >> (2 - axis)) & 1) == (sign > 0)]
             quad = [quad[0], quad[1], quad[3], quad[2]]
             faces.append((axis, [fit.pixel(camera.project(p)[:2]) for p in quad]))
-    if solid.tone is Tone.SOFT:
-        _soft(pen, solid, faces, (top, side, outline), edge, fit)
-        return
-    for axis, polygon in faces:
-        pen.polygon(polygon, fill=top if axis == 1 else side, outline=outline, width=round(edge))
+    return faces
 
 
 def _soft(

@@ -22,13 +22,13 @@ from tools.pictures.poses.floor import BLANKET, HANDS_FREE, MAT, on_floor
 from tools.pictures.rig import Arm, Kind, Leg, Mark, Pose, Root, Spine
 
 KNEE_X, FOOT_X = 0.0, 58.0  # the kneeling knee and the front heel stay put
-CHAIR_Z = 54.0  # the chair beside the kneeling (near, right) knee, level with the hips
+CHAIR_Z = 54.0  # the chair beside the kneeling (near, right) leg, its seat by the hips
 _kneel = (
     Contact(Mark.KNEE, R, BLANKET, x=KNEE_X),
     Contact(Mark.TOE, R, FLOOR),
     Contact(Mark.HEEL, L, FLOOR, x=FOOT_X),
     Contact(Mark.BALL, L, FLOOR),
-    Contact(Mark.HAND, R, SEAT, x=6.0, z=38.0, level=True),
+    Contact(Mark.HAND, R, SEAT, x=-4.0, z=38.0, level=True),
     Contact(Mark.HAND, L, on=(Mark.HIP, L), face=(0.2, 0.0, -1.0)),
 )
 _kneel_free = (
@@ -63,7 +63,7 @@ kneeling_hip_flexor = Picture(
             (AngleCue("right_leg.hip_flexion", -20, -10, "hips forward, the back hip opens"),),
         ),
     ),
-    MAT + props.blanket(-12, 12, -2, 22, 6) + props.chair(24, z=CHAIR_Z),
+    MAT + props.blanket(-12, 12, -2, 22, 6) + props.chair(2, z=CHAIR_Z),
     (hip_flexor(R),),
     (AngleCue("root.pitch", -12, 0, "the tailbone tucked, not arched"),),
     arrow=Shift(Mark.PELVIS, M, (-32.0, -2.0, 0.0), axis=(1.0, 0.0, 0.0)),
