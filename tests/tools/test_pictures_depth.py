@@ -1,0 +1,43 @@
+"""What is drawn in front of what: a chair's legs among the limbs, by depth."""
+
+from tools.pictures import props
+from tools.pictures.camera import View
+from tools.pictures.figure import _order, _placed, _solid_flat
+from tools.pictures.layout import Flat
+from tools.pictures.poses import PICTURES
+from tools.pictures.props import Box
+from tools.pictures.render import _among_limbs
+from tools.pictures.rig import Side
+
+
+def legs(solids: list[props.Solid]) -> list[Box]:
+    return [s for s in solids if isinstance(s, Box) and s.half[1] > 2.5 >= s.half[0]]
+
+
+def test_a_chair_beside_the_kneeling_figure_has_all_four_legs_among_the_limbs() -> None:
+    picture = PICTURES["kneeling-hip-flexor"]
+    among = _among_limbs(picture.props.solids, picture.view.value)
+    assert len(legs(among)) == 4
+    assert not [s for s in among if isinstance(s, Box) and s.half[1] <= 2.5]  # no seat, no mat
+
+
+def test_a_desk_seen_from_the_side_keeps_its_near_legs_behind_the_limbs() -> None:
+    desk = props.desk(18, height=80).solids
+    among = legs(_among_limbs(desk, View.SIDE.value))
+    assert len(among) == 2  # the far legs, hidden by the near ones: a limb between reads right
+    assert all(leg.centre[2] < 0 for leg in among)
+
+
+def test_a_post_goes_after_the_limb_it_stands_in_front_of_and_before_one_behind_it() -> None:
+    shin = [Flat((0.0, 0.0), (40.0, 0.0), 5.0, 4.0, 10.0, 10.0)]
+    far_shin = [Flat((0.0, 30.0), (40.0, 30.0), 5.0, 4.0, -10.0, -10.0)]
+    pieces = {("lower leg", Side.RIGHT): shin, ("lower leg", Side.LEFT): far_shin}
+    ranked = _order(pieces)
+    assert ranked == [("lower leg", Side.LEFT), ("lower leg", Side.RIGHT)]
+    near_post = Flat((20.0, -20.0), (20.0, 40.0), 1.5, 1.5, 50.0, 50.0)
+    assert _placed(ranked, pieces, near_post) == 2  # over both shins
+    between = Flat((20.0, -20.0), (20.0, 40.0), 1.5, 1.5, 0.0, 0.0)
+    assert _placed(ranked, pieces, between) == 1  # over the far shin, under the near one
+    chair = props.chair(2, z=54.0).solids
+    post = next(s for s in legs(list(chair)) if s.centre[2] > 54)
+    assert _solid_flat(post, View.SIDE.value).depth_a > 10  # nearer than the shin at z = 10
