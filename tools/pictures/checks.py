@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
 from tools.pictures.contacts import LOWEST, Contact, Surface, Surfaces, error
-from tools.pictures.picture import AngleCue, Cue, HeightCue, ViewCue
+from tools.pictures.picture import AngleCue, Cue, HeightCue, OverCue, ViewCue
 from tools.pictures.props import Ball, Box, Solid, Tone
 from tools.pictures.rig import (
     ARM_PARTS,
@@ -308,6 +308,13 @@ def _cues(scene: Scene) -> list[Finding]:
             rise = scene.body.marks[cue.high].centre[1] - scene.body.marks[cue.low].centre[1]
             if rise < cue.by:
                 found.append(Finding(Problem.CUE, f"{cue.why}: {rise:.0f} cm, wants {cue.by:.0f}"))
+        elif isinstance(cue, OverCue):
+            high, low = scene.body.marks[cue.high].centre, scene.body.marks[cue.low].centre
+            apart = math.hypot(high[0] - low[0], high[2] - low[2])
+            if apart > cue.within:
+                found.append(
+                    Finding(Problem.CUE, f"{cue.why}: {apart:.0f} cm apart, wants {cue.within:.0f}")
+                )
         elif isinstance(cue, ViewCue):
             a = next(p for p in scene.body.parts if (p.kind, p.side) == cue.a)
             b = next(p for p in scene.body.parts if (p.kind, p.side) == cue.b)

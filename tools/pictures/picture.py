@@ -103,7 +103,18 @@ class ViewCue:
     why: str
 
 
-Cue = AngleCue | HeightCue | ViewCue
+@dataclass(frozen=True, slots=True)
+class OverCue:
+    """One mark over another, at most ``within`` cm apart across the floor (the knee over its
+    toes)."""
+
+    high: tuple[Mark, Side]
+    low: tuple[Mark, Side]
+    within: float
+    why: str
+
+
+Cue = AngleCue | HeightCue | ViewCue | OverCue
 
 
 @dataclass(frozen=True, slots=True)

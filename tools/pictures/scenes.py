@@ -11,7 +11,7 @@ from tools.pictures.camera import Camera
 from tools.pictures.checks import Scene
 from tools.pictures.contacts import Contact
 from tools.pictures.layout import arrow_path, fill, over_body, picture_framing
-from tools.pictures.picture import AngleCue, Cue, HeightCue, Picture, posed
+from tools.pictures.picture import AngleCue, Cue, HeightCue, OverCue, Picture, posed
 from tools.pictures.props import Solid
 from tools.pictures.rig import Body, Pose, Side, angles
 from tools.pictures.skeleton import build
@@ -127,7 +127,7 @@ def _mirror_cue(cue: Cue) -> Cue:
         if name in {"rotation", "side_bend", "neck_rotation"}:  # turning right becomes left
             return dataclasses.replace(cue, low=-cue.high, high=-cue.low)
         return cue
-    if isinstance(cue, HeightCue):
+    if isinstance(cue, HeightCue | OverCue):
         return dataclasses.replace(
             cue, high=(cue.high[0], Side(-cue.high[1])), low=(cue.low[0], Side(-cue.low[1]))
         )
