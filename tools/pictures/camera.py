@@ -50,6 +50,7 @@ class View(enum.Enum):
     REAR_QUARTER = Camera(-40, 22)
     WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
     FRONT_LEFT = Camera(115, 12)  # the front, a little from the left: the crossed leg, its sole
+    SOLE_DETAIL = Camera(170, 45)  # from behind the left shoulder: the crossed foot, its toes
 
     @property
     def label(self) -> str:

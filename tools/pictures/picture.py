@@ -160,6 +160,16 @@ Arrow = Shift | Turn | Tilt | Spread
 
 
 @dataclass(frozen=True, slots=True)
+class Detail:
+    """A close-up in a round inset: round ``marks``, ``across`` cm wide, seen from ``view``
+    (the hand bending the toes back, too small to read on the whole figure)."""
+
+    marks: tuple[tuple[Mark, Side], ...]
+    view: View
+    across: float
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
     """One keyframe: a pose, the contacts it keeps and the joints the solver may move."""
 
@@ -182,6 +192,7 @@ class Picture:
     cues: tuple[Cue, ...] = ()
     arrow: Arrow | None = None
     per_side: bool = False
+    detail: Detail | None = None
 
     @property
     def end(self) -> str:

@@ -6,14 +6,14 @@ towel as a solid band."""
 import itertools
 import math
 
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from tools.pictures import geometry as g
 from tools.pictures import silhouette as s
 from tools.pictures.camera import Camera
 from tools.pictures.figure import HALO, Colour, figure
 from tools.pictures.layout import Framing, Point, arrow_path, corners, picture_framing
-from tools.pictures.picture import Picture, Turn, posed
+from tools.pictures.picture import Detail, Picture, Turn, posed
 from tools.pictures.props import Ball, Box, Solid, Tone
 from tools.pictures.rig import Body
 from tools.pictures.skeleton import build
@@ -31,6 +31,7 @@ FLOOR_FACES = ((226, 228, 230, 255), (196, 200, 204, 255))
 BALL: Colour = (206, 222, 58, 255)
 BALL_EDGE: Colour = (110, 120, 30, 255)
 SUPERSAMPLE = 2
+INSET = 0.4  # a close-up's share of the picture's width
 
 
 def draw(picture: Picture, frame: int, size: int, arrow: bool = False) -> Image.Image:
@@ -61,11 +62,60 @@ def draw(picture: Picture, frame: int, size: int, arrow: bool = False) -> Image.
         foot = fit.pixel(camera.project(body.marks[strap.foot].centre)[:2])
         hands = [fit.pixel(camera.project(body.marks[h].centre)[:2]) for h in strap.hands]
         _line(pen, [hands[0], foot, *hands[1:]], 2.2 * fit.scale, STRAP, 0.6 * fit.scale)
+    if picture.detail is not None:
+        seen = [fit.pixel(camera.project(body.marks[m].centre)[:2]) for m in picture.detail.marks]
+        _inset(image, picture, body, picture.detail, _mean(seen))
     if arrow and picture.arrow is not None:
         path, _ = arrow_path(picture, bodies, camera)
         both = not isinstance(picture.arrow, Turn) and picture.arrow.both_ways
         _arrow(pen, [fit.pixel(p) for p in path], fit, both)
     return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def _mean(points: list[Point]) -> Point:
+    """The mean of ``points``."""
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def _inset(image: Image.Image, picture: Picture, body: Body, detail: Detail, target: Point) -> None:
+    """The close-up of ``detail`` in a ringed circle in the emptiest corner of ``image``, a
+    thin line from it toward ``target``, where the close-up's marks are on the picture."""
+    camera = detail.view.value
+    size = round(image.width * INSET)
+    x, y = _mean([camera.project(body.marks[mark].centre)[:2] for mark in detail.marks])
+    fit = Framing(size / detail.across, x - detail.across / 2, y + detail.across / 2, size)
+    close = Image.new("RGBA", (size, size), HALO)
+    pen = ImageDraw.Draw(close)
+    among = _among_limbs(picture.props.solids, camera)
+    behind = [s for s in picture.props.solids if s not in among]
+    for solid in _sorted(tuple(behind), camera):
+        _solid(pen, solid, camera, fit)
+    draw = lambda s: _among(close, s, behind, camera, fit)  # noqa: E731
+    figure(close, body, camera, fit, picture.muscles, among, draw)
+    round_ = Image.new("L", (size, size), 0)
+    ImageDraw.Draw(round_).ellipse((0, 0, size - 1, size - 1), fill=255)
+    margin = round(image.width * 0.01)
+    spots = [
+        (left, top)
+        for left in (margin, image.width - size - margin)
+        for top in (margin, image.height - size - margin)
+    ]
+
+    def filled(at: tuple[int, int]) -> float:
+        return ImageStat.Stat(image.crop((*at, at[0] + size, at[1] + size)).getchannel("A")).sum[0]
+
+    left, top = min(spots, key=filled)
+    image.paste(close, (left, top), round_)
+    ring = max(2.0, size * 0.02)
+    pen = ImageDraw.Draw(image)
+    pen.ellipse((left, top, left + size - 1, top + size - 1), outline=EDGE, width=round(ring))
+    centre = (left + size / 2, top + size / 2)
+    reach = math.dist(centre, target)
+    if reach > size / 2 + 0.1 * size:
+        ux, uy = (target[0] - centre[0]) / reach, (target[1] - centre[1]) / reach
+        start, end = size / 2, reach - 0.06 * size
+        ends = [(centre[0] + ux * d, centre[1] + uy * d) for d in (start, end)]
+        pen.line(ends, fill=EDGE, width=round(ring * 0.75))
 
 
 def _floor(bodies: list[Body], picture: Picture, camera: Camera) -> Box:

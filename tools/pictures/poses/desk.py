@@ -5,6 +5,7 @@ from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import (
     AngleCue,
+    Detail,
     Frame,
     HeightCue,
     Picture,
@@ -263,9 +264,9 @@ chair_figure_four = Picture(
 )
 
 # The ankle on the other knee with the knee dropped out (the hip turned out, not folded up
-# to the chest), the sole turned up toward the viewer; one hand holds the toes from
-# their tips and bends them back toward the shin (the far hand, behind the toes, so they
-# show), the arch tinted; the near hand rests on the seat.
+# to the chest), the sole turned up toward the viewer, the arch tinted; the near hand reaches
+# across to the toes and bends them back toward the shin, the far hand rests on the seat. The
+# toes are too small to read on the whole figure: a close-up shows them bent back.
 SOLE_FREE = (
     "root.y",
     *leg(R, "hip_flexion", "knee_flexion"),
@@ -289,8 +290,8 @@ sole_stretch = Picture(
                 *sit(),
                 Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),
                 *flat(L),
-                Contact(Mark.HAND, R, on=(Mark.TOE, R), face=(0.6, 1.0, 0.0)),
-                Contact(Mark.HAND, L, SEAT, x=0.0, z=-21.0, level=True),
+                Contact(Mark.HAND, L, on=(Mark.TOE, R), face=(0.6, 1.0, 0.0)),
+                Contact(Mark.HAND, R, SEAT, x=0.0, z=21.0, level=True),
             ),
             (*SOLE_FREE, *HANDS_FREE, *arm(R, "shoulder_rotation")),
         ),
@@ -302,6 +303,7 @@ sole_stretch = Picture(
         AngleCue("right_leg.hip_abduction", 35, 45, "the knee drops out to the side"),
     ),
     per_side=True,
+    detail=Detail(((Mark.TOE, R), (Mark.BALL, R), (Mark.HEEL, R)), View.SOLE_DETAIL, 34.0),
 )
 
 PICTURES = (

@@ -1,6 +1,11 @@
-"""What is drawn in front of what: a chair's legs among the limbs, by depth."""
+"""What is drawn in front of what: a chair's legs among the limbs, by depth; a close-up where
+the picture is too small to read."""
 
-from tools.pictures import props
+import dataclasses
+
+from PIL import Image, ImageStat
+
+from tools.pictures import props, render
 from tools.pictures.camera import View
 from tools.pictures.figure import _order, _placed, _solid_flat
 from tools.pictures.layout import Flat
@@ -41,3 +46,20 @@ def test_a_post_goes_after_the_limb_it_stands_in_front_of_and_before_one_behind_
     chair = props.chair(2, z=54.0).solids
     post = next(s for s in legs(list(chair)) if s.centre[2] > 54)
     assert _solid_flat(post, View.SIDE.value).depth_a > 10  # nearer than the shin at z = 10
+
+
+def test_the_sole_stretch_shows_its_toes_in_a_ringed_close_up_in_an_empty_corner() -> None:
+    picture = PICTURES["sole-stretch"]
+    assert picture.detail is not None
+    with_close_up = render.draw(picture, 0, 240)
+    without = render.draw(dataclasses.replace(picture, detail=None), 0, 240)
+    size = round(240 * render.INSET)
+    corners = [(x, y) for x in (2, 240 - size - 2) for y in (2, 240 - size - 2)]
+
+    def filled(image: Image.Image, at: tuple[int, int]) -> float:
+        box = (at[0] + size // 4, at[1] + size // 4, at[0] + 3 * size // 4, at[1] + 3 * size // 4)
+        return ImageStat.Stat(image.crop(box).getchannel("A")).mean[0]
+
+    emptiest = min(corners, key=lambda at: filled(without, at))
+    assert filled(without, emptiest) < 40  # nothing much there before
+    assert filled(with_close_up, emptiest) > 250  # the close-up, opaque, in that corner
