@@ -309,8 +309,11 @@ def _cues(scene: Scene) -> list[Finding]:
             if rise < cue.by:
                 found.append(Finding(Problem.CUE, f"{cue.why}: {rise:.0f} cm, wants {cue.by:.0f}"))
         elif isinstance(cue, OverCue):
-            high, low = scene.body.marks[cue.high].centre, scene.body.marks[cue.low].centre
-            apart = math.hypot(high[0] - low[0], high[2] - low[2])
+            x, _, z = scene.body.marks[cue.high].centre
+            ends = [scene.body.marks[m].centre for m in cue.line]
+            start, end = ((p[0], 0.0, p[2]) for p in ends)
+            near = g.lerp(start, end, g.closest_on_segment((x, 0.0, z), start, end))
+            apart = math.hypot(x - near[0], z - near[2])
             if apart > cue.within:
                 found.append(
                     Finding(Problem.CUE, f"{cue.why}: {apart:.0f} cm apart, wants {cue.within:.0f}")

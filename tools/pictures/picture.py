@@ -105,11 +105,11 @@ class ViewCue:
 
 @dataclass(frozen=True, slots=True)
 class OverCue:
-    """One mark over another, at most ``within`` cm apart across the floor (the knee over its
-    toes)."""
+    """A mark over the line between two others, at most ``within`` cm off it across the floor
+    (the knee over its foot, from the heel to the toes)."""
 
     high: tuple[Mark, Side]
-    low: tuple[Mark, Side]
+    line: tuple[tuple[Mark, Side], tuple[Mark, Side]]
     within: float
     why: str
 

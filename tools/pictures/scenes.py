@@ -127,7 +127,14 @@ def _mirror_cue(cue: Cue) -> Cue:
         if name in {"rotation", "side_bend", "neck_rotation"}:  # turning right becomes left
             return dataclasses.replace(cue, low=-cue.high, high=-cue.low)
         return cue
-    if isinstance(cue, HeightCue | OverCue):
+    if isinstance(cue, OverCue):
+        (a, side_a), (b, side_b) = cue.line
+        return dataclasses.replace(
+            cue,
+            high=(cue.high[0], Side(-cue.high[1])),
+            line=((a, Side(-side_a)), (b, Side(-side_b))),
+        )
+    if isinstance(cue, HeightCue):
         return dataclasses.replace(
             cue, high=(cue.high[0], Side(-cue.high[1])), low=(cue.low[0], Side(-cue.low[1]))
         )

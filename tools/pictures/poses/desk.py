@@ -8,6 +8,7 @@ from tools.pictures.picture import (
     Detail,
     Frame,
     HeightCue,
+    OverCue,
     Picture,
     ViewCue,
     adductor,
@@ -201,8 +202,8 @@ chair_wide_leg = Picture(
             Pose(
                 Root(4, SEATED_Y, 0, 20),
                 Spine(0, 0, 0, neck_flexion=-16),
-                Leg(112, 35, 30, 90),
-                Leg(112, 35, 30, 90),
+                Leg(112, 35, 10, 90),
+                Leg(112, 35, 10, 90),
                 Arm(45, 10, 0, 20),
                 Arm(45, 10, 0, 20),
             ),
@@ -219,6 +220,8 @@ chair_wide_leg = Picture(
     (adductor(R), adductor(L)),
     (
         AngleCue("right_leg.hip_abduction", 25, 45, "feet wide, knees out"),
+        OverCue((Mark.KNEE, R), ((Mark.HEEL, R), (Mark.TOE, R)), 8, "knees over the toes"),
+        OverCue((Mark.KNEE, L), ((Mark.HEEL, L), (Mark.TOE, L)), 8, "knees over the toes"),
         AngleCue("root.pitch", 15, 35, "hinged forward from the hips"),
         AngleCue("spine.lumbar_flexion", -5, 5, "the back long and flat"),
         ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the wide legs"),
@@ -250,7 +253,13 @@ chair_figure_four = Picture(
         Frame(
             "hold",
             _crossed(6, 0),
-            (*sit(), Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)), *flat(L), hand_on(R, Mark.KNEE, R)),
+            (
+                *sit(),
+                Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),
+                *flat(L),
+                hand_on(R, Mark.KNEE, R),
+                Contact(Mark.HAND, L, on=(Mark.ANKLE, R)),  # the other hand on the crossed ankle
+            ),
             (*CROSSED_FREE, *HANDS_FREE),
         ),
     ),

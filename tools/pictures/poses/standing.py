@@ -296,7 +296,7 @@ standing_side_lunge = Picture(
     (
         AngleCue("right_leg.knee_flexion", 0, 5, "the other leg straight"),
         AngleCue("left_leg.knee_flexion", 60, 100, "one knee bent"),
-        OverCue((Mark.KNEE, L), (Mark.BALL, L), 10, "the bent knee over its toes"),
+        OverCue((Mark.KNEE, L), ((Mark.HEEL, L), (Mark.TOE, L)), 10, "the bent knee over its toes"),
         ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "feet wide"),
     ),
     per_side=True,
