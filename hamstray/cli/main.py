@@ -4,13 +4,11 @@ Each command loads only what it needs, so that ``hamstray status`` or ``hamstray
 fast and never load the GUI stack.
 """
 
-import argparse
 import os
 import sys
 import tomllib
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
-from hamstray.cli.parser import build_parser
 from hamstray.engine.settings import LANGUAGES
 from hamstray.store import translations
 from hamstray.store.paths import Paths, default_paths
@@ -33,15 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def _speak(argv: list[str] | None) -> None:
+def _speak(config: str | None) -> None:
     """Choose the language before the parser is built (its help is translated): ``[ui]
     language`` from the settings file (a bad value is the check's to report), else the
     desktop's."""
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--config")
-    known, _rest = early.parse_known_args(argv)
     try:
-        text = default_paths(known.config).config_file.read_text(encoding="utf-8")
+        text = default_paths(config).config_file.read_text(encoding="utf-8")
         language = tomllib.loads(text).get("ui", {}).get("language", "")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
         language = ""
@@ -49,7 +44,20 @@ def _speak(argv: list[str] | None) -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    _speak(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # a bare `hamstray`, as login starts it: the tray app, no parser to build
+        _speak(None)
+        try:
+            return _run(default_paths(None), verbose=False)
+        except KeyboardInterrupt:
+            return EXIT_FAILURE
+    import argparse  # noqa: PLC0415
+
+    from hamstray.cli.parser import build_parser  # noqa: PLC0415
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--config")
+    _speak(early.parse_known_args(argv)[0].config)
     args = build_parser().parse_args(argv)
     paths = default_paths(args.config)
     command = args.command or "run"

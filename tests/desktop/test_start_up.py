@@ -33,6 +33,7 @@ AFTER_THE_ICON = {
     "hamstray.engine.catalogue_file": "the catalogue file's parser",
     "hamstray.runtime.practice": "the practice (catalogue, rotation)",
     "hamstray.runtime.answers": "the answers to control requests",
+    "argparse": "the command line's parser (a bare start, as at login, has nothing to parse)",
 }
 # Set up after the icon, so loaded by then: proof that the notes were taken where they say.
 SET_UP = {"sqlite3", "hamstray.store.history", "hamstray.runtime.answers"}
@@ -48,7 +49,7 @@ def start_noting(stack: Desktop, **env: str) -> tuple[RunningApp, Path]:
     config.write_text('[routines]\nmorning = ""\nevening = ""\n')
     out = stack.root / "modules"
     app_env = dict(stack.env, HAMSTRAY_CONFIG=str(config), HAMSTRAY_MODULES=str(out), **env)
-    process = stack.start("hamstray", *NOTING, "--verbose", env=app_env, ours=True)
+    process = stack.start("hamstray", *NOTING, env=app_env, ours=True)  # bare, as login starts it
     return RunningApp(stack, process, app_env, Path(app_env["HOME"]), 0), out
 
 
