@@ -266,15 +266,15 @@ standing_quad_hip = Picture(
 SIDE_DESK_Z = -84.0
 standing_side_lunge = Picture(
     "standing-side-lunge",
-    View.FRONT_TURNED,
+    View.FRONT,
     (
         Frame(
             "hold",
             Pose(
-                Root(-4, 66, -40, 18),
+                Root(-4, 66, -25, 18),
                 Spine(2, 0, 0, neck_flexion=-12),
                 Leg(15, 45, 0, 0, 0, -15),
-                Leg(55, 10, 0, 80, 10),
+                Leg(50, 30, 8, 80, 10),
                 Arm(8, 12, 0, 15),
                 Arm(20, 20, 0, 20),
             ),
