@@ -34,23 +34,16 @@ class View(enum.Enum):
     """The views a picture can be drawn from, named for what they show."""
 
     SIDE = Camera(0, 3)  # low, so what is off the floor reads as off it
-    SIDE_HIGH = Camera(0, 18)  # the side from a little above: what lies beside the far limbs
     SIDE_ABOVE = Camera(0, 35)  # the side from well above: the forehead down between the arms
     SIDE_TURNED = Camera(25, 10)  # the side, turned a little toward the front
     PIGEON = Camera(
         10, 12
     )  # the front leg's side, a little above: the folded front leg, the long back leg
     FRONT = Camera(90, 10)
-    FRONT_TURNED = Camera(65, 12)  # the front, turned enough to show a forward lean
-    FRONT_HIGH = Camera(90, 28)
     FRONT_ABOVE = Camera(90, 45)  # the front from above: the knees out, soles together
     FRONT_RAISED = Camera(70, 40)  # the front corner from well above: legs wide on the floor
-    HIGH_QUARTER = Camera(50, 42)  # from above the front corner: a turn of the shoulders
     THREE_QUARTER = Camera(50, 16)
-    REAR_QUARTER = Camera(-40, 22)
     WALL = Camera(-65, 35)  # from above the head: the legs up the wall, and their V
-    FRONT_LEFT = Camera(115, 12)  # the front, a little from the left: the crossed leg, its sole
-    SOLE_DETAIL = Camera(170, 45)  # from behind the left shoulder: the crossed foot, its toes
 
     @property
     def label(self) -> str:

@@ -51,8 +51,9 @@ class Contact:
     on: tuple[Mark, Side] | None = None
     grip: bool = False  # centres together: a hand around an ankle, on a rail
     x: float | None = None  # where along the surface, when that matters
+    y: float | None = None  # how high on a wall
     z: float | None = None
-    level: bool = False  # a foot flat across too (not on its edge); a hand flat on the floor
+    level: bool = False  # a foot flat across too (not on its edge); a hand flat on its surface
     lift: float = 0.0  # held this far above the surface: hands hanging toward the floor
     bears: bool = False  # a hand that carries weight (down dog): placed with the body
     face: g.Vec | None = None  # on another mark's limb, on this face of it (the limb's frame)
@@ -102,11 +103,14 @@ def residuals(contact: Contact, body: Body, surfaces: Surfaces, aims: bool = Tru
             out.append(c[1] - r - point[1] - contact.lift)
     if contact.x is not None:
         out.append(c[0] - contact.x)
+    if contact.y is not None:
+        out.append(c[1] - contact.y)
     if contact.z is not None:
         out.append(c[2] - contact.z)
     if aims and contact.level and contact.mark is Mark.HAND:
         hand = next(p for p in body.parts if p.kind is Kind.HAND and p.side is contact.side)
-        out.append(4.0 * g.unit(g.sub(hand.b, hand.a))[1])
+        across = 0 if contact.surface is Surface.WALL else 1  # flat on a wall: fingers up
+        out.append(4.0 * g.unit(g.sub(hand.b, hand.a))[across])
     elif aims and contact.level:
         foot = next(p for p in body.parts if p.kind is Kind.FOOT and p.side is contact.side)
         out.append(10.0 * g.column(foot.frame, 2)[1])

@@ -43,20 +43,8 @@ def draw(picture: Picture, frame: int, size: int, arrow: bool = False) -> Image.
     image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     body = bodies[frame]
-    among = _among_limbs(picture.props.solids, camera)
-    for solid in (_floor(bodies, picture, camera), *_sorted(picture.props.solids, camera)):
-        if solid not in among:
-            _solid(pen, solid, camera, fit)
-    behind = [s for s in picture.props.solids if s not in among]
-    figure(
-        image,
-        body,
-        camera,
-        fit,
-        picture.muscles,
-        among,
-        lambda s: _among(image, s, behind, camera, fit),
-    )
+    floor = _floor(bodies, picture, camera)
+    _scene(image, picture, body, floor, camera, fit)
     strap = picture.props.strap
     if strap is not None:
         foot = fit.pixel(camera.project(body.marks[strap.foot].centre)[:2])
@@ -64,7 +52,7 @@ def draw(picture: Picture, frame: int, size: int, arrow: bool = False) -> Image.
         _line(pen, [hands[0], foot, *hands[1:]], 2.2 * fit.scale, STRAP, 0.6 * fit.scale)
     if picture.detail is not None:
         seen = [fit.pixel(camera.project(body.marks[m].centre)[:2]) for m in picture.detail.marks]
-        _inset(image, picture, body, picture.detail, _mean(seen))
+        _inset(image, picture, picture.detail, body, floor, _mean(seen))
     if arrow and picture.arrow is not None:
         path, _ = arrow_path(picture, bodies, camera)
         both = not isinstance(picture.arrow, Turn) and picture.arrow.both_ways
@@ -77,34 +65,34 @@ def _mean(points: list[Point]) -> Point:
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
-def _inset(image: Image.Image, picture: Picture, body: Body, detail: Detail, target: Point) -> None:
-    """The close-up of ``detail`` in a ringed circle in the emptiest corner of ``image``, a
-    thin line from it toward ``target``, where the close-up's marks are on the picture."""
+def _scene(
+    image: Image.Image, picture: Picture, body: Body, floor: Box, camera: Camera, fit: Framing
+) -> None:
+    """The floor, the props behind the figure, and the figure with the posts among its limbs."""
+    among = _among_limbs(picture.props.solids, camera)
+    behind = [s for s in picture.props.solids if s not in among]
+    pen = ImageDraw.Draw(image)
+    for solid in (floor, *_sorted(tuple(behind), camera)):
+        _solid(pen, solid, camera, fit)
+    draw = lambda s: _among(image, s, behind, camera, fit)  # noqa: E731
+    figure(image, body, camera, fit, picture.muscles, among, draw)
+
+
+def _inset(
+    image: Image.Image, picture: Picture, detail: Detail, body: Body, floor: Box, target: Point
+) -> None:
+    """The close-up of ``detail`` in a ringed circle where it covers nothing, the
+    nearest such place to ``target`` (where the close-up's marks are on the picture), a thin
+    line toward it."""
     camera = detail.view.value
     size = round(image.width * INSET)
     x, y = _mean([camera.project(body.marks[mark].centre)[:2] for mark in detail.marks])
     fit = Framing(size / detail.across, x - detail.across / 2, y + detail.across / 2, size)
     close = Image.new("RGBA", (size, size), HALO)
-    pen = ImageDraw.Draw(close)
-    among = _among_limbs(picture.props.solids, camera)
-    behind = [s for s in picture.props.solids if s not in among]
-    for solid in _sorted(tuple(behind), camera):
-        _solid(pen, solid, camera, fit)
-    draw = lambda s: _among(close, s, behind, camera, fit)  # noqa: E731
-    figure(close, body, camera, fit, picture.muscles, among, draw)
+    _scene(close, picture, body, floor, camera, fit)
     round_ = Image.new("L", (size, size), 0)
     ImageDraw.Draw(round_).ellipse((0, 0, size - 1, size - 1), fill=255)
-    margin = round(image.width * 0.01)
-    spots = [
-        (left, top)
-        for left in (margin, image.width - size - margin)
-        for top in (margin, image.height - size - margin)
-    ]
-
-    def filled(at: tuple[int, int]) -> float:
-        return ImageStat.Stat(image.crop((*at, at[0] + size, at[1] + size)).getchannel("A")).sum[0]
-
-    left, top = min(spots, key=filled)
+    left, top = _clear_spot(image, size, target)
     image.paste(close, (left, top), round_)
     ring = max(2.0, size * 0.02)
     pen = ImageDraw.Draw(image)
@@ -116,6 +104,27 @@ def _inset(image: Image.Image, picture: Picture, body: Body, detail: Detail, tar
         start, end = size / 2, reach - 0.06 * size
         ends = [(centre[0] + ux * d, centre[1] + uy * d) for d in (start, end)]
         pen.line(ends, fill=EDGE, width=round(ring * 0.75))
+
+
+def _clear_spot(image: Image.Image, size: int, target: Point) -> tuple[int, int]:
+    """Where a round inset ``size`` wide covers least of the picture, the nearest to
+    ``target`` of the places that cover (almost) nothing."""
+    step = 8  # look on a picture an eighth the size
+    small = image.getchannel("A").reduce(step)
+    reach = size // step
+    round_ = Image.new("L", (reach, reach), 0)
+    ImageDraw.Draw(round_).ellipse((0, 0, reach - 1, reach - 1), fill=255)
+    places = []
+    for top in range(1, small.height - reach):
+        for left in range(1, small.width - reach):
+            under = ImageChops.multiply(small.crop((left, top, left + reach, top + reach)), round_)
+            covered = ImageStat.Stat(under).mean[0]
+            centre = ((left + reach / 2) * step, (top + reach / 2) * step)
+            places.append(
+                (covered > 2, covered if covered > 2 else 0, math.dist(centre, target), left, top)
+            )
+    _, _, _, left, top = min(places)
+    return left * step, top * step
 
 
 def _floor(bodies: list[Body], picture: Picture, camera: Camera) -> Box:

@@ -5,7 +5,6 @@ from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import (
     AngleCue,
-    Detail,
     Frame,
     HeightCue,
     OverCue,
@@ -17,13 +16,11 @@ from tools.pictures.picture import (
     hamstring,
     hip_flexor,
     low_back,
-    sole,
 )
 from tools.pictures.poses.common import (
     FLOOR,
     FOOT_FREE,
     REACH,
-    SEAT,
     SEATED_Y,
     L,
     R,
@@ -272,49 +269,6 @@ chair_figure_four = Picture(
     per_side=True,
 )
 
-# The ankle on the other knee with the knee dropped out (the hip turned out, not folded up
-# to the chest), the sole turned up toward the viewer, the arch tinted; the near hand reaches
-# across to the toes and bends them back toward the shin, the far hand rests on the seat. The
-# toes are too small to read on the whole figure: a close-up shows them bent back.
-SOLE_FREE = (
-    "root.y",
-    *leg(R, "hip_flexion", "knee_flexion"),
-    *leg(L, *FOOT_FREE),
-)
-sole_stretch = Picture(
-    "sole-stretch",
-    View.FRONT_LEFT,
-    (
-        Frame(
-            "hold",
-            Pose(
-                Root(2, SEATED_Y, 0, 10),
-                Spine(neck_flexion=12),
-                Leg(118, 36, 60, 120, 28, 25, 70),
-                Leg(80, -6, 0, 80),
-                Arm(50, 10, 20, 70),
-                Arm(40, 10, 0, 30),
-            ),
-            (
-                *sit(),
-                Contact(Mark.ANKLE, R, on=(Mark.KNEE, L)),
-                *flat(L),
-                Contact(Mark.HAND, L, on=(Mark.TOE, R), face=(0.6, 1.0, 0.0)),
-                Contact(Mark.HAND, R, SEAT, x=0.0, z=21.0, level=True),
-            ),
-            (*SOLE_FREE, *HANDS_FREE, *arm(R, "shoulder_rotation")),
-        ),
-    ),
-    CHAIR,
-    sole(R),
-    (
-        AngleCue("right_leg.toe_extension", 35, 80, "toes pulled back"),
-        AngleCue("right_leg.hip_abduction", 35, 45, "the knee drops out to the side"),
-    ),
-    per_side=True,
-    detail=Detail(((Mark.TOE, R), (Mark.BALL, R), (Mark.HEEL, R)), View.SOLE_DETAIL, 34.0),
-)
-
 PICTURES = (
     chair_hamstring,
     chair_forward_fold,
@@ -322,5 +276,4 @@ PICTURES = (
     chair_hip_flexor,
     chair_wide_leg,
     chair_figure_four,
-    sole_stretch,
 )

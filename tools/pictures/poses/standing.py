@@ -5,6 +5,7 @@ from tools.pictures.camera import View
 from tools.pictures.contacts import Contact, Surface
 from tools.pictures.picture import (
     AngleCue,
+    Detail,
     Frame,
     HeightCue,
     OverCue,
@@ -16,6 +17,7 @@ from tools.pictures.picture import (
     hamstring,
     hip_flexor,
     quadriceps,
+    sole,
     soleus,
 )
 from tools.pictures.poses.common import (
@@ -338,7 +340,53 @@ march_in_place = Picture(
     arrow=Shift(Mark.KNEE, R, (18.0, -6.0, 0.0), both_ways=True, axis=(0.0, 1.0, 0.0)),
 )
 
+TOE_WALL_X = 40.0
+# Facing a wall, hands on it: the front foot's heel on the floor and its toes up against the
+# wall, bent back toward the shin; the back foot flat, a step behind. The toes are small on the
+# whole figure: a close-up from the same side shows them flat against the wall.
+sole_stretch = Picture(
+    "sole-stretch",
+    View.SIDE,
+    (
+        Frame(
+            "hold",
+            Pose(
+                Root(0, 90, 0, 6),
+                Spine(neck_flexion=-6),
+                Leg(25, 0, 0, 10, 30, 0, 60),
+                Leg(-10, 0, 0, 5, 0),
+                Arm(100, 10, 0, 60),
+                Arm(100, 10, 0, 60),
+            ),
+            (
+                Contact(Mark.HEEL, R, FLOOR),
+                Contact(Mark.BALL, R, Surface.WALL),
+                Contact(Mark.TOE, R, Surface.WALL),
+                *flat(L),
+                Contact(Mark.HAND, R, Surface.WALL, y=135.0, z=16.0, level=True),
+                Contact(Mark.HAND, L, Surface.WALL, y=135.0, z=-16.0, level=True),
+            ),
+            (
+                "root.y",
+                "root.x",
+                *leg(R, "hip_flexion", "knee_flexion", "ankle_flexion", "toe_extension"),
+                *leg(L, *FOOT_FREE),
+                *BOTH_REACH,
+            ),
+        ),
+    ),
+    props.wall(TOE_WALL_X),
+    sole(R),
+    (
+        AngleCue("right_leg.toe_extension", 40, 80, "toes bent back against the wall"),
+        AngleCue("right_leg.knee_flexion", 0, 15, "the front knee almost straight"),
+    ),
+    per_side=True,
+    detail=Detail(((Mark.TOE, R), (Mark.HEEL, R), (Mark.ANKLE, R)), View.SIDE, 44.0),
+)
+
 PICTURES = (
+    sole_stretch,
     standing_hamstring,
     desk_calf,
     bent_knee_calf,
