@@ -8,12 +8,14 @@ from PIL import ImageChops, ImageStat
 
 from tools.pictures import props, render
 from tools.pictures.camera import View
+from tools.pictures.checks import Problem, check
+from tools.pictures.clearance import among_limbs
 from tools.pictures.figure import _order, _placed, _solid_flat
 from tools.pictures.layout import Flat
 from tools.pictures.poses import PICTURES
 from tools.pictures.props import Box
-from tools.pictures.render import _among_limbs
 from tools.pictures.rig import Side
+from tools.pictures.scenes import scenes
 
 
 def legs(solids: list[props.Solid]) -> list[Box]:
@@ -22,14 +24,14 @@ def legs(solids: list[props.Solid]) -> list[Box]:
 
 def test_a_chair_beside_the_kneeling_figure_has_all_four_legs_among_the_limbs() -> None:
     picture = PICTURES["kneeling-hip-flexor"]
-    among = _among_limbs(picture.props.solids, picture.view.value)
+    among = among_limbs(picture.props.solids, picture.view.value)
     assert len(legs(among)) == 4
     assert not [s for s in among if isinstance(s, Box) and s.half[1] <= 2.5]  # no seat, no mat
 
 
 def test_a_desk_seen_from_the_side_keeps_its_near_legs_behind_the_limbs() -> None:
     desk = props.desk(18, height=80).solids
-    among = legs(_among_limbs(desk, View.SIDE.value))
+    among = legs(among_limbs(desk, View.SIDE.value))
     assert len(among) == 2  # the far legs, hidden by the near ones: a limb between reads right
     assert all(leg.centre[2] < 0 for leg in among)
 
@@ -63,3 +65,12 @@ def test_the_sole_stretch_shows_its_toes_in_a_close_up_that_covers_none_of_the_f
         bare.point(lambda a: 255 if a > 128 else 0),
     )
     assert ImageStat.Stat(changed).sum[0] / 255 < 0.02 * drawn  # only its thin line crosses
+
+
+def test_a_foot_over_the_desk_leg_in_front_of_it_is_found() -> None:
+    lunge = PICTURES["standing-hip-flexor"]
+    assert not [f for _, s in scenes(lunge) for f in check(s) if f.problem is Problem.THROUGH]
+    old_desk = dataclasses.replace(lunge, props=props.desk(18, height=80))  # its legs at the toes
+    found = [f for _, s in scenes(old_desk) for f in check(s) if f.problem is Problem.THROUGH]
+    assert found
+    assert "drawn over the furniture leg in front of it" in str(found[0])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
+from tools.pictures.clearance import feet_through_posts
 from tools.pictures.contacts import LOWEST, Contact, Surface, Surfaces, error
 from tools.pictures.picture import AngleCue, Cue, HeightCue, OverCue, ViewCue
 from tools.pictures.props import Ball, Box, Solid, Tone
@@ -49,6 +50,7 @@ class Problem(enum.Enum):
     FILL = "small in its frame"
     ARROW = "arrow against the motion"
     ARROW_OVER = "arrow drawn over the body"
+    THROUGH = "reads as through furniture"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,10 @@ def check(scene: Scene) -> list[Finding]:
         *_cues(scene),
         *_fill(scene),
         *_arrow(scene),
+        *(
+            Finding(Problem.THROUGH, f"{name(part)} drawn over the furniture leg in front of it")
+            for part in feet_through_posts(scene.body, scene.solids, scene.camera)
+        ),
     ]
 
 

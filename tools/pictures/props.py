@@ -102,13 +102,16 @@ def chair(front: float, seat: float = 44, z: float = 0.0, facing_viewer: bool = 
     return Props(tuple(solids), ((Surface.SEAT, centre), (Surface.BACKREST, grip)))
 
 
-def desk(front: float, height: float = 74, z: float = 0.0, half: float = 60.0) -> Props:
+def desk(
+    front: float, height: float = 74, z: float = 0.0, half: float = 60.0, inset: float = 4.0
+) -> Props:
     """A desk whose near edge is at ``front`` (it stands in front of the figure), ``half``
-    its half-width."""
+    its half-width, its legs ``inset`` cm in from the edges (a top that overhangs its frame
+    leaves room for the feet under it)."""
     top = box(front, front + 60, height - 3, height, z - half, z + half)
     legs = tuple(
         box(lx - 2, lx + 2, 0, height - 3, lz - 2, lz + 2)
-        for lx in (front + 4, front + 56)
+        for lx in (front + inset, front + 60 - inset)
         for lz in (z - half + 4, z + half - 4)
     )
     return Props((top, *legs), ((Surface.DESK, (front, height, z)),))

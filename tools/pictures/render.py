@@ -11,6 +11,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageStat
 from tools.pictures import geometry as g
 from tools.pictures import silhouette as s
 from tools.pictures.camera import Camera
+from tools.pictures.clearance import among_limbs
 from tools.pictures.figure import HALO, Colour, figure
 from tools.pictures.layout import Framing, Point, arrow_path, corners, picture_framing
 from tools.pictures.picture import Detail, Picture, Turn, posed
@@ -69,7 +70,7 @@ def _scene(
     image: Image.Image, picture: Picture, body: Body, floor: Box, camera: Camera, fit: Framing
 ) -> None:
     """The floor, the props behind the figure, and the figure with the posts among its limbs."""
-    among = _among_limbs(picture.props.solids, camera)
+    among = among_limbs(picture.props.solids, camera)
     behind = [s for s in picture.props.solids if s not in among]
     pen = ImageDraw.Draw(image)
     for solid in (floor, *_sorted(tuple(behind), camera)):
@@ -144,26 +145,6 @@ def _floor(bodies: list[Body], picture: Picture, camera: Camera) -> Box:
         ((max(xs) - min(xs)) / 2 + pad, 1.0, (max(zs) - min(zs)) / 2 + deep),
         tone,
     )
-
-
-def _among_limbs(solids: tuple[Solid, ...], camera: Camera) -> list[Solid]:
-    """The solids drawn among the limbs, in front of those behind them: a ball, and an upright
-    post (a chair's or desk's leg) unless another stands behind it in the same place (a desk's
-    near and far legs, seen from the side: a limb between them reads as in front of both). The
-    rest (a seat, a wall, a rail's bar, a cushion) lies behind the figure."""
-    posts = [
-        s for s in solids if isinstance(s, Box) and max(s.half[0], s.half[2]) <= 2.5 < s.half[1]
-    ]
-
-    def hides_another(post: Box) -> bool:
-        x, _, depth = camera.project(post.centre)
-        return any(
-            abs(camera.project(o.centre)[0] - x) < 1.0 and camera.project(o.centre)[2] < depth
-            for o in posts
-            if o is not post
-        )
-
-    return [s for s in solids if isinstance(s, Ball)] + [p for p in posts if not hides_another(p)]
 
 
 def _among(

@@ -230,7 +230,7 @@ def _crossed(pitch: float, toes: float) -> Pose:
     return Pose(
         Root(2, SEATED_Y, 0, pitch),
         Spine(neck_flexion=-5),
-        Leg(110, 40, 60, 110, 15, 0, toes),
+        Leg(110, 40, 60, 110, 28, 0, toes),
         Leg(80, 4, 4, 70),
         Arm(40, 10, 0, 30),
         Arm(40, 0, 0, 40),
@@ -264,6 +264,7 @@ chair_figure_four = Picture(
     (glute(R),),
     (
         AngleCue("right_leg.hip_abduction", 20, 45, "the raised knee drops out"),
+        AngleCue("right_leg.ankle_flexion", 15, 30, "the foot flexed"),
         ViewCue((Kind.THIGH, R), (Kind.THIGH, L), "the knee out to the side"),
     ),
     per_side=True,

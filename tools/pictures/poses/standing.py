@@ -178,11 +178,11 @@ step_heel_drop = Picture(
     per_side=True,
 )
 
-LUNGE_DESK = props.desk(18, height=80)
+LUNGE_DESK = props.desk(26, height=80, inset=18)  # its legs ahead of the front toes
 BACK_BALL, FRONT_HEEL = -30.0, 16.0  # the feet stay where they are while the hips shift
 _lunge_hands = (
-    Contact(Mark.HAND, R, DESK, x=23, level=True, lift=0.5),
-    Contact(Mark.HAND, L, DESK, x=23, level=True, lift=0.5),
+    Contact(Mark.HAND, R, DESK, x=30, level=True, lift=0.5),
+    Contact(Mark.HAND, L, DESK, x=30, level=True, lift=0.5),
 )
 _lunge_feet = (
     Contact(Mark.BALL, R, FLOOR, x=BACK_BALL),
@@ -256,7 +256,7 @@ standing_quad_hip = Picture(
             ),
         ),
     ),
-    props.desk(12, height=80),
+    props.desk(12, height=80, inset=18),  # its legs clear of the standing foot
     (quadriceps(R),),
     (
         AngleCue("right_leg.hip_flexion", -20, 5, "the knees together"),
@@ -265,7 +265,7 @@ standing_quad_hip = Picture(
     per_side=True,
 )
 
-SIDE_DESK_Z = -84.0
+SIDE_DESK_Z = -92.0
 standing_side_lunge = Picture(
     "standing-side-lunge",
     View.FRONT,
@@ -273,10 +273,10 @@ standing_side_lunge = Picture(
         Frame(
             "hold",
             Pose(
-                Root(-4, 66, -25, 18),
+                Root(-4, 66, -28, 18),
                 Spine(2, 0, 0, neck_flexion=-12),
                 Leg(15, 45, 0, 0, 0, -15),
-                Leg(50, 30, 8, 80, 10),
+                Leg(50, 15, -4, 80, 10),
                 Arm(8, 12, 0, 15),
                 Arm(20, 20, 0, 20),
             ),
