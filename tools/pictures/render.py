@@ -129,22 +129,31 @@ def _clear_spot(image: Image.Image, size: int, target: Point) -> tuple[int, int]
 
 
 def _floor(bodies: list[Body], picture: Picture, camera: Camera) -> Box:
-    """The floor (or the mat) under the figure and its props, just deep enough to hold them."""
-    xs = [c for b in bodies for p in b.parts for c in (p.a[0], p.b[0])]
-    zs = [c for b in bodies for p in b.parts for c in (p.a[2], p.b[2])]
+    """The floor (or the mat) under the figure and its props: across the picture it holds them
+    all, in depth it is just deep enough for the figure (and, seen from above, the props)."""
+    right, _, _ = camera.axes()
+    across = 0 if abs(right[0]) >= abs(right[2]) else 2  # the world axis across the picture
+    depth = 2 - across
+    ends: dict[int, list[float]] = {
+        axis: [c for b in bodies for p in b.parts for c in (p.a[axis], p.b[axis])]
+        for axis in (across, depth)
+    }
     for solid in picture.props.solids:
         if isinstance(solid, Box) and solid.half[1] < 80:
-            xs += [solid.centre[0] - solid.half[0], solid.centre[0] + solid.half[0]]
-            if camera.pitch > 12:  # seen from above, the floor holds the props too
-                zs += [solid.centre[2] - solid.half[2], solid.centre[2] + solid.half[2]]
+            held = (across, depth) if camera.pitch > 12 else (across,)
+            for axis in held:
+                ends[axis] += [
+                    solid.centre[axis] - solid.half[axis],
+                    solid.centre[axis] + solid.half[axis],
+                ]
     pad = 12 if picture.props.mat else 18
     deep = 6 if picture.props.mat else 8
     tone = Tone.MAT if picture.props.mat else Tone.HARD
-    return Box(
-        ((min(xs) + max(xs)) / 2, -1.0, (min(zs) + max(zs)) / 2),
-        ((max(xs) - min(xs)) / 2 + pad, 1.0, (max(zs) - min(zs)) / 2 + deep),
-        tone,
-    )
+    centre = {axis: (min(v) + max(v)) / 2 for axis, v in ends.items()}
+    half = {axis: (max(v) - min(v)) / 2 for axis, v in ends.items()}
+    half[across] += pad
+    half[depth] += deep
+    return Box((centre[0], -1.0, centre[2]), (half[0], 1.0, half[2]), tone)
 
 
 def _among(

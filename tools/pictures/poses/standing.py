@@ -273,20 +273,19 @@ standing_side_lunge = Picture(
         Frame(
             "hold",
             Pose(
-                Root(-4, 66, -28, 18),
+                Root(-4, 68, -26, 18),  # low enough for the bent knee to show
                 Spine(2, 0, 0, neck_flexion=-12),
                 Leg(15, 45, 0, 0, 0, -15),
-                Leg(50, 15, -4, 80, 10),
+                Leg(50, 25, 8, 80, 10),
                 Arm(8, 12, 0, 15),
                 Arm(20, 20, 0, 20),
             ),
             (
                 *flat(R, level=True),
                 *flat(L, level=True),
-                Contact(Mark.HAND, L, DESK, x=-6.0, z=SIDE_DESK_Z + 22, level=True),
+                Contact(Mark.HAND, L, DESK, x=-6.0, z=SIDE_DESK_Z + 22, level=True, lift=0.5),
             ),
             (
-                "root.y",
                 *leg(R, "hip_abduction", "ankle_flexion", "ankle_inversion"),
                 *leg(L, *FOOT_FREE, "ankle_inversion"),
                 *arm(L, *REACH),
