@@ -108,36 +108,62 @@ def said(message: Marked | Exception) -> str:
     return _(message.template).format(**fields)
 
 
+# English as Babel's CLDR data writes it ("en"), without loading that data (about 35 ms for each
+# command that shows a date); tests/unit/test_i18n.py checks that the two agree.
+ENGLISH = {
+    "Hm": "{H:02}:{M:02}",
+    "EHm": "{E} {H:02}:{M:02}",
+    "yMMMEd": "{E}, {b} {d}, {y}",
+    "MMMEd": "{E}, {b} {d}",
+    "yMMMd": "{b} {d}, {y}",
+    "MMMd": "{b} {d}",
+    "EEE": "{E}",
+}
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def written(skeleton: str, moment: date) -> str:
+    """``moment`` written as the user's locale writes the CLDR ``skeleton`` ("yMMMEd": "Wed,
+    Nov 25, 2026", "Mi., 25. Nov. 2026")."""
+    if chosen() == SOURCE:
+        clock = moment if isinstance(moment, datetime) else None
+        return ENGLISH[skeleton].format(
+            E=_WEEKDAYS[moment.weekday()],
+            b=_MONTHS[moment.month - 1],
+            d=moment.day,
+            y=moment.year,
+            H=clock.hour if clock else 0,
+            M=clock.minute if clock else 0,
+        )
+    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
+
+    return format_skeleton(skeleton, moment, locale=chosen())
+
+
 def show_moment(moment: datetime, near: bool) -> str:
     """``moment`` as the user's locale writes it: weekday and time when ``near`` ("Wed 19:54",
     "Mi., 19:54"), else with the date ("Wed, Mar 3, 2027, 19:54")."""
-    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
-
-    time_of_day = format_skeleton("Hm", moment, locale=chosen())
     if near:
-        return format_skeleton("EHm", moment, locale=chosen())
-    day = format_skeleton("yMMMEd", moment, locale=chosen())
-    return _("{date}, {time}").format(date=day, time=time_of_day)
+        return written("EHm", moment)
+    return _("{date}, {time}").format(date=written("yMMMEd", moment), time=written("Hm", moment))
 
 
 def show_day(day: date, with_year: bool = False, weekday: bool = True) -> str:
     """``day`` as the user's locale writes it: "Wed, Nov 25", "Mi., 25. Nov." (or without the
     weekday, "Nov 25"; with the year, "Wed, Nov 25, 2026")."""
-    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
-
-    skeleton = ("y" if with_year else "") + "MMM" + ("E" if weekday else "") + "d"
-    return format_skeleton(skeleton, day, locale=chosen())
+    return written(("y" if with_year else "") + "MMM" + ("E" if weekday else "") + "d", day)
 
 
 def show_weekday(day: date) -> str:
     """``day``'s weekday, short, as the user's locale writes it: "Wed", "Mi.", "mer."."""
-    from babel.dates import format_skeleton  # noqa: PLC0415 - Babel's data only where shown
-
-    return format_skeleton("EEE", day, locale=chosen())
+    return written("EEE", day)
 
 
 def show_date(day: date) -> str:
     """``day`` as the user's locale writes dates ("Dec 2, 2026", "2. Dez. 2026")."""
+    if chosen() == SOURCE:
+        return written("yMMMd", day)
     from babel.dates import format_date  # noqa: PLC0415 - Babel's data only where a date shows
 
     return format_date(day, format="medium", locale=chosen())
