@@ -275,7 +275,7 @@ standing_side_lunge = Picture(
             Pose(
                 Root(-4, 68, -26, 18),  # low enough for the bent knee to show
                 Spine(2, 0, 0, neck_flexion=-12),
-                Leg(15, 45, 0, 0, 0, -15),
+                Leg(15, 45, 35, 0, 0, -15),
                 Leg(50, 25, 8, 80, 10),
                 Arm(8, 12, 0, 15),
                 Arm(20, 20, 0, 20),
