@@ -10,8 +10,8 @@ from tools.pictures import props, render
 from tools.pictures.camera import View
 from tools.pictures.checks import Problem, check
 from tools.pictures.clearance import among_limbs
-from tools.pictures.figure import _order, _placed, _solid_flat
-from tools.pictures.layout import Flat
+from tools.pictures.figure import _order, _placed
+from tools.pictures.layout import Flat, flatten_solid
 from tools.pictures.poses import PICTURES
 from tools.pictures.props import Box
 from tools.pictures.rig import Side
@@ -48,7 +48,7 @@ def test_a_post_goes_after_the_limb_it_stands_in_front_of_and_before_one_behind_
     assert _placed(ranked, pieces, between) == 1  # over the far shin, under the near one
     chair = props.chair(2, z=54.0).solids
     post = next(s for s in legs(list(chair)) if s.centre[2] > 54)
-    assert _solid_flat(post, View.SIDE.value).depth_a > 10  # nearer than the shin at z = 10
+    assert flatten_solid(post, View.SIDE.value).depth_a > 10  # nearer than the shin at z = 10
 
 
 def test_the_sole_stretch_shows_its_toes_in_a_close_up_that_covers_none_of_the_figure() -> None:

@@ -4,8 +4,7 @@ in front of it looks as if it went through it)."""
 
 from tools.pictures import geometry as g
 from tools.pictures.camera import Camera
-from tools.pictures.figure import _solid_flat
-from tools.pictures.layout import Flat, flatten
+from tools.pictures.layout import Flat, flatten, flatten_solid
 from tools.pictures.props import Ball, Box, Solid
 from tools.pictures.rig import Body, Kind, Part
 
@@ -54,7 +53,7 @@ def feet_through_posts(body: Body, solids: tuple[Solid, ...], camera: Camera) ->
             continue
         foot = flatten(part, camera)
         for post in drawn_behind:
-            leg = _solid_flat(post, camera)
+            leg = flatten_solid(post, camera)
             nearer = leg.depth_a > max(foot.depth_a, foot.depth_b)
             if nearer and _overlap(foot, leg):
                 found.append(part)

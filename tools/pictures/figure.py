@@ -10,9 +10,9 @@ from PIL import Image, ImageDraw
 from tools.pictures import geometry as g
 from tools.pictures import silhouette as s
 from tools.pictures.camera import Camera
-from tools.pictures.layout import Flat, Framing, flatten
+from tools.pictures.layout import Flat, Framing, flatten, flatten_solid
 from tools.pictures.picture import Muscle
-from tools.pictures.props import Ball, Solid
+from tools.pictures.props import Solid
 from tools.pictures.rig import ARM_PARTS, LEG_PARTS, Body, Kind, Mark, Part, Side
 
 Colour = tuple[int, int, int, int]
@@ -73,18 +73,6 @@ def _nose(body: Body, camera: Camera) -> Flat:
 
 
 Key = tuple[str, Side]
-
-
-def _solid_flat(solid: Solid, camera: Camera) -> Flat:
-    """A ball, or a post (a box thin across two axes) along its length, as the camera sees it."""
-    if isinstance(solid, Ball):
-        x, y, d = camera.project(solid.centre)
-        return Flat((x, y), (x, y), solid.radius, solid.radius, d, d)
-    long = max(range(3), key=lambda i: solid.half[i])
-    x, y, z = (solid.half[i] if i == long else 0.0 for i in range(3))
-    a, b = (camera.project(g.add(solid.centre, g.scale((x, y, z), k))) for k in (-1.0, 1.0))
-    radius = max(solid.half[i] for i in range(3) if i != long)
-    return Flat(a[:2], b[:2], radius, radius, a[2], b[2])
 
 
 def _order(pieces: dict[Key, list[Flat]]) -> list[Key]:
@@ -157,7 +145,7 @@ def figure(
     }
     flats_of = {k: [f for _, f in v] for k, v in pieces.items()}
     ranked = _order(flats_of)
-    slots = [_placed(ranked, flats_of, _solid_flat(solid, camera)) for solid in among]
+    slots = [_placed(ranked, flats_of, flatten_solid(solid, camera)) for solid in among]
     order: list[Key | Solid] = []
     for i in range(len(ranked) + 1):
         order += [solid for solid, at in zip(among, slots, strict=True) if at == i]

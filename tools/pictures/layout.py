@@ -44,6 +44,18 @@ def flatten(part: Part, camera: Camera) -> Flat:
     return Flat((ax, ay), (bx, by), radius(part.ra, part.wa), radius(part.rb, part.wb), ad, bd)
 
 
+def flatten_solid(solid: Solid, camera: Camera) -> Flat:
+    """A ball, or a post (a box thin across two axes) along its length, as the camera sees it."""
+    if isinstance(solid, Ball):
+        x, y, d = camera.project(solid.centre)
+        return Flat((x, y), (x, y), solid.radius, solid.radius, d, d)
+    long = max(range(3), key=lambda i: solid.half[i])
+    x, y, z = (solid.half[i] if i == long else 0.0 for i in range(3))
+    a, b = (camera.project(g.add(solid.centre, g.scale((x, y, z), k))) for k in (-1.0, 1.0))
+    radius = max(solid.half[i] for i in range(3) if i != long)
+    return Flat(a[:2], b[:2], radius, radius, a[2], b[2])
+
+
 def corners(solid: Box) -> list[g.Vec]:
     """The eight corners of a box."""
     (cx, cy, cz), (hx, hy, hz) = solid.centre, solid.half
