@@ -5,14 +5,13 @@ file or value is tested here. Enabling twice is harmless; disabling removes only
 wrote (its entries carry a marker).
 """
 
-import os
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from hamstray.store.files import write_atomically
+from hamstray.store.paths import xdg_home
 from hamstray.store.translations import _
 
 APP_ID = "io.github.hamstray"
@@ -41,6 +40,8 @@ def launcher() -> list[str]:
     argv0 = Path(sys.argv[0])
     if argv0.stem == "hamstray" and argv0.exists():
         return [str(argv0.absolute())]
+    import shutil  # noqa: PLC0415 - shutil brings bz2 and lzma: only when asked
+
     found = shutil.which("hamstray")
     if found:
         return [str(Path(found).absolute())]
@@ -250,10 +251,8 @@ if sys.platform == "win32":
 
 def for_this_user() -> Autostart:
     """Start at login for the user running hamstray, on this platform."""
-    home = Path.home()
-    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    config_home, data_home = xdg_home("XDG_CONFIG_HOME"), xdg_home("XDG_DATA_HOME")
     registry: Registry | None = None
     if sys.platform == "win32":
         registry = WinRegistry()
-    return Autostart(sys.platform, home, config_home, data_home, tuple(launcher()), registry)
+    return Autostart(sys.platform, Path.home(), config_home, data_home, tuple(launcher()), registry)

@@ -3,7 +3,6 @@ nothing opens it."""
 
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -41,6 +40,8 @@ def open_file(path: Path, failed: Failed = _logged) -> None:
             failed(str(error.strerror or error))
         return
     opener = "open" if sys.platform == "darwin" else "xdg-open"
+    import shutil  # noqa: PLC0415 - shutil brings bz2 and lzma: only when asked
+
     if shutil.which(opener) is None:
         failed(_("{program} is not installed").format(program=opener))
         return
