@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
 from hamstray.cli.practice import load
-from hamstray.engine.events import StartRoutine
+from hamstray.engine.asks import StartRoutine
 from hamstray.runtime import alone, guides, reminders, requests
 from hamstray.runtime.alone import Recording
 from hamstray.runtime.practice import Practice

@@ -3,6 +3,7 @@ guide, the idle probe or the timer."""
 
 from dataclasses import dataclass
 
+from hamstray.engine.asks import Ask
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
@@ -15,25 +16,6 @@ class Tick:
 
 
 @dataclass(frozen=True, slots=True)
-class Snooze:
-    """Put the due break off (by ``seconds``, or by ``breaks.snooze``)."""
-
-    seconds: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Skip:
-    """Skip this break: the sitting timer restarts."""
-
-
-@dataclass(frozen=True, slots=True)
-class StartStretch:
-    """Start a stretch now (``stretch``, or the suggested one)."""
-
-    stretch: Stretch | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class StretchEnded:
     """The guide reported back: ``stretch`` (default: the suggested one) was ``done``, held for
     ``held_s``, or not. A finished stretch is a break, so the sitting timer restarts; a
@@ -43,19 +25,6 @@ class StretchEnded:
     held_s: int = 0
     stretch: Stretch | None = None
     brief: bool = False  # done, but most of its dose did not run: no step of progress
-
-
-@dataclass(frozen=True, slots=True)
-class Pause:
-    """No reminders until ``until``, or for ``seconds`` (neither: until Resume)."""
-
-    until: float | None = None
-    seconds: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Resume:
-    """End a pause."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +50,6 @@ class Suggest:
 
 
 @dataclass(frozen=True, slots=True)
-class Stand:
-    """Standing-desk mode on (``True``) or off."""
-
-    on: bool
-
-
-@dataclass(frozen=True, slots=True)
 class Shutdown:
     """The app is about to stop: the current sitting period ends here."""
 
@@ -105,13 +67,6 @@ class Feedback:
 
     stretch: Stretch
     word: str
-
-
-@dataclass(frozen=True, slots=True)
-class StartRoutine:
-    """Start the morning or evening floor routine now."""
-
-    name: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +105,6 @@ class RulesSeen:
 
 
 @dataclass(frozen=True, slots=True)
-class StartCheckin:
-    """Open the flexibility check-in now."""
-
-
-@dataclass(frozen=True, slots=True)
 class CheckedIn:
     """The user answered the flexibility self-test ``test`` with ``answer``."""
 
@@ -170,38 +120,21 @@ class ScheduleCheckin:
 
 
 Event = (
-    Tick
-    | Snooze
-    | Skip
-    | StartStretch
+    Ask
+    | Tick
     | StretchEnded
-    | Pause
-    | Resume
     | Idle
     | ConfigChanged
     | Suggest
     | Feedback
     | Quiet
-    | Stand
     | Shutdown
-    | StartRoutine
     | ScheduleRoutine
     | GuideClosed
     | GuideMissing
     | Avoid
     | RulesSeen
-    | StartCheckin
     | CheckedIn
     | ScheduleCheckin
 )
-USER_EVENTS = (
-    Snooze,
-    Skip,
-    StartStretch,
-    StretchEnded,
-    Pause,
-    Resume,
-    StartRoutine,
-    Stand,
-    StartCheckin,
-)
+USER_EVENTS = Ask | StretchEnded  # only a person makes these: they end an absence

@@ -1,7 +1,8 @@
 """What leaving a phase asks of the outside world, whatever the event that left it."""
 
+from hamstray.engine.effects import CloseGuide, Effect, Withdraw
 from hamstray.engine.events import Event, Shutdown, StretchEnded
-from hamstray.engine.model import CloseGuide, Effect, Phase, Withdraw
+from hamstray.engine.model import Phase
 
 
 def effects(before: Phase, after: Phase, event: Event) -> list[Effect]:

@@ -4,6 +4,8 @@ user told the guide, which only goes into the history."""
 from dataclasses import replace
 
 from hamstray.engine import checkins
+from hamstray.engine.asks import StartCheckin
+from hamstray.engine.effects import Effect, OpenCheckin, Record, Refuse
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import (
     Avoid,
@@ -13,10 +15,9 @@ from hamstray.engine.events import (
     RulesSeen,
     ScheduleCheckin,
     ScheduleRoutine,
-    StartCheckin,
     Suggest,
 )
-from hamstray.engine.model import Effect, OpenCheckin, Record, Refuse, State
+from hamstray.engine.model import State
 
 
 def remember(

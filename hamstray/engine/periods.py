@@ -7,8 +7,9 @@ reminders.
 
 from dataclasses import replace
 
+from hamstray.engine.effects import Effect, Record
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import SITTING_PHASES, Effect, Phase, Record, State
+from hamstray.engine.model import SITTING_PHASES, Phase, State
 from hamstray.engine.reasons import in_call
 from hamstray.engine.settings import Config
 from hamstray.engine.timing import is_away, next_wakeup

@@ -11,7 +11,28 @@ import math
 from dataclasses import replace
 
 from hamstray.engine import leaving, notes
+from hamstray.engine.asks import (
+    Pause,
+    Resume,
+    Skip,
+    Snooze,
+    Stand,
+    StartCheckin,
+    StartRoutine,
+    StartStretch,
+)
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.effects import (
+    Effect,
+    Guide,
+    OpenRoutine,
+    Record,
+    Refuse,
+    Remind,
+    RemindCheckin,
+    RemindRoutine,
+    Render,
+)
 from hamstray.engine.entries import BRIEF, Kind
 from hamstray.engine.events import (
     USER_EVENTS,
@@ -23,37 +44,16 @@ from hamstray.engine.events import (
     GuideClosed,
     GuideMissing,
     Idle,
-    Pause,
     Quiet,
-    Resume,
     RulesSeen,
     ScheduleCheckin,
     ScheduleRoutine,
     Shutdown,
-    Skip,
-    Snooze,
-    Stand,
-    StartCheckin,
-    StartRoutine,
-    StartStretch,
     StretchEnded,
     Suggest,
     Tick,
 )
-from hamstray.engine.model import (
-    SITTING_PHASES,
-    Effect,
-    Guide,
-    OpenRoutine,
-    Phase,
-    Record,
-    Refuse,
-    Remind,
-    RemindCheckin,
-    RemindRoutine,
-    Render,
-    State,
-)
+from hamstray.engine.model import SITTING_PHASES, Phase, State
 from hamstray.engine.periods import come_back, follow_clock, fresh, on_idle, sat
 from hamstray.engine.reasons import Reason, in_call
 from hamstray.engine.settings import Config

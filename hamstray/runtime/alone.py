@@ -10,8 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from hamstray.engine import rules
-from hamstray.engine.events import Event, Pause
-from hamstray.engine.model import Record, State, initial
+from hamstray.engine.asks import Pause
+from hamstray.engine.effects import Record
+from hamstray.engine.events import Event
+from hamstray.engine.model import State, initial
 from hamstray.runtime.guides import event_for
 from hamstray.runtime.practice import Practice
 from hamstray.store.history import History

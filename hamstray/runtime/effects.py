@@ -7,9 +7,8 @@ from collections.abc import Callable
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray.base import Tray
 from hamstray.desktop.tray.menu import Extras
-from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.events import Event, StartCheckin, StartStretch
-from hamstray.engine.model import (
+from hamstray.engine.asks import StartCheckin, StartStretch
+from hamstray.engine.effects import (
     CloseGuide,
     Effect,
     Guide,
@@ -23,6 +22,8 @@ from hamstray.engine.model import (
     Render,
     Withdraw,
 )
+from hamstray.engine.entries import Entry, Kind
+from hamstray.engine.events import Event
 from hamstray.engine.settings import Config
 from hamstray.runtime import reminders
 from hamstray.runtime.guides import Guides

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from hamstray.engine.asks import Snooze
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.events import (
     Avoid,
@@ -16,7 +17,6 @@ from hamstray.engine.events import (
     Feedback,
     GuideClosed,
     RulesSeen,
-    Snooze,
     StretchEnded,
 )
 from hamstray.runtime.practice import Practice

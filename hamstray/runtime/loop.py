@@ -9,11 +9,12 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from hamstray.engine import entries, events, model, rules, timing
+from hamstray.engine import entries, events, rules, timing
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.effects import Effect, Record, Refuse
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import Event
-from hamstray.engine.model import SITTING_PHASES, Effect, Record, State, View
+from hamstray.engine.model import SITTING_PHASES, State, View
 from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
 from hamstray.runtime.jobs import Job, Quit, Reload
@@ -41,7 +42,7 @@ class Outcome:
     @property
     def refusals(self) -> list[str]:
         """Why the request was refused, if it was."""
-        return [e.reason for e in self.effects if isinstance(e, model.Refuse)]
+        return [e.reason for e in self.effects if isinstance(e, Refuse)]
 
 
 @dataclass(frozen=True, slots=True)

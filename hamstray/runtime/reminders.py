@@ -2,8 +2,8 @@
 
 from hamstray.engine import durations
 from hamstray.engine.catalogue import Stretch
+from hamstray.engine.effects import Remind, RemindRoutine
 from hamstray.engine.guidance import Tip
-from hamstray.engine.model import Remind, RemindRoutine
 from hamstray.store import wording
 from hamstray.store.translations import _
 

@@ -12,9 +12,8 @@ from enum import Enum
 from typing import Any
 
 from hamstray.engine import durations
-from hamstray.engine.catalogue import Stretch
-from hamstray.engine.events import (
-    Event,
+from hamstray.engine.asks import (
+    Ask,
     Pause,
     Resume,
     Skip,
@@ -24,6 +23,7 @@ from hamstray.engine.events import (
     StartRoutine,
     StartStretch,
 )
+from hamstray.engine.catalogue import Stretch
 from hamstray.store.translations import _, pgettext, said
 
 YEAR = 366 * 24 * 3600  # no snooze or pause is longer than this
@@ -168,7 +168,7 @@ def find_stretch(stretch_id: str, find: Callable[[str], Stretch | None]) -> Stre
     return found
 
 
-def to_event(request: Request, find: Callable[[str], Stretch | None]) -> Event | None:
+def to_event(request: Request, find: Callable[[str], Stretch | None]) -> Ask | None:
     """The engine event ``request`` stands for (None for STATUS, RELOAD, SETTINGS and QUIT, which
     the app answers without one)."""
     match request.command:

@@ -13,9 +13,10 @@ from hamstray.desktop.notification_server import Freedesktop
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray.base import Tray
 from hamstray.desktop.tray.menu import Extras
+from hamstray.engine.asks import Snooze, Stand, StartCheckin, StartStretch
 from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.events import Event, GuideMissing, Snooze, Stand, StartCheckin, StartStretch
+from hamstray.engine.events import Event, GuideMissing
 from hamstray.runtime import reminders
 from hamstray.runtime.answers import Answers
 from hamstray.runtime.commands import Commands

@@ -104,7 +104,8 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     import io
     from datetime import date, datetime, time, timedelta
 
-    from hamstray.engine import events, model
+    from hamstray.engine import asks, events
+    from hamstray.engine.effects import Record
     from hamstray.engine.settings import Config
     from hamstray.store.history import History
     from tests.unit.drive import drive
@@ -116,18 +117,18 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
     script = [
         (start + t * M, e)
         for t, e in [
-            (31, events.StartStretch()),
+            (31, asks.StartStretch()),
             (33, events.StretchEnded(done=True, held_s=60)),
-            (64, events.Snooze()),
-            (70, events.StartStretch()),
+            (64, asks.Snooze()),
+            (70, asks.StartStretch()),
             (72, events.StretchEnded(done=True, held_s=60)),
-            (130, events.Skip()),
-            (241, events.Pause(start + 300 * M)),
-            (331, events.StartStretch()),
+            (130, asks.Skip()),
+            (241, asks.Pause(start + 300 * M)),
+            (331, asks.StartStretch()),
             (333, events.StretchEnded(done=True, held_s=60)),
-            (452, events.StartStretch()),
+            (452, asks.StartStretch()),
             (454, events.StretchEnded(done=True, held_s=60)),
-            (470, events.Pause(None)),
+            (470, asks.Pause(None)),
         ]
     ]
 
@@ -143,7 +144,7 @@ def test_a_simulated_day_reads_right_in_stats_history_and_the_picture(env, tmp_p
         start=start,
     )
     history = History(Path(env["XDG_DATA_HOME"]) / "hamstray" / "history.sqlite3")
-    for _, effect in trace.of(model.Record):
+    for _, effect in trace.of(Record):
         history.record(effect.entry())
     history.close()
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from hamstray.engine import events, model
+from hamstray.engine import asks, events, model
+from hamstray.engine.effects import Effect, Guide, Record, Remind
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import Effect, Guide, Record, Remind
 from hamstray.engine.settings import Config, Routines
 from hamstray.runtime.jobs import Quit
 from hamstray.runtime.loop import Item, Loop
@@ -115,7 +115,7 @@ def test_a_simulated_month_gives_exactly_the_reminders_the_rules_say(tmp_path) -
     def run_effect(effect: Effect) -> None:
         if isinstance(effect, Remind):
             reminders.append(month.now)
-            month.scheduled.append((month.now + 60, events.StartStretch()))
+            month.scheduled.append((month.now + 60, asks.StartStretch()))
             month.scheduled.sort(key=lambda pair: pair[0])
         elif isinstance(effect, Guide):
             month.scheduled.append((month.now + 120, events.StretchEnded(True, 30, effect.stretch)))

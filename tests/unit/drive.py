@@ -5,8 +5,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from hamstray.engine import entries, events, model, rules, timing
+from hamstray.engine.effects import Effect, Record, Remind
 from hamstray.engine.events import Event
-from hamstray.engine.model import Effect, State
+from hamstray.engine.model import State
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches
 
@@ -25,15 +26,11 @@ class Trace:
 
     def notify_times(self) -> list[float]:
         """When reminders popped up."""
-        return [t for t, _ in self.of(model.Remind)]
+        return [t for t, _ in self.of(Remind)]
 
-    def records(self, kind: entries.Kind) -> list[tuple[float, model.Record]]:
+    def records(self, kind: entries.Kind) -> list[tuple[float, Record]]:
         """The history records of one kind."""
-        return [
-            (t, e)
-            for t, e in self.of(model.Record)
-            if isinstance(e, model.Record) and e.kind is kind
-        ]
+        return [(t, e) for t, e in self.of(Record) if isinstance(e, Record) and e.kind is kind]
 
 
 def drive(

@@ -5,18 +5,19 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import events, model, rules, timing
-from hamstray.engine.entries import Kind
-from hamstray.engine.events import (
-    Idle,
-    Pause,
-    Resume,
-    Skip,
-    Snooze,
-    StartStretch,
-    StretchEnded,
-    Tick,
+from hamstray.engine import asks, events, model, rules, timing
+from hamstray.engine.asks import Pause, Resume, Skip, Snooze, StartStretch
+from hamstray.engine.effects import (
+    Guide,
+    OpenRoutine,
+    Record,
+    Refuse,
+    Remind,
+    RemindRoutine,
+    Render,
 )
+from hamstray.engine.entries import Kind
+from hamstray.engine.events import Idle, StretchEnded, Tick
 from hamstray.engine.model import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config, Notifications
@@ -50,16 +51,16 @@ def due(at: float = 30 * M) -> model.State:
 def test_no_reminder_before_the_interval() -> None:
     state, effects = step(sitting(), Tick(), 29 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert not [e for e in effects if isinstance(e, model.Remind)]
+    assert not [e for e in effects if isinstance(e, Remind)]
 
 
 def test_reminder_when_sitting_time_reaches_the_interval() -> None:
     state, effects = step(sitting(), Tick(), 30 * M, CONFIG)
-    notes = [e for e in effects if isinstance(e, model.Remind)]
+    notes = [e for e in effects if isinstance(e, Remind)]
     assert state.phase is Phase.DUE
     assert len(notes) == 1
-    assert notes[0] == model.Remind(30 * M, STRETCH)
-    assert model.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
+    assert notes[0] == Remind(30 * M, STRETCH)
+    assert Record(Kind.REMINDER, 30 * M, STRETCH) in effects
 
 
 def test_next_wakeup_while_sitting_is_the_first_ring_step_or_idle_check() -> None:
@@ -98,14 +99,14 @@ def test_snoozes_are_limited_per_break() -> None:
     state, _ = step(state, Tick(), 36 * M, config)
     state, effects = step(state, Snooze(), 37 * M, config)
     assert state.phase is Phase.DUE
-    assert model.Refuse("No snoozes left for this break: start the stretch or skip it.") in effects
+    assert Refuse("No snoozes left for this break: start the stretch or skip it.") in effects
     assert timing.view(state, 37 * M, config).snoozes_left == 0
 
 
 def test_snooze_with_no_break_due_is_refused() -> None:
     state, effects = step(sitting(), Snooze(), 10 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert any(isinstance(e, model.Refuse) for e in effects)
+    assert any(isinstance(e, Refuse) for e in effects)
 
 
 def test_skip_restarts_the_sitting_timer() -> None:
@@ -181,7 +182,7 @@ def test_an_open_ended_pause_sleeps_until_resume() -> None:
     state, effects = step(state, Resume(), 500 * M, CONFIG)
     assert state.phase is Phase.SITTING
     assert timing.sitting_seconds(state, 510 * M) == 10 * M
-    assert model.Record(Kind.RESUMED, 500 * M) in effects
+    assert Record(Kind.RESUMED, 500 * M) in effects
 
 
 def test_no_reminder_while_paused() -> None:
@@ -192,33 +193,33 @@ def test_no_reminder_while_paused() -> None:
 def test_a_pause_in_the_past_is_refused() -> None:
     state, effects = step(sitting(), Pause(5 * M), 10 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert model.Refuse("A pause must end in the future.") in effects
+    assert Refuse("A pause must end in the future.") in effects
 
 
 def test_resume_when_not_paused_is_refused() -> None:
     _, effects = step(sitting(), Resume(), 1 * M, CONFIG)
-    assert model.Refuse("hamstray is not paused.") in effects
+    assert Refuse("hamstray is not paused.") in effects
 
 
 def test_starting_a_stretch_opens_the_guide_and_records_it() -> None:
     state, effects = step(due(), StartStretch(), 31 * M, CONFIG)
     assert state.phase is Phase.STRETCHING
-    assert model.Guide(STRETCH, snooze=True) in effects
-    assert model.Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
+    assert Guide(STRETCH, snooze=True) in effects
+    assert Record(Kind.STRETCH_STARTED, 31 * M, STRETCH) in effects
 
 
 def test_a_given_stretch_replaces_the_suggestion() -> None:
     other = stretches()[2]
     state, effects = step(sitting(), StartStretch(other), 5 * M, CONFIG)
     assert state.stretch == other
-    assert model.Guide(other) in effects
+    assert Guide(other) in effects
 
 
 def test_a_finished_stretch_is_recorded_and_sitting_starts_afresh() -> None:
     state, _ = step(due(), StartStretch(), 31 * M, CONFIG)
     state, effects = step(state, StretchEnded(done=True, held_s=60), 33 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert model.Record(Kind.STRETCH_DONE, 33 * M, STRETCH, seconds=60) in effects
+    assert Record(Kind.STRETCH_DONE, 33 * M, STRETCH, seconds=60) in effects
     assert timing.next_break_at(state, CONFIG) == 63 * M
 
 
@@ -232,15 +233,15 @@ def test_a_stretch_while_paused_keeps_the_pause() -> None:
     state, _ = step(sitting(), Pause(None), 1 * M, CONFIG)
     state, effects = step(state, StartStretch(), 2 * M, CONFIG)
     assert state.phase is Phase.PAUSED
-    assert model.Guide(STRETCH) in effects
+    assert Guide(STRETCH) in effects
 
 
 def test_with_notifications_off_a_due_break_still_shows_in_the_tray() -> None:
     config = replace(CONFIG, notifications=Notifications(enabled=False))
     state, effects = step(sitting(), Tick(), 30 * M, config)
     assert state.phase is Phase.DUE
-    assert not [e for e in effects if isinstance(e, model.Remind)]
-    assert model.Record(Kind.REMINDER, 30 * M, STRETCH) in effects
+    assert not [e for e in effects if isinstance(e, Remind)]
+    assert Record(Kind.REMINDER, 30 * M, STRETCH) in effects
 
 
 def test_a_user_action_while_away_means_the_user_is_back() -> None:
@@ -248,12 +249,12 @@ def test_a_user_action_while_away_means_the_user_is_back() -> None:
     assert state.phase is Phase.AWAY
     state, effects = step(state, Skip(), 12 * M, CONFIG)
     assert state.phase is Phase.SITTING
-    assert any(isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
+    assert any(isinstance(e, Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
 
 
 def test_every_step_renders_the_view() -> None:
     _, effects = step(sitting(), Tick(), 5 * M, CONFIG)
-    assert isinstance(effects[-1], model.Render)
+    assert isinstance(effects[-1], Render)
     assert effects[-1].view.phase is Phase.SITTING
 
 
@@ -314,7 +315,7 @@ def test_a_simulated_working_day() -> None:
 def test_a_stretch_done_outside_a_break_is_a_break_too() -> None:
     other = stretches()[3]
     state, effects = step(sitting(), StretchEnded(done=True, held_s=30, stretch=other), 20 * M)
-    assert model.Record(Kind.STRETCH_DONE, 20 * M, other, seconds=30) in effects
+    assert Record(Kind.STRETCH_DONE, 20 * M, other, seconds=30) in effects
     assert timing.sitting_seconds(state, 21 * M) == 1 * M
 
 
@@ -332,20 +333,20 @@ def test_snooze_from_the_guide_window_puts_the_break_off() -> None:
 
 def test_feedback_is_recorded() -> None:
     _, effects = step(sitting(), events.Feedback(STRETCH, "favourite"), 1 * M)
-    assert model.Record(Kind.FEEDBACK, 1 * M, STRETCH, detail="favourite") in effects
+    assert Record(Kind.FEEDBACK, 1 * M, STRETCH, detail="favourite") in effects
 
 
 def test_starting_a_routine_opens_it() -> None:
-    _, effects = step(sitting(), events.StartRoutine("evening"), 1 * M)
-    assert model.OpenRoutine("evening") in effects
+    _, effects = step(sitting(), asks.StartRoutine("evening"), 1 * M)
+    assert OpenRoutine("evening") in effects
 
 
 def test_a_routine_reminder_comes_at_its_time_once() -> None:
     state, _ = step(sitting(), events.ScheduleRoutine("morning", 10 * M), 1 * M)
     assert timing.next_wakeup(state, CONFIG) <= 10 * M  # type: ignore[operator]
     state, effects = step(state, Tick(), 10 * M)
-    assert [e for e in effects if isinstance(e, model.RemindRoutine)] == [
-        model.RemindRoutine("morning", CONFIG.routines.length)
+    assert [e for e in effects if isinstance(e, RemindRoutine)] == [
+        RemindRoutine("morning", CONFIG.routines.length)
     ]
     assert state.routine_at is None
 
@@ -355,7 +356,7 @@ def test_no_routine_reminder_while_paused() -> None:
     state, _ = step(state, events.ScheduleRoutine("evening", 10 * M), 2 * M)
     assert timing.next_wakeup(state, CONFIG) == 10 * M
     state, effects = step(state, Tick(), 10 * M)
-    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert not [e for e in effects if isinstance(e, RemindRoutine)]
     assert state.phase is Phase.PAUSED
     assert state.routine_at is None
 
@@ -363,22 +364,22 @@ def test_no_routine_reminder_while_paused() -> None:
 def test_a_reminder_due_in_a_full_screen_window_waits_and_comes_once_after() -> None:
     state, _ = step(sitting(), events.Quiet(FULL_SCREEN), 10 * M)
     state, effects = step(state, Tick(), 30 * M)
-    assert not [e for e in effects if isinstance(e, model.Remind)]
+    assert not [e for e in effects if isinstance(e, Remind)]
     assert state.held
     assert timing.next_wakeup(state, CONFIG) == 30 * M + timing.QUIET_POLL
     state, effects = step(state, Tick(), 45 * M)  # remind_again passed: still nothing stacks
-    assert not [e for e in effects if isinstance(e, model.Remind)]
+    assert not [e for e in effects if isinstance(e, Remind)]
     state, effects = step(state, events.Quiet(None), 50 * M)
-    assert len([e for e in effects if isinstance(e, model.Remind)]) == 1
+    assert len([e for e in effects if isinstance(e, Remind)]) == 1
     assert not state.held
-    assert model.Record(Kind.REMINDER, 50 * M, STRETCH) in effects
+    assert Record(Kind.REMINDER, 50 * M, STRETCH) in effects
 
 
 def sittings(effects: list) -> list[tuple[float, float]]:
     return [
         (e.at / M, e.seconds / M)
         for e in effects
-        if isinstance(e, model.Record) and e.kind is Kind.SITTING
+        if isinstance(e, Record) and e.kind is Kind.SITTING
     ]
 
 
@@ -411,7 +412,7 @@ def test_a_suspend_ends_sitting_when_the_machine_went_to_sleep() -> None:
 
 
 def test_standing_stops_sitting_time_and_reminders() -> None:
-    script = [(10 * M, events.Stand(on=True)), (13 * M, events.Stand(on=False))]
+    script = [(10 * M, asks.Stand(on=True)), (13 * M, asks.Stand(on=False))]
     trace = drive(CONFIG, script, until=34 * M)
     # 10 min sat, 3 min stood (shorter than idle_reset), then sitting resumed: due at 33.
     assert trace.notify_times() == [33 * M]
@@ -419,14 +420,14 @@ def test_standing_stops_sitting_time_and_reminders() -> None:
 
 
 def test_standing_longer_than_idle_reset_is_a_break() -> None:
-    script = [(10 * M, events.Stand(on=True)), (40 * M, events.Stand(on=False))]
+    script = [(10 * M, asks.Stand(on=True)), (40 * M, asks.Stand(on=False))]
     trace = drive(CONFIG, script, until=71 * M)
     assert trace.notify_times() == [70 * M]
     assert sittings([e for _, e in trace.effects])[0] == (10, 10)
 
 
 def test_the_view_shows_standing() -> None:
-    state, _ = step(sitting(), events.Stand(on=True), 5 * M)
+    state, _ = step(sitting(), asks.Stand(on=True), 5 * M)
     shown = timing.view(state, 20 * M, CONFIG)
     assert shown.standing
     assert shown.progress == 2  # frozen at 5 of 30 minutes
@@ -437,7 +438,7 @@ def test_a_pause_until_no_time_at_all_is_refused(until: float) -> None:
     """NaN passed every check before (NaN <= now is false) and made the loop spin."""
     state, effects = step(sitting(), Pause(until), 1 * M)
     assert state.phase is Phase.SITTING
-    assert model.Refuse("A pause must end in the future.") in effects
+    assert Refuse("A pause must end in the future.") in effects
     assert timing.next_wakeup(state, CONFIG) == 2.5 * M
 
 
@@ -445,14 +446,14 @@ def test_a_pause_until_no_time_at_all_is_refused(until: float) -> None:
 def test_a_snooze_of_no_length_is_refused(seconds: float) -> None:
     state, effects = step(due(), Snooze(seconds), 31 * M)  # type: ignore[arg-type]
     assert state.phase is Phase.DUE
-    assert any(isinstance(e, model.Refuse) for e in effects)
+    assert any(isinstance(e, Refuse) for e in effects)
 
 
 def natural_breaks(effects: list) -> list[tuple[float, float, str]]:
     return [
         (e.at / M, e.seconds / M, e.detail)
         for e in effects
-        if isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK
+        if isinstance(e, Record) and e.kind is Kind.NATURAL_BREAK
     ]
 
 

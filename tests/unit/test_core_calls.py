@@ -3,8 +3,10 @@
 from dataclasses import replace
 
 from hamstray.engine import model, rules, timing
+from hamstray.engine.asks import Snooze
+from hamstray.engine.effects import Record, Remind, RemindRoutine
 from hamstray.engine.entries import Kind
-from hamstray.engine.events import Idle, Quiet, ScheduleRoutine, Snooze, Tick
+from hamstray.engine.events import Idle, Quiet, ScheduleRoutine, Tick
 from hamstray.engine.model import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config
@@ -24,12 +26,12 @@ def step(
     return rules.step(replace(state, seen=max(state.seen, now)), event, now, CONFIG)
 
 
-def reminders(effects: list[rules.Effect]) -> list[model.Remind]:
-    return [e for e in effects if isinstance(e, model.Remind)]
+def reminders(effects: list[rules.Effect]) -> list[Remind]:
+    return [e for e in effects if isinstance(e, Remind)]
 
 
-def records(effects: list[rules.Effect], kind: Kind) -> list[model.Record]:
-    return [e for e in effects if isinstance(e, model.Record) and e.kind is kind]
+def records(effects: list[rules.Effect], kind: Kind) -> list[Record]:
+    return [e for e in effects if isinstance(e, Record) and e.kind is kind]
 
 
 def in_a_call_when_due() -> model.State:
@@ -45,7 +47,7 @@ def test_a_call_holds_the_due_reminder_and_records_why() -> None:
     assert reminders(effects) == []
     assert records(effects, Kind.REMINDER) == []
     assert records(effects, Kind.REMINDER_HELD) == [
-        model.Record(Kind.REMINDER_HELD, 30 * M, STRETCH, detail="microphone")
+        Record(Kind.REMINDER_HELD, 30 * M, STRETCH, detail="microphone")
     ]
     assert state.phase is Phase.DUE  # the icon says the break is due
     assert state.held
@@ -82,8 +84,8 @@ def test_the_one_reminder_after_the_call_says_how_long_the_user_sat() -> None:
     state = in_a_call_when_due()
     state, _ = step(state, Quiet(CAMERA), 50 * M)  # the camera went on too: still one hold
     state, effects = step(state, Quiet(None), 80 * M)
-    assert reminders(effects) == [model.Remind(80 * M, STRETCH)]
-    assert records(effects, Kind.REMINDER) == [model.Record(Kind.REMINDER, 80 * M, STRETCH)]
+    assert reminders(effects) == [Remind(80 * M, STRETCH)]
+    assert records(effects, Kind.REMINDER) == [Record(Kind.REMINDER, 80 * M, STRETCH)]
     assert not state.held
     state, effects = step(state, Tick(), 81 * M)
     assert reminders(effects) == []
@@ -97,7 +99,7 @@ def test_an_absence_after_a_call_counts_from_the_calls_end() -> None:
     assert state.phase is Phase.SITTING  # only 3 minutes since the call ended
     state, effects = step(state, Idle(46 * M), 66 * M)
     assert state.phase is Phase.AWAY
-    assert records(effects, Kind.SITTING) == [model.Record(Kind.SITTING, 60 * M, seconds=60 * M)]
+    assert records(effects, Kind.SITTING) == [Record(Kind.SITTING, 60 * M, seconds=60 * M)]
 
 
 def test_idle_time_during_do_not_disturb_is_still_a_break() -> None:
@@ -105,7 +107,7 @@ def test_idle_time_during_do_not_disturb_is_still_a_break() -> None:
     state, _ = step(model.initial(0.0, STRETCH), Quiet(Reason(Cause.DO_NOT_DISTURB)), 1 * M)
     state, effects = step(state, Idle(6 * M), 20 * M)
     assert state.phase is Phase.AWAY
-    assert records(effects, Kind.SITTING) == [model.Record(Kind.SITTING, 14 * M, seconds=14 * M)]
+    assert records(effects, Kind.SITTING) == [Record(Kind.SITTING, 14 * M, seconds=14 * M)]
 
 
 def test_a_held_reminder_snoozed_from_the_icon_waits_for_the_snooze() -> None:
@@ -114,7 +116,7 @@ def test_a_held_reminder_snoozed_from_the_icon_waits_for_the_snooze() -> None:
     state, effects = step(state, Quiet(None), 33 * M)
     assert reminders(effects) == []  # not before the snooze ends
     state, effects = step(state, Tick(), 37 * M)
-    assert reminders(effects) == [model.Remind(37 * M, STRETCH)]
+    assert reminders(effects) == [Remind(37 * M, STRETCH)]
 
 
 def test_the_loop_is_told_when_the_quiet_probes_matter() -> None:
@@ -133,15 +135,15 @@ def test_the_routine_s_reminder_waits_out_a_call_and_comes_once_after() -> None:
     state, _ = step(state, Quiet(CAMERA), 5 * M)
     assert timing.quiet_matters(state, 10 * M, CONFIG)  # the loop asks the probes at 10 min
     state, effects = step(state, Tick(), 10 * M)
-    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert not [e for e in effects if isinstance(e, RemindRoutine)]
     assert timing.next_wakeup(state, CONFIG) == 10 * M + timing.QUIET_POLL  # looks again
     state, effects = step(state, Quiet(None), 12 * M)
     state, effects = step(state, Tick(), 12 * M)
-    assert [e for e in effects if isinstance(e, model.RemindRoutine)] == [
-        model.RemindRoutine("evening", CONFIG.routines.length)
+    assert [e for e in effects if isinstance(e, RemindRoutine)] == [
+        RemindRoutine("evening", CONFIG.routines.length)
     ]
     state, effects = step(state, Tick(), 13 * M)
-    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert not [e for e in effects if isinstance(e, RemindRoutine)]
 
 
 def test_a_routine_s_reminder_held_for_over_an_hour_is_dropped() -> None:
@@ -149,5 +151,5 @@ def test_a_routine_s_reminder_held_for_over_an_hour_is_dropped() -> None:
     state, _ = step(state, Quiet(MICROPHONE), 5 * M)
     state, _ = step(state, Tick(), 10 * M)
     state, effects = step(state, Tick(), 71 * M)  # still in the call, 61 min late
-    assert not [e for e in effects if isinstance(e, model.RemindRoutine)]
+    assert not [e for e in effects if isinstance(e, RemindRoutine)]
     assert state.routine_at is None

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamstray.engine import events, model, rules, timing
+from hamstray.engine import asks, events, model, rules, timing
+from hamstray.engine.effects import Record, Remind
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import USER_EVENTS
 from hamstray.engine.model import SITTING_PHASES, Phase
@@ -48,14 +49,14 @@ REASONS = [
 happenings = st.one_of(
     st.just(events.Tick()),
     st.builds(events.Quiet, st.none() | st.sampled_from(REASONS)),
-    st.builds(events.Snooze, st.none() | st.integers(1, 7200)),
-    st.just(events.Skip()),
-    st.builds(events.StartStretch, st.none() | st.sampled_from(stretches())),
+    st.builds(asks.Snooze, st.none() | st.integers(1, 7200)),
+    st.just(asks.Skip()),
+    st.builds(asks.StartStretch, st.none() | st.sampled_from(stretches())),
     st.builds(events.StretchEnded, st.booleans(), st.integers(0, 120)),
-    st.just(events.Resume()),
+    st.just(asks.Resume()),
     st.builds(events.Idle, st.floats(0, 7200)),
     st.just(events.ConfigChanged(Config())),  # a reload of the same settings (see run)
-    st.builds(events.Stand, st.booleans()),
+    st.builds(asks.Stand, st.booleans()),
 )
 pauses = st.builds(lambda offset: ("pause", offset), st.none() | st.floats(1, 4 * 3600))
 
@@ -98,7 +99,7 @@ def run(
             apply(events.Tick(), now)
         now = target
         event = (
-            events.Pause(None if item[1] is None else now + item[1])
+            asks.Pause(None if item[1] is None else now + item[1])
             if isinstance(item, tuple)
             else item
         )
@@ -126,7 +127,7 @@ def test_sitting_time_is_never_negative(config: Config, scenario: list) -> None:
 @given(configs, scenarios)
 def test_never_a_reminder_while_paused_or_away(config: Config, scenario: list) -> None:
     for before, _, _, after, effects in run(config, scenario):
-        if any(isinstance(e, model.Remind) for e in effects):
+        if any(isinstance(e, Remind) for e in effects):
             assert before.phase not in (Phase.PAUSED, Phase.AWAY)
             assert after.phase is Phase.DUE
 
@@ -139,9 +140,9 @@ def test_reminders_are_never_closer_than_the_rules_allow(config: Config, scenari
     allowed = min(config.breaks.remind_again, config.breaks.interval)
     for _, _, now, _, effects in run(config, scenario):
         for effect in effects:
-            if isinstance(effect, model.Record) and effect.kind is Kind.SNOOZED:
+            if isinstance(effect, Record) and effect.kind is Kind.SNOOZED:
                 allowed = min(allowed, effect.seconds or 0)
-        if any(isinstance(e, model.Remind) for e in effects):
+        if any(isinstance(e, Remind) for e in effects):
             if last is not None:
                 assert now - last >= allowed - 1e-6
             last = now
@@ -157,9 +158,9 @@ def test_nothing_nags_without_end(config: Config, scenario: list) -> None:
     answers = BREAK_ENDINGS | {Kind.PAUSED, Kind.STANDING_ON}
     for _, _, _, _, effects in run(config, scenario):
         for effect in effects:
-            if isinstance(effect, model.Record) and effect.kind in answers:
+            if isinstance(effect, Record) and effect.kind in answers:
                 count = 0
-            if isinstance(effect, model.Remind):
+            if isinstance(effect, Remind):
                 count += 1
                 assert count <= timing.MAX_REMINDERS + config.breaks.max_snoozes
 
@@ -184,7 +185,7 @@ def test_clock_jumps_never_break_the_invariants(
         wake = timing.next_wakeup(state, config)
         assert wake is None or wake >= now
         assert timing.sitting_seconds(state, now) >= 0
-        assert sum(isinstance(e, model.Remind) for e in effects) <= 1
+        assert sum(isinstance(e, Remind) for e in effects) <= 1
 
 
 @settings(max_examples=150, deadline=None)
@@ -202,9 +203,9 @@ call_events = st.one_of(
     st.builds(events.Quiet, st.none() | st.sampled_from(REASONS)),
     st.builds(events.Idle, st.floats(0, 7200)),
     st.just(events.Tick()),
-    st.builds(events.Snooze, st.none() | st.integers(1, 7200)),
-    st.just(events.Skip()),
-    st.builds(events.Stand, st.booleans()),
+    st.builds(asks.Snooze, st.none() | st.integers(1, 7200)),
+    st.just(asks.Skip()),
+    st.builds(asks.Stand, st.booleans()),
 )
 call_scenarios = st.lists(
     st.tuples(st.floats(0, 3600), call_events, st.sampled_from((False, False, False, True))),
@@ -217,7 +218,7 @@ call_scenarios = st.lists(
 def test_no_reminder_pops_up_while_it_is_quiet(config: Config, scenario: list) -> None:
     """Not stacked either: one reminder at most per step, and none while quiet."""
     for _, _, _, after, effects in run(config, scenario):
-        shown = sum(isinstance(e, model.Remind) for e in effects)
+        shown = sum(isinstance(e, Remind) for e in effects)
         assert shown <= 1
         if shown:
             assert after.quiet is None
@@ -230,9 +231,9 @@ def test_a_held_reminder_is_never_lost(config: Config, scenario: list) -> None:
     for before, event, _, after, effects in run(config, scenario):
         if not before.held or after.held:
             continue
-        reminded = sum(isinstance(e, model.Remind) for e in effects)
+        reminded = sum(isinstance(e, Remind) for e in effects)
         took_a_break = after.phase in (Phase.AWAY, Phase.PAUSED) or any(
-            isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK for e in effects
+            isinstance(e, Record) and e.kind is Kind.NATURAL_BREAK for e in effects
         )
         assert reminded == 1 or isinstance(event, USER_EVENTS) or took_a_break
         if isinstance(event, events.Quiet) and event.reason is None and not took_a_break:
@@ -244,7 +245,7 @@ def test_a_held_reminder_is_never_lost(config: Config, scenario: list) -> None:
 def test_a_call_is_never_taken_for_a_break(config: Config, scenario: list) -> None:
     """However long the idle time in a call, the sitting period goes on."""
     for before, event, _, after, effects in run(config, scenario):
-        records = [e for e in effects if isinstance(e, model.Record)]
+        records = [e for e in effects if isinstance(e, Record)]
         slept = any(r.kind is Kind.NATURAL_BREAK and r.detail == "suspend" for r in records)
         sitting = before.phase in SITTING_PHASES  # (coming back from away is a break that was)
         if isinstance(event, events.Idle) and in_call(before.quiet) and sitting and not slept:
@@ -258,6 +259,6 @@ def test_a_call_is_never_taken_for_a_break(config: Config, scenario: list) -> No
 def test_every_reminder_says_how_long_the_user_has_sat(config: Config, scenario: list) -> None:
     for _, _, now, after, effects in run(config, scenario):
         for effect in effects:
-            if isinstance(effect, model.Remind):
+            if isinstance(effect, Remind):
                 assert effect.sat_s == pytest.approx(timing.sitting_seconds(after, now))
                 assert effect.sat_s >= config.breaks.interval - 1e-6 or after.snoozes

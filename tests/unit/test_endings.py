@@ -7,21 +7,11 @@ from dataclasses import replace
 import pytest
 
 from hamstray.engine import events, model, rules, timing
+from hamstray.engine.asks import Pause, Skip, Snooze, Stand, StartRoutine, StartStretch
+from hamstray.engine.effects import CloseGuide, OpenRoutine, Record, Refuse, Remind, Withdraw
 from hamstray.engine.entries import BREAK_ENDINGS, Kind
-from hamstray.engine.events import (
-    GuideMissing,
-    Idle,
-    Pause,
-    Shutdown,
-    Skip,
-    Snooze,
-    Stand,
-    StartRoutine,
-    StartStretch,
-    StretchEnded,
-    Tick,
-)
-from hamstray.engine.model import CloseGuide, Phase, Withdraw
+from hamstray.engine.events import GuideMissing, Idle, Shutdown, StretchEnded, Tick
+from hamstray.engine.model import Phase
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches
 
@@ -59,7 +49,7 @@ def test_a_due_break_handled_any_way_withdraws_its_reminder(event: events.Event)
 
 def test_a_reminder_again_is_no_withdrawal() -> None:
     _, effects = step(due(), Tick(), 40 * M)
-    assert any(isinstance(e, model.Remind) for e in effects)
+    assert any(isinstance(e, Remind) for e in effects)
     assert Withdraw() not in effects
 
 
@@ -74,7 +64,7 @@ def test_a_stretch_ended_from_elsewhere_closes_the_guide_with_one_ending(
 ) -> None:
     _, effects = step(stretching(), event, 11 * M)
     assert CloseGuide() in effects
-    endings = [e for e in effects if isinstance(e, model.Record) and e.kind in BREAK_ENDINGS]
+    endings = [e for e in effects if isinstance(e, Record) and e.kind in BREAK_ENDINGS]
     assert len(endings) <= 1
 
 
@@ -102,21 +92,21 @@ def test_without_a_guide_a_stretch_is_refused_with_the_reason_and_nothing_record
     state, _ = step(due(), GuideMissing(NO_TK), 30 * M)
     state, effects = step(state, StartStretch(), 31 * M)
     assert state.phase is Phase.DUE
-    assert effects.count(model.Refuse(NO_TK)) == 1
-    assert not [e for e in effects if isinstance(e, model.Record)]
+    assert effects.count(Refuse(NO_TK)) == 1
+    assert not [e for e in effects if isinstance(e, Record)]
 
 
 def test_without_a_guide_a_routine_is_refused_too() -> None:
     state, _ = step(model.initial(0.0, STRETCH), GuideMissing(NO_TK), 1.0)
     _, effects = step(state, StartRoutine("morning"), 2.0)
-    assert model.Refuse(NO_TK) in effects
-    assert not [e for e in effects if isinstance(e, model.OpenRoutine | model.Record)]
+    assert Refuse(NO_TK) in effects
+    assert not [e for e in effects if isinstance(e, OpenRoutine | Record)]
 
 
 def test_without_a_guide_the_reminder_and_the_menu_offer_no_start() -> None:
     state, _ = step(model.initial(0.0, STRETCH), GuideMissing(NO_TK), 1.0)
     state, effects = step(state, Tick(), 30 * M)
-    (remind,) = [e for e in effects if isinstance(e, model.Remind)]
+    (remind,) = [e for e in effects if isinstance(e, Remind)]
     assert remind.can_start is False
     assert timing.view(state, 30 * M, CONFIG).can_start is False
     assert timing.view(state, 30 * M, CONFIG).can_snooze is True
@@ -127,4 +117,4 @@ def test_a_guide_that_can_open_again_is_offered_again() -> None:
     state, _ = step(state, GuideMissing(None), 2.0)
     state, effects = step(state, StartStretch(), 3.0)
     assert state.phase is Phase.STRETCHING
-    assert model.Record(Kind.STRETCH_STARTED, 3.0, STRETCH) in effects
+    assert Record(Kind.STRETCH_STARTED, 3.0, STRETCH) in effects

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import entries, events
+from hamstray.engine import asks, entries, events
 from hamstray.engine.catalogue import Swap
 from hamstray.engine.settings import Config
 from hamstray.runtime import guides
@@ -126,7 +126,7 @@ def test_without_the_app_the_reports_are_recorded_by_the_same_rules(tmp_path) ->
     practice = Practice(Config(), history)
     clock = iter(range(1000, 2000)).__next__
     recording = Recording(practice, history, clock=lambda: float(clock()))
-    recording.step(events.StartRoutine("evening"))
+    recording.step(asks.StartRoutine("evening"))
     for report in (
         RulesRead(True),
         Held("march-in-place", True, 60),

@@ -3,16 +3,11 @@ the flexibility check-in is offered once, at a calm moment."""
 
 from dataclasses import replace
 
-from hamstray.engine import entries, events, model, rules, timing
+from hamstray.engine import asks, entries, events, model, rules, timing
+from hamstray.engine.asks import StartRoutine, StartStretch
+from hamstray.engine.effects import Guide, OpenCheckin, OpenRoutine, Record, Refuse, RemindCheckin
 from hamstray.engine.entries import Kind
-from hamstray.engine.events import (
-    GuideClosed,
-    ScheduleCheckin,
-    StartRoutine,
-    StartStretch,
-    StretchEnded,
-    Tick,
-)
+from hamstray.engine.events import GuideClosed, ScheduleCheckin, StretchEnded, Tick
 from hamstray.engine.model import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config, Notifications, Routines
@@ -35,13 +30,13 @@ def sitting(now: float = 0.0) -> model.State:
 
 
 def kinds(effects: list) -> list[Kind]:
-    return [e.kind for e in effects if isinstance(e, model.Record)]
+    return [e.kind for e in effects if isinstance(e, Record)]
 
 
 def test_a_routine_is_a_break_that_lasts_until_its_guide_closes() -> None:
     state, effects = step(sitting(), StartRoutine("evening"), 10 * M)
     assert state.phase is Phase.STRETCHING
-    assert model.OpenRoutine("evening") in effects
+    assert OpenRoutine("evening") in effects
     state, _ = step(state, StretchEnded(True, 30, OTHER), 12 * M)
     assert state.phase is Phase.STRETCHING  # one stretch of the routine is not its end
     state, _ = step(state, StretchEnded(True, 30, STRETCH), 14 * M)
@@ -75,50 +70,50 @@ def test_a_long_routine_is_not_cut_short_by_the_stretch_timeout() -> None:
 def test_a_routine_or_stretch_while_the_guide_is_open_is_refused() -> None:
     state, _ = step(sitting(), StartRoutine("evening"), 1 * M)
     state, effects = step(state, StartStretch(OTHER), 2 * M)
-    assert model.Refuse(rules.GUIDE_OPEN) in effects
-    assert not [e for e in effects if isinstance(e, model.Guide)]
+    assert Refuse(rules.GUIDE_OPEN) in effects
+    assert not [e for e in effects if isinstance(e, Guide)]
     _, effects = step(state, StartRoutine("morning"), 3 * M)
-    assert model.Refuse(rules.GUIDE_OPEN) in effects
+    assert Refuse(rules.GUIDE_OPEN) in effects
 
 
 def test_a_routine_while_paused_keeps_the_pause() -> None:
-    state, _ = step(sitting(), events.Pause(None), 1 * M)
+    state, _ = step(sitting(), asks.Pause(None), 1 * M)
     state, effects = step(state, StartRoutine("evening"), 2 * M)
     assert state.phase is Phase.PAUSED
-    assert model.OpenRoutine("evening") in effects
+    assert OpenRoutine("evening") in effects
 
 
 def test_snooze_is_offered_in_the_guide_only_for_a_stretch_that_answers_a_reminder() -> None:
     _, effects = step(sitting(), StartStretch(), 5 * M)
-    assert model.Guide(STRETCH, snooze=False) in effects
+    assert Guide(STRETCH, snooze=False) in effects
     due, _ = step(sitting(), Tick(), 30 * M)
     _, effects = step(due, StartStretch(), 31 * M)
-    assert model.Guide(STRETCH, snooze=True) in effects
+    assert Guide(STRETCH, snooze=True) in effects
 
 
 def test_what_the_user_tells_the_guide_is_recorded() -> None:
     _, effects = step(sitting(), events.Avoid(STRETCH, ("knee", "wrists")), 1 * M)
-    assert [(e.kind, e.detail) for e in effects if isinstance(e, model.Record)] == [
+    assert [(e.kind, e.detail) for e in effects if isinstance(e, Record)] == [
         (Kind.CONDITION, "knee"),
         (Kind.CONDITION, "wrists"),
     ]
     _, effects = step(sitting(), events.RulesSeen(routine=True), 1 * M)
-    assert model.Record(Kind.RULES_SHOWN, 1 * M, detail="routine") in effects
+    assert Record(Kind.RULES_SHOWN, 1 * M, detail="routine") in effects
     _, effects = step(sitting(), events.CheckedIn("chair-reach", "ankle"), 1 * M)
-    assert model.Record(Kind.CHECKIN, 1 * M, detail="chair-reach:ankle") in effects
-    _, effects = step(sitting(), events.StartCheckin(), 1 * M)
-    assert model.OpenCheckin() in effects
+    assert Record(Kind.CHECKIN, 1 * M, detail="chair-reach:ankle") in effects
+    _, effects = step(sitting(), asks.StartCheckin(), 1 * M)
+    assert OpenCheckin() in effects
 
 
 def test_the_check_in_is_offered_once_when_due() -> None:
     state, _ = step(sitting(), ScheduleCheckin(10 * M), 1 * M)
     assert timing.next_wakeup(state, CONFIG) <= 10 * M  # type: ignore[operator]
     state, effects = step(state, Tick(), 10 * M)
-    assert model.RemindCheckin() in effects
+    assert RemindCheckin() in effects
     assert Kind.CHECKIN_OFFERED in kinds(effects)
     assert state.checkin_at is None
     _, effects = step(state, Tick(), 12 * M)
-    assert model.RemindCheckin() not in effects
+    assert RemindCheckin() not in effects
 
 
 def test_the_check_in_waits_for_a_calm_moment() -> None:
@@ -133,18 +128,18 @@ def test_the_check_in_waits_for_a_calm_moment() -> None:
     state, _ = step(sitting(), events.Quiet(Reason(Cause.FULL_SCREEN)), 1 * M)
     state, _ = step(state, ScheduleCheckin(5 * M), 2 * M)
     state, effects = step(state, Tick(), 6 * M)
-    assert model.RemindCheckin() not in effects
+    assert RemindCheckin() not in effects
     assert timing.next_wakeup(state, CONFIG) == 6 * M + timing.QUIET_POLL  # looks, never spins
     state, effects = step(state, events.Quiet(None), 7 * M)
     _, effects = step(state, Tick(), 7 * M)
-    assert model.RemindCheckin() in effects
+    assert RemindCheckin() in effects
 
 
 def test_with_notifications_off_the_check_in_is_noted_as_offered_without_a_prompt() -> None:
     config = replace(CONFIG, notifications=Notifications(enabled=False))
     state, _ = step(sitting(), ScheduleCheckin(5 * M), 1 * M, config)
     state, effects = step(state, Tick(), 5 * M, config)
-    assert model.RemindCheckin() not in effects
+    assert RemindCheckin() not in effects
     assert Kind.CHECKIN_OFFERED in kinds(effects)
     assert timing.next_wakeup(state, config) != 5 * M
 
@@ -152,5 +147,5 @@ def test_with_notifications_off_the_check_in_is_noted_as_offered_without_a_promp
 def test_a_stretch_ended_early_is_a_break_but_no_step_of_progress() -> None:
     state, _ = step(sitting(), StartStretch(), 5 * M)
     state, effects = step(state, StretchEnded(True, 4, STRETCH, brief=True), 6 * M)
-    assert model.Record(Kind.STRETCH_DONE, 6 * M, STRETCH, 4, detail=entries.BRIEF) in effects
+    assert Record(Kind.STRETCH_DONE, 6 * M, STRETCH, 4, detail=entries.BRIEF) in effects
     assert state.phase is Phase.SITTING

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.engine import events, model, timing
+from hamstray.engine import asks, events, model, timing
+from hamstray.engine.effects import Effect, Record, Remind, RemindCheckin, RemindRoutine, Render
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import Effect
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config
 from hamstray.runtime.loop import MAX_SLEEP, Item, Loop
@@ -89,7 +89,7 @@ def make_loop(
 def test_an_idle_hour_is_a_handful_of_wakeups() -> None:
     """Paused for an hour, the loop sleeps once: no polling tick."""
     loop, inbox, _, _ = make_loop(3600)
-    loop.post(events.Pause(None))
+    loop.post(asks.Pause(None))
     loop.run()
     assert loop.iterations <= 3
     assert inbox.waits[-1] is None  # it waited with no timeout at all
@@ -100,13 +100,13 @@ def test_a_sitting_hour_wakes_only_for_the_ring_and_idle_checks() -> None:
     loop, _, _, effects = make_loop(3600, idle=0.0)
     loop.run()
     assert loop.iterations <= 30  # 12 ring steps per 30 min and idle checks every 2.5 min
-    assert sum(isinstance(e, model.Remind) for _, e in effects) == 3  # 30, 40 and 50 min
+    assert sum(isinstance(e, Remind) for _, e in effects) == 3  # 30, 40 and 50 min
 
 
 def test_the_loop_asks_the_rotation_for_the_first_suggestion() -> None:
     loop, _, _, effects = make_loop(31 * M)
     loop.run()
-    notes = [e for _, e in effects if isinstance(e, model.Remind)]
+    notes = [e for _, e in effects if isinstance(e, Remind)]
     assert notes[0].stretch == stretches()[1]
 
 
@@ -114,7 +114,7 @@ def test_a_reminder_fires_exactly_at_the_due_time() -> None:
     loop, _, clock, effects = make_loop(31 * M)
     start = clock.now
     loop.run()
-    ((when, _),) = [(t, e) for t, e in effects if isinstance(e, model.Remind)]
+    ((when, _),) = [(t, e) for t, e in effects if isinstance(e, Remind)]
     assert when == start + 30 * M
 
 
@@ -130,12 +130,12 @@ def test_a_failing_effect_is_logged_and_the_loop_goes_on(caplog) -> None:
 
     def run_effect(effect: Effect) -> None:
         seen.append(effect)
-        if isinstance(effect, model.Render):
+        if isinstance(effect, Render):
             raise RuntimeError("the tray broke")
 
     loop = Loop(Config(), model.initial(clock.now, stretches()[0]), clock, run_effect, inbox=inbox)
     loop.run()
-    assert any(isinstance(e, model.Remind) for e in seen)
+    assert any(isinstance(e, Remind) for e in seen)
     assert "Carrying out Render failed" in caplog.text
 
 
@@ -144,9 +144,9 @@ def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
     thread = threading.Thread(target=loop.run)
     thread.start()
     try:
-        outcome = loop.ask(events.Snooze())
+        outcome = loop.ask(asks.Snooze())
         assert outcome.refusals == ["No break is due, so there is nothing to snooze."]
-        outcome = loop.ask(events.Pause(None))
+        outcome = loop.ask(asks.Pause(None))
         assert outcome.state.phase is model.Phase.PAUSED
     finally:
         loop.quit()
@@ -181,7 +181,7 @@ def test_the_loop_schedules_the_next_routine_after_each_reminder() -> None:
         inbox=inbox,
     )
     loop.run()
-    routines = [e for e in effects if isinstance(e, model.RemindRoutine)]
+    routines = [e for e in effects if isinstance(e, RemindRoutine)]
     assert [e.name for e in routines] == ["morning", "morning"]
 
 
@@ -212,7 +212,7 @@ def test_a_call_holds_the_reminder_and_its_end_lets_exactly_one_through() -> Non
     probe = CallUntil(clock, end=start + 45 * M)
     loop, _, _, effects = make_loop(54 * M, quiet=probe, clock=clock)
     loop.run()
-    ((when, note),) = [(t, e) for t, e in effects if isinstance(e, model.Remind)]
+    ((when, note),) = [(t, e) for t, e in effects if isinstance(e, Remind)]
     assert start + 45 * M <= when <= start + 45 * M + timing.QUIET_POLL
     assert note.sat_s == when - start  # "You have been sitting for 45 min"
     assert min(probe.asks) == start + 30 * M  # first asked when the reminder came due
@@ -228,7 +228,7 @@ def test_idle_time_in_a_call_asks_the_probes_first_and_is_no_break() -> None:
     loop, _, _, effects = make_loop(40 * M, idle=3600.0, quiet=probe, clock=clock)
     loop.run()
     assert loop.state.phase is model.Phase.DUE
-    kinds = [e.kind for _, e in effects if isinstance(e, model.Record)]
+    kinds = [e.kind for _, e in effects if isinstance(e, Record)]
     assert Kind.NATURAL_BREAK not in kinds
     assert Kind.REMINDER_HELD in kinds
     assert probe.asks[0] < clock.now - 30 * M  # asked at the first idle check, minutes in
@@ -270,7 +270,7 @@ def test_the_loop_asks_when_the_check_in_is_due_at_start_and_after_each_offer() 
         inbox=inbox,
     )
     loop.run()
-    prompts = [e for e in effects if isinstance(e, model.RemindCheckin)]
+    prompts = [e for e in effects if isinstance(e, RemindCheckin)]
     assert len(prompts) == 1
     assert asked == [0.0, 3600.0]  # at start, and once after the offer was recorded
 
@@ -301,7 +301,7 @@ def test_the_settings_file_is_looked_at_only_when_the_loop_wakes_anyway() -> Non
     loop.run()
     assert len(looks) == loop.iterations - 1  # every wake but the last (the quit)
     assert loop.config == shorter
-    reminders = [t - start for t, e in effects if isinstance(e, model.Remind)]
+    reminders = [t - start for t, e in effects if isinstance(e, Remind)]
     assert reminders[0] == 12 * M  # 12 minutes after sitting began, not after the change
 
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from hamstray.desktop.tray import menu
-from hamstray.engine import events, timing
+from hamstray.engine import asks, timing
 from hamstray.engine.model import Phase, View
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.store.assets import stretches
@@ -42,7 +42,7 @@ def test_every_phase_has_the_full_menu_with_where_you_are_then_start_as_default(
     assert not items[0].enabled
     assert items[1].label == f"Start: {STRETCH.name}"
     assert items[1].default
-    assert items[1].action == events.StartStretch()
+    assert items[1].action == asks.StartStretch()
     labels = [i.label for i in items if not i.separator]
     assert labels[-1] == "Quit"
     assert "Today: 6 breaks · 4 stretches" in labels
@@ -71,18 +71,18 @@ def test_pause_offers_a_submenu_and_resume_replaces_it_while_paused() -> None:
         "2 hours",
         "Until tomorrow",
     ]
-    assert sitting["Pause"].submenu[0].action == events.Pause(seconds=1800)
+    assert sitting["Pause"].submenu[0].action == asks.Pause(seconds=1800)
     assert sitting["Pause"].submenu[3].action == menu.Command.PAUSE_TOMORROW
     paused = by_label(menu.items(view(Phase.PAUSED), EXTRAS))
     assert "Pause" not in paused
-    assert paused["Resume"].action == events.Resume()
+    assert paused["Resume"].action == asks.Resume()
     assert not paused["Skip this break"].enabled
 
 
 def test_check_items_show_their_state() -> None:
     items = by_label(menu.items(view(Phase.SITTING, standing=True), EXTRAS))
     assert items["I'm standing"].checked is True
-    assert items["I'm standing"].action == events.Stand(on=False)
+    assert items["I'm standing"].action == asks.Stand(on=False)
     assert items["Start at login"].checked is True
     assert items["Today: 6 breaks · 4 stretches"].enabled is False
 
@@ -131,7 +131,7 @@ def test_where_a_click_on_the_icon_starts_the_stretch(backend, desktop, starts) 
 def test_the_check_in_stays_in_the_menu_whatever_the_phase() -> None:
     for phase in Phase:
         item = by_label(menu.items(view(phase), EXTRAS))["Flexibility check-in…"]
-        assert item.action == events.StartCheckin()
+        assert item.action == asks.StartCheckin()
         assert item.enabled
 
 

@@ -7,9 +7,11 @@ from datetime import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamstray.engine import events, model, rules, timing
+from hamstray.engine import asks, events, model, rules, timing
+from hamstray.engine.asks import Snooze
+from hamstray.engine.effects import Effect, Record, Remind, Render
 from hamstray.engine.entries import Kind
-from hamstray.engine.events import ConfigChanged, Snooze, Tick
+from hamstray.engine.events import ConfigChanged, Tick
 from hamstray.engine.model import Phase
 from hamstray.engine.settings import Breaks, Config, Notifications, Routines
 from hamstray.store.assets import stretches
@@ -35,8 +37,8 @@ def reload(state: model.State, now: float, new: Config, old: Config = OLD):
     return awake(state, ConfigChanged(new), now, old)
 
 
-def reminders(effects: list[model.Effect]) -> int:
-    return sum(isinstance(e, model.Remind) for e in effects)
+def reminders(effects: list[Effect]) -> int:
+    return sum(isinstance(e, Remind) for e in effects)
 
 
 def test_the_sitting_time_is_kept_and_the_next_break_follows_the_new_interval() -> None:
@@ -58,7 +60,7 @@ def test_an_interval_already_passed_reminds_once_now_and_then_as_remind_again_sa
     state, effects = reload(model.initial(0.0, STRETCH), 25 * M, new)
     assert reminders(effects) == 1
     assert state.phase is Phase.DUE
-    assert not any(isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
+    assert not any(isinstance(e, Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
     times = [25 * M]
     now = 25 * M
     for _ in range(30):  # the loop's ticks from here on, with the new settings
@@ -80,10 +82,10 @@ def test_a_snooze_in_progress_keeps_its_end() -> None:
 
 
 def test_a_pause_keeps_its_end_and_standing_stays_on() -> None:
-    paused, _ = awake(model.initial(0.0, STRETCH), events.Pause(seconds=3600), 5 * M)
+    paused, _ = awake(model.initial(0.0, STRETCH), asks.Pause(seconds=3600), 5 * M)
     after, _ = reload(paused, 10 * M, with_breaks(interval=60))
     assert (after.phase, after.paused_until) == (Phase.PAUSED, paused.paused_until)
-    standing, _ = awake(model.initial(0.0, STRETCH), events.Stand(True), 5 * M)
+    standing, _ = awake(model.initial(0.0, STRETCH), asks.Stand(True), 5 * M)
     after, effects = reload(standing, 40 * M, with_breaks(interval=60))
     assert after.standing
     assert reminders(effects) == 0
@@ -108,7 +110,7 @@ def test_reading_the_same_settings_again_changes_nothing() -> None:
     due, _ = awake(model.initial(0.0, STRETCH), Tick(), 30 * M)
     after, effects = reload(due, 33 * M, OLD)
     assert after == replace(due, seen=33 * M)
-    assert [type(e) for e in effects] == [model.Render]
+    assert [type(e) for e in effects] == [Render]
 
 
 reload_times = st.floats(0, 1)  # how far towards the next wakeup the reload comes
@@ -127,7 +129,7 @@ def test_a_reload_never_bursts_never_loses_a_snooze_and_keeps_the_sitting_time(
     at = now if wake is None else now + (wake - now) * towards
     after, effects = rules.step(state, ConfigChanged(new), at, old)
     assert reminders(effects) <= 1
-    assert not any(isinstance(e, model.Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
+    assert not any(isinstance(e, Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
     if state.phase in model.SITTING_PHASES and after.phase in model.SITTING_PHASES:
         assert after.since == state.since
     if state.phase is Phase.SNOOZED and after.phase is Phase.SNOOZED:

@@ -2,7 +2,7 @@
 movement; the check-in's one prompt; and, for the host it shows on, how to start it (issue 18,
 bug 9; issue 21 §3)."""
 
-from hamstray.engine.model import Remind
+from hamstray.engine.effects import Remind
 from hamstray.runtime import reminders
 from hamstray.store import assets
 from hamstray.store.assets import stretches

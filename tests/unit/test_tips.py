@@ -5,8 +5,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from hamstray.engine import tips
+from hamstray.engine.effects import Remind
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.model import Remind
 from hamstray.engine.settings import Config, Notifications
 from hamstray.runtime import reminders
 from hamstray.runtime.practice import Practice

@@ -4,8 +4,8 @@ import logging
 from collections.abc import Callable
 
 from hamstray.desktop.tray.menu import Action, Command
+from hamstray.engine.asks import Ask, Pause
 from hamstray.engine.calendar import next_local_midnight
-from hamstray.engine.events import Event, Pause
 from hamstray.engine.model import View
 
 log = logging.getLogger(__name__)
@@ -18,7 +18,7 @@ class Actions:
 
     def __init__(
         self,
-        post: Callable[[Event], None],
+        post: Callable[[Ask], None],
         command: Callable[[Command], None],
         clock: Callable[[], float],
         look: Callable[[], View | None] = lambda: None,

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from hamstray.engine import durations
-from hamstray.engine.events import (
-    Event,
+from hamstray.engine.asks import (
+    Ask,
     Pause,
     Resume,
     Skip,
@@ -32,7 +32,7 @@ class Command(Enum):
     AUTOSTART = "autostart"
 
 
-Action = Event | Command | None
+Action = Ask | Command | None
 
 
 @dataclass(frozen=True, slots=True)

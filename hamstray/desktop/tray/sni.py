@@ -41,7 +41,7 @@ from hamstray.desktop.tray.sni_item import (
     item_properties,
     item_signals,
 )
-from hamstray.engine.events import Snooze
+from hamstray.engine.asks import Snooze
 from hamstray.engine.model import View
 from hamstray.ui.popup.client import Popup
 
