@@ -1,7 +1,6 @@
 """How the config check tells a person to fix what it found: the nearest known key or stretch id,
 and the quotes TOML needs around a duration or a time of day."""
 
-import difflib
 import re
 from collections.abc import Collection, Iterable
 
@@ -15,6 +14,8 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 def nearest(word: str, choices: Iterable[str], count: int = 1) -> list[str]:
     """The ``count`` choices closest to ``word`` (a typo, a missing letter), best first."""
+    import difflib  # noqa: PLC0415 - only a settings file with a mistake needs it
+
     return difflib.get_close_matches(word, list(choices), n=count, cutoff=0.6)
 
 

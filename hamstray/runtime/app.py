@@ -20,7 +20,6 @@ from hamstray.desktop.tray.actions import Actions
 from hamstray.desktop.tray.base import Tray, TrayError
 from hamstray.desktop.tray.menu import Command, Extras
 from hamstray.engine import calendar, timing
-from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.model import View, initial
 from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
@@ -256,11 +255,7 @@ class App:
             if self._loop_thread.is_alive() and threading.current_thread() is not self._loop_thread:
                 self.loop.quit()
                 self._loop_thread.join(LOOP_JOIN_S)
-            services.recorder.write(
-                Entry(time.time(), Kind.APP_STOPPED, detail=hamstray.__version__)
-            )
-            if services.history is not None:
-                services.history.close()
+            services.stop()
         self._lock.release()
 
     def _run_loop(self, tray: Tray) -> None:

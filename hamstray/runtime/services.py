@@ -106,6 +106,12 @@ class Services:
         except Exception:  # the loop must start whatever happens here
             log.exception("Part of the start-up failed; hamstray runs without it")
 
+    def stop(self) -> None:
+        """The last record, then the history closed (the loop no longer writes to it)."""
+        self.recorder.write(Entry(time.time(), Kind.APP_STOPPED, detail=hamstray.__version__))
+        if self.history is not None:
+            self.history.close()
+
     def _find(self, stretch_id: str) -> Stretch | None:
         return self.practice.find(stretch_id, time.time())
 
