@@ -1,9 +1,13 @@
 """What the user asks of the break engine, from the menu, the command line or the control
 socket: the events the tray needs before its icon shows (the rest are in ``events``)."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from hamstray.engine.catalogue import Stretch
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the menu's asks name the stretch without building the catalogue's dataclasses
+    from hamstray.engine.catalogue import Stretch
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,16 @@
 """The break engine's state and its view: plain frozen data, moved by ``rules`` and ``timing``
 (the events it takes are in ``events``, the effects it asks for in ``effects``)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from hamstray.engine.catalogue import Stretch
 from hamstray.engine.reasons import Reason
+
+if TYPE_CHECKING:  # the tray's view names the stretch without building the catalogue's dataclasses
+    from hamstray.engine.catalogue import Stretch
 
 
 class Phase(Enum):

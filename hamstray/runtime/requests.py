@@ -5,11 +5,13 @@ pause ends at a finite time within a year of now, a routine is morning or evenin
 stretch id names a stretch of the catalogue. NaN, infinities and huge numbers never get through.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hamstray.engine import durations
 from hamstray.engine.asks import (
@@ -23,8 +25,10 @@ from hamstray.engine.asks import (
     StartRoutine,
     StartStretch,
 )
-from hamstray.engine.catalogue import Stretch
 from hamstray.store.translations import _, pgettext, said
+
+if TYPE_CHECKING:  # requests name the stretch without building the catalogue's dataclasses
+    from hamstray.engine.catalogue import Stretch
 
 YEAR = 366 * 24 * 3600  # no snooze or pause is longer than this
 ROUTINES = ("morning", "evening")
@@ -79,7 +83,7 @@ class Request:
         return self.command.value, {} if wire is None or value is None else {wire: value}
 
     @classmethod
-    def from_json(cls, command: object, args: object, now: float) -> "Request":
+    def from_json(cls, command: object, args: object, now: float) -> Request:
         """The request a client sent, checked; RequestError when anything is off."""
         try:
             chosen = Command(command)

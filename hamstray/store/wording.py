@@ -4,9 +4,15 @@ The engine keeps its English ``dose_text`` and ``Reason.text`` for the status JS
 (an interface); what a person reads is composed here from translated templates instead.
 """
 
-from hamstray.engine.catalogue import Stretch, Swap
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.store.translations import N_, _, plural
+
+if TYPE_CHECKING:  # the menu's wording names the stretch without building the catalogue
+    from hamstray.engine.catalogue import Stretch, Swap
 
 _CAUSES = {
     Cause.MICROPHONE: N_("microphone in use"),

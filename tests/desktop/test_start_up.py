@@ -31,6 +31,7 @@ AFTER_THE_ICON = {
     "hamstray.engine.rules": "the engine's rules (the loop)",
     "hamstray.engine.events": "the engine's events beyond what a user asks (the loop)",
     "hamstray.engine.effects": "the engine's effects (the loop)",
+    "hamstray.engine.catalogue": "the catalogue's types (the view and the menu only name them)",
     "platformdirs": "platformdirs (Linux reads the XDG folders itself)",
     "tempfile": "tempfile",
     "shutil": "shutil (with bz2 and lzma)",
