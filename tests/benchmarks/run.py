@@ -478,73 +478,67 @@ RSS ≤ 1.3× the bare pystray icon; idle CPU and wakeups 0 beyond the floor. Al
 latency ≤ 150 ms, guide window ≤ 600 ms, `stats` on two years ≤ 150 ms, history ≤ 5 MB for two
 years.
 
-The tables above are one run. Over seven runs of `tests/run --bench` on 2026-12-02 (the same
-shared 2-core VM; two of them beside a CPU-bound job), against three runs of the code of the
-round before (the icon first, commit ce3e5d3):
+The tables above are the last of this round's four runs (2026-12-02, afternoon), which found
+the shared VM much slower than in the round before (the floor's start → icon 169–233 ms against
+106–150), so compare ratios, and compare them in one run:
 
-| ratio to the floor | icon first: median (range) of 3 | now: median (range) of 7 |
+| ratio to the floor | the round before: median (range) of 7 | this round: 4 runs |
 |---|---:|---:|
-| start → icon, XEmbed (tint2) | 1.86× (1.67–1.94×) | 1.76× (1.65–2.00×) |
-| start → icon, SNI vs pystray's AppIndicator | 1.01× (0.75–1.14×) | 0.72× (0.70–1.01×) |
-| start → icon, gtk backend vs pystray gtk | 1.43× (1.15–1.92×) | 1.44× (1.40–1.51×) |
-| RSS, XEmbed | 1.44× (1.44–1.44×) | 1.41× (1.41–1.41×) |
-| PSS, XEmbed | 1.57× (1.56–1.58×) | 1.51× (1.50–1.53×) |
+| start → icon, XEmbed (tint2) | 1.76× (1.65–2.00×) | 1.55×, 1.70×, 1.78×, 1.42× |
+| start → icon, SNI vs pystray's AppIndicator | 0.72× (0.70–1.01×) | 0.69×, 0.62×, 0.69×, 0.64× |
+| start → icon, gtk backend vs pystray gtk | 1.44× (1.40–1.51×) | 1.31×, 1.27×, 1.38×, 1.28× |
+| RSS, XEmbed | 1.41× (1.41–1.41×) | 1.34×, 1.34×, 1.36×, 1.36× |
+| PSS, XEmbed | 1.51× (1.50–1.53×) | 1.43×, 1.44×, 1.46×, 1.47× |
 
-A bare `hamstray`, as login starts it, no longer loads argparse or builds the command line
-(about 15 ms), and the history, notifications and the rest wait until the icon is up. The floor's
-own time moved between 110 and 150 ms with the load, which is why the ratios wander.
+Side by side in one desktop, 11 launches each in turn (tests/benchmarks/run.py's own
+measures), the code of the round before (commit 2ede3b3) against this one: start → icon
+338 → 310 ms (median; the floor 188 ms), i.e. 1.79× → 1.65×; RSS 30.7 → 29.7 MiB, PSS 22.4 →
+21.5 MiB. Importing what the tray app loads up to its icon, after the floor's modules, took
+106 → 71 ms (the fastest of 11 each, measured one after the other); modules loaded when the
+icon shows 268 → 245.
 
-Met: idle CPU and wakeups (0 beyond the floor: the loop, the D-Bus listener and the tray each
-block until something happens; the gtk backend showed 14 context switches in the minute, at 0 ms
-CPU, in one run of the three and none in the others), reminder latency, the guide window,
-`stats`, the history's size, and every figure against Workrave and Safe Eyes except start → icon
-against Workrave (a C++ program). On StatusNotifierItem hosts hamstray's own pure-Python tray
-takes 0.6× the memory of a bare pystray icon on its AppIndicator backend and shows its icon in
-about the same time (the median of three runs is 1.01×: "≤ the AppIndicator icon" is met in one
-run of three, at 0.75×, and missed by 1% and 14% in the others, within the noise).
+Changed in this round: on Linux the XDG folders are read directly (as the spec and platformdirs
+read them; a unit test checks them against platformdirs), since platformdirs brings tempfile,
+shutil, random, bz2 and lzma (about 11 ms and 1 MiB) for three environment variables; the
+engine's effects and its events beyond what a user asks moved to modules of their own
+(engine/effects.py, engine/asks.py), so the tray and the request model build 8 frozen
+dataclasses instead of 34 before the icon; the view, the asks, the request model and the
+menu's wording name the catalogue's types for the type checker only; difflib loads only for a
+settings file with a mistake; shutil only when a launcher is looked up.
+tests/desktop/test_start_up.py checks that all of these stay out until after the icon.
 
-Changed in this round (icon first): before its icon shows, hamstray now reads its settings (the
-ring shows the interval), takes the instance lock, opens the control socket (a request waits
-there until the app can answer) and draws the icon. The loop and the engine's rules, the
-history (SQLite), the catalogue and guidance files, notifications (jeepney), start at login, the
-settings and guide windows, the menu commands and the answers to requests are imported and set
-up once the icon is up (hamstray/runtime/services.py); the idle, full-screen and call probes
-when the loop first asks; the check that Tk windows can open (a Python of its own) right after
-the icon. On XEmbed trays the set-up waits until pystray's thread has sent the dock request; on
-SNI hosts it runs beside the host's first questions rather than before them. Modules loaded
-when the icon shows: 268 (50 of them hamstray's), before 309 (89); argparse no longer among them
-on a bare start; tests/desktop/test_start_up.py checks the list on both trays.
+Met: idle CPU and wakeups on XEmbed and StatusNotifierItem trays (0 beyond the floor: the
+loop, the D-Bus listener and the tray each block until something happens), reminder latency,
+the guide window, the history's size, start → icon on StatusNotifierItem hosts (0.62–0.69× the
+bare AppIndicator icon, at 0.56–0.57× its memory), and every figure against Workrave and Safe
+Eyes except start → icon against Workrave (a C++ program).
 
 Not met, and why:
-- start → icon on XEmbed (about 1.8×, the floor about 120 ms on a quiet machine and hamstray
-  about 220 ms): what is left before the icon is what the icon needs. `-X importtime` up to the
-  icon: hamstray's own modules about 50 ms, most of it creating the engine's frozen dataclasses
-  (the events, the model, the settings declarations and their checks: some 75 classes whose
-  methods dataclasses compiles at import), then the TOML parser and the config loader,
-  logging's file handler, platformdirs (which brings tempfile, shutil and random), the control
-  socket's JSON and request model (about 3 ms), and a second X connection for updates across
-  threads. Going further means splitting the engine's events and effects so that the menu's few
-  events load alone (about 10–15 ms), which was not done.
-- RSS (1.41×) and PSS (1.51×): memory is read 20 s after start, when everything set up after
-  the icon is loaded, so icon-first does not change it. The difference to the floor is Python
-  itself: hamstray has about 320 modules loaded against the floor's 156 (anonymous memory, the
-  interpreter's objects, 13.7 MiB against 7.5), SQLite's library (1.3 MiB) and a larger C heap
-  (4.4 against 3.2 MiB); three more threads (loop, control socket, notification buttons). Over
-  a simulated month none of it grows (tests/reliability/test_soak.py). Getting to 1.3× means
-  about 2.5 MiB fewer, i.e. loading a third fewer modules at idle (the settings and guide
-  windows' protocol modules, the menu commands and the request model until first used come to
-  about 0.5 MiB).
-
-`stats` on two years (was 150–190 ms): each command imports only its own modules (the config
-loader and tomllib no longer load for every command), the history's entries live apart from the
-engine's 25 other frozen dataclasses, the catalogue and the rotation name the settings' types
-without building them, and the streak before the window is counted per day in SQL instead of
-fetching 400 days of rows. The translations then brought Babel to every command that shows a
-date (its "en" data alone about 35 ms; four runs measured 144–207 ms); English dates are now
-written without it (a test checks them against Babel's). Since then three runs measured 180,
-160 and 130 ms (the last is the table above) and a direct measurement 148 ms (the median of 7,
-127–181 ms): at the target's edge on this shared machine, not met reliably; most of what is
-left is importing (about 110 ms of 165).
+- start → icon on XEmbed (1.42–1.78×): timed inside the app on the loaded machine, the
+  interpreter is up after about 33 ms (as for the floor), the command's and the app's modules
+  take 130–170 ms more, and pystray with its X connection and the drawn icon about 110 ms
+  (what the floor spends nearly all its time on). What is imported before the icon is now what
+  it shows: the settings (read first, so that the ring, the tooltip and the snooze entry are
+  right), the view and the menu's asks, the control socket (a request waits there from the
+  start) and the log. Most of it is creating frozen dataclasses (37 before the icon,
+  each compiling its methods at import on this Python 3.11) and the TOML parser. Getting to
+  1.3× means showing a placeholder icon before the settings and the engine's values are
+  imported, a change to every tray backend's first show that was not made in this round.
+- RSS (1.34–1.36×, 1.3× means about 1 MiB fewer): read 20 s after start, when everything set
+  up after the icon is loaded. The difference to the floor is Python itself: 140 more
+  modules (anonymous memory 12.8 MiB against 7.4; the generated methods of 93 frozen
+  dataclasses alone about 0.9 MiB), SQLite's library (1.2 MiB) and a larger C heap (4.0
+  against 3.2 MiB); three more threads (loop, control socket, notification buttons). Loading
+  the settings window's, the menu commands' and the answers' modules only when first used
+  would save under 0.1 MiB (measured), so it was not done. Over a simulated month none of it
+  grows (tests/reliability/test_soak.py).
+- idle wakeups on the gtk backend: one in the minute in three runs of four (once with 10 ms
+  of CPU, else none), where its floor shows none; the round before, 14 context switches at
+  0 ms in one run of three. Not looked into in this round.
+- `stats` on two years: 203–264 ms in this round's four runs on the loaded machine (130 ms
+  the round before, 148 ms median of 7 measured directly then): at the target's edge on a quiet
+  machine, over it on a loaded one; most of it is importing. (The guide window, 499–567 ms,
+  and the reminder latency, 15–16 ms, stayed within theirs.)
 """
 
 if __name__ == "__main__":
