@@ -512,10 +512,9 @@ block until something happens). The one wakeup the gtk backend shows in some run
 not a timer: under strace, hamstray's D-Bus listener woke once, 62 s after start, for the
 NotificationClosed signal of its own first-start greeting (each program here starts without a
 settings file, so each greets once, and dunst shows one notification at a time). Also met:
-reminder latency,
-the guide window, the history's size, start → icon on StatusNotifierItem hosts (0.62–0.69× the
-bare AppIndicator icon, at 0.56–0.57× its memory), and every figure against Workrave and Safe
-Eyes except start → icon against Workrave (a C++ program).
+reminder latency, the guide window, the history's size, start → icon on StatusNotifierItem
+hosts (0.62–0.69× the bare AppIndicator icon, at 0.56–0.57× its memory), and every figure
+against Workrave and Safe Eyes except start → icon against Workrave (a C++ program).
 
 Not met, and why:
 - start → icon on XEmbed (1.42–1.78×): timed inside the app on the loaded machine, the
