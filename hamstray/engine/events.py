@@ -1,5 +1,5 @@
-"""The events the break engine takes: what happened, posted by the tray, the control socket, the
-guide, the idle probe or the timer."""
+"""The events the break engine takes: what a user asks (``asks``, from the tray, the command line
+or the control socket) and what happened, posted by the guide, the probes or the timer."""
 
 from dataclasses import dataclass
 
