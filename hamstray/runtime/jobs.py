@@ -2,8 +2,8 @@
 reload and the end. Apart from the loop, so that the icon can queue them before the loop (and
 the engine's rules) is made."""
 
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 
@@ -22,4 +22,4 @@ class Quit:
 class Reload:
     """Read the settings file now, changed or not (``hamstray reload``, SIGHUP)."""
 
-    done: "Future[None]" = field(default_factory=Future)
+    done: threading.Event = field(default_factory=threading.Event)  # set once it is read

@@ -116,8 +116,8 @@ class Loop:
         it (None: do not wait, as from a signal handler)."""
         request = Reload()
         self._queue.put(request)
-        if wait is not None:
-            request.done.result(timeout=wait)
+        if wait is not None and not request.done.wait(wait):
+            raise TimeoutError(f"the loop did not read the settings within {wait} s")
 
     def quit(self) -> None:
         """Make ``run`` return after the events already queued."""
@@ -143,7 +143,7 @@ class Loop:
                     self._step(events.Shutdown())
                     return
                 case Reload(done):
-                    done.set_result(None)
+                    done.set()
                 case Ask():
                     self._answer(item)
                 case Job(run):
