@@ -1,11 +1,14 @@
 """The control channel of this platform: a Unix socket, or a named pipe on Windows."""
 
+from __future__ import annotations
+
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from hamstray.runtime.control.protocol import Handler
-from hamstray.runtime.requests import Request
+if TYPE_CHECKING:  # the server listens before the icon shows; the request model loads later
+    from hamstray.runtime.control.protocol import Handler
+    from hamstray.runtime.requests import Request
 
 
 class Channel(Protocol):

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TextIO
 
 from hamstray.runtime.control.errors import ControlError
-from hamstray.store.translations import _
 
 
 def private_dir(path: Path) -> Path:
@@ -14,6 +13,8 @@ def private_dir(path: Path) -> Path:
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = path.stat()
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        from hamstray.store.translations import _  # noqa: PLC0415 - said only when it happens
+
         raise ControlError(
             _("{path} belongs to another user; refusing to use it").format(path=path)
         )

@@ -1,11 +1,14 @@
 """The control channel over a Unix socket in the user's private runtime dir.
 
 Only the user who runs the app can connect: the directory is 0700, the socket 0600, and the
-server checks the peer's uid (SO_PEERCRED) where the OS gives it.
+server checks the peer's uid (SO_PEERCRED) where the OS gives it. The server listens before the
+tray icon shows and answers once the app is set up: the protocol and the request model load
+then, in its thread.
 """
 
+from __future__ import annotations
+
 import contextlib
-import json
 import logging
 import os
 import socket
@@ -14,22 +17,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hamstray.runtime.control.errors import ControlError, NotRunning
 from hamstray.runtime.control.lock import private_dir
-from hamstray.runtime.control.protocol import (
-    CLIENT_TIMEOUT,
-    MAX_REQUEST,
-    Handler,
-    ProtocolError,
-    decode,
-    encode,
-    failure,
-    reply,
-)
-from hamstray.runtime.requests import Request
-from hamstray.store.translations import _
+
+if TYPE_CHECKING:
+    from hamstray.runtime.control.protocol import Handler
+    from hamstray.runtime.requests import Request
 
 log = logging.getLogger(__name__)
 
@@ -77,25 +72,30 @@ class Server:
                     log.exception("A control request failed")
 
     def _answer(self, connection: socket.socket) -> None:
-        connection.settimeout(CLIENT_TIMEOUT)
+        from hamstray.runtime.control import protocol  # noqa: PLC0415 - once the app answers
+
+        connection.settimeout(protocol.CLIENT_TIMEOUT)
         if not _same_user(connection):
             log.warning("Refused a control connection from another user.")
-            _send(connection, failure("permission denied"))
-            _drain(connection)  # else its unread request resets the connection before our reply
+            _send(connection, protocol.failure("permission denied"))
+            # Else its unread request resets the connection before our reply.
+            _drain(connection, 16 * protocol.MAX_REQUEST)
             return
         try:
-            request = decode(read_line(connection), self._clock())
-        except ProtocolError as error:
-            _send(connection, failure(str(error)))
-            _drain(connection)
+            request = protocol.decode(read_line(connection), self._clock())
+        except protocol.ProtocolError as error:
+            _send(connection, protocol.failure(str(error)))
+            _drain(connection, 16 * protocol.MAX_REQUEST)
             return
         except TimeoutError:
             return  # a client that sends nothing loses its turn
-        _send(connection, reply(self._handler, request))
+        _send(connection, protocol.reply(self._handler, request))
 
 
 def read_line(connection: socket.socket) -> bytes:
     """One line from ``connection`` (ProtocolError past MAX_REQUEST bytes)."""
+    from hamstray.runtime.control.protocol import MAX_REQUEST, ProtocolError  # noqa: PLC0415
+
     data = b""
     while b"\n" not in data:
         chunk = connection.recv(1024)
@@ -107,7 +107,7 @@ def read_line(connection: socket.socket) -> bytes:
     return data.split(b"\n", 1)[0]
 
 
-def _drain(connection: socket.socket, limit: int = 16 * MAX_REQUEST) -> None:
+def _drain(connection: socket.socket, limit: int) -> None:
     """Read (a bounded amount of) what the client still sends, so that closing does not reset
     the connection before it has read our reply."""
     with contextlib.suppress(OSError):
@@ -118,6 +118,8 @@ def _drain(connection: socket.socket, limit: int = 16 * MAX_REQUEST) -> None:
 
 
 def _send(connection: socket.socket, message: dict[str, Any]) -> None:
+    import json  # noqa: PLC0415
+
     with contextlib.suppress(OSError):
         connection.sendall(json.dumps(message).encode() + b"\n")
 
@@ -134,6 +136,11 @@ def _same_user(connection: socket.socket) -> bool:
 
 def request(path: Path, message: Request, timeout: float = 10.0) -> dict[str, Any]:
     """Send one request to the running app and return its reply; raise NotRunning if none."""
+    import json  # noqa: PLC0415
+
+    from hamstray.runtime.control.protocol import ProtocolError, encode  # noqa: PLC0415
+    from hamstray.store.translations import _  # noqa: PLC0415
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
             client.settimeout(timeout)
