@@ -6,11 +6,8 @@ fast and never load the GUI stack.
 
 import os
 import sys
-import tomllib
 
 from hamstray.cli.exits import EXIT_FAILURE, EXIT_OK
-from hamstray.engine.settings import LANGUAGES
-from hamstray.store import translations
 from hamstray.store.paths import Paths, default_paths
 
 OFFLINE = ("stretches", "feedback", "plan")
@@ -34,7 +31,12 @@ def main(argv: list[str] | None = None) -> int:
 def _speak(config: str | None) -> None:
     """Choose the language before the parser is built (its help is translated): ``[ui]
     language`` from the settings file (a bad value is the check's to report), else the
-    desktop's."""
+    desktop's. (The tray app takes it when it reads its settings, once its icon shows.)"""
+    import tomllib  # noqa: PLC0415 - not on the tray app's way to its icon
+
+    from hamstray.engine.settings import LANGUAGES  # noqa: PLC0415
+    from hamstray.store import translations  # noqa: PLC0415
+
     try:
         text = default_paths(config).config_file.read_text(encoding="utf-8")
         language = tomllib.loads(text).get("ui", {}).get("language", "")
@@ -46,7 +48,6 @@ def _speak(config: str | None) -> None:
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:  # a bare `hamstray`, as login starts it: the tray app, no parser to build
-        _speak(None)
         try:
             return _run(default_paths(None), verbose=False)
         except KeyboardInterrupt:

@@ -25,6 +25,7 @@ class Phase(Enum):
 
 
 SITTING_PHASES = (Phase.SITTING, Phase.DUE, Phase.SNOOZED)  # sitting time grows in these
+RING_STEPS = 12  # the tray ring fills in twelfths of the interval
 
 
 @dataclass(frozen=True, slots=True)

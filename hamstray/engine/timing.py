@@ -5,7 +5,7 @@ Each fact is computed here once; the tray, ``status`` and the loop all read it f
 
 import math
 
-from hamstray.engine.model import SITTING_PHASES, Phase, State, View
+from hamstray.engine.model import RING_STEPS, SITTING_PHASES, Phase, State, View
 from hamstray.engine.settings import Config
 
 MAX_REMINDERS = 3  # an ignored reminder repeats twice, then the icon alone says the break is due
@@ -13,7 +13,6 @@ MAX_REMINDERS = 3  # an ignored reminder repeats twice, then the icon alone says
 # runs only while a break is due and held (the probes are asked at no other time but a due
 # reminder or an idle stretch), and one look costs a few milliseconds (docs in the README's Cost).
 QUIET_POLL = 10
-RING_STEPS = 12  # the tray ring fills in twelfths of the interval
 STRETCH_TIMEOUT = 30 * 60  # a guide that never reports back cannot hold the app in STRETCHING
 SNOOZABLE = (Phase.DUE, Phase.SNOOZED, Phase.STRETCHING)
 

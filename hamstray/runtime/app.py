@@ -1,8 +1,12 @@
-"""The running tray app: its lifecycle, icon first. Before the icon shows it reads the settings,
-takes the instance lock, opens the control socket (a request waits there until the app answers)
-and makes the loop's queue (which holds early clicks); everything else, the loop and the
-engine's rules, the history, notifications, the answers to requests, the desktop probes, is
-imported and set up once the icon is up (``Services``), and the loop runs after that."""
+"""The running tray app: its lifecycle, icon first. Before the icon shows it takes the instance
+lock, opens the control socket (a request waits there until the app answers) and makes the
+loop's queue (which holds early clicks); the icon shows a fresh start. Everything else, the
+settings, the engine, the loop, the history, notifications, the answers to requests, the desktop
+probes, is imported and set up once the icon is up (``Services``), and the loop runs after
+that. (A StatusNotifierItem's host asks for the view as the item appears: there the settings
+are read before.)"""
+
+from __future__ import annotations
 
 import logging
 import os
@@ -18,13 +22,7 @@ import hamstray
 from hamstray.desktop.tray import backend
 from hamstray.desktop.tray.actions import Actions
 from hamstray.desktop.tray.base import Tray, TrayError
-from hamstray.desktop.tray.menu import Command, Extras
-from hamstray.engine import calendar, timing
-from hamstray.engine.model import View, initial
-from hamstray.engine.reasons import Reason
-from hamstray.engine.settings import Config
 from hamstray.runtime import logs
-from hamstray.runtime.config_file import ConfigFile
 from hamstray.runtime.control import channel
 from hamstray.runtime.control.errors import ControlError
 from hamstray.runtime.control.lock import InstanceLock
@@ -32,6 +30,11 @@ from hamstray.runtime.jobs import Job, Quit, Reload
 from hamstray.store.paths import Paths
 
 if TYPE_CHECKING:
+    from hamstray.desktop.tray.menu import Command, Extras
+    from hamstray.engine.model import View
+    from hamstray.engine.reasons import Reason
+    from hamstray.engine.settings import Config
+    from hamstray.runtime.config_file import ConfigFile
     from hamstray.runtime.loop import Item, Loop
     from hamstray.runtime.requests import Request
     from hamstray.runtime.services import Services
@@ -102,28 +105,44 @@ class App:
     def __init__(self, paths: Paths, verbose: bool = False) -> None:
         self.paths = paths
         logs.setup(paths.log_file, verbose)
-        self.settings_file = ConfigFile(paths.config_file, time.time)  # logs what it finds
-        self.config = self.settings_file.config
-        self.started = initial(time.time())  # the state until the loop is made
+        self.started_at = time.time()  # sitting counts from here
         # The loop's queue: clicks, menu commands and signals before the loop is made wait here.
         self.inbox: queue.SimpleQueue[Item] = queue.SimpleQueue()
         self.services: Services | None = None  # once the icon is up
+        self._reading = threading.Lock()
+        self._settings_file: ConfigFile | None = None  # read once the icon is up, or first asked
         self._stuck: threading.Timer | None = None
 
-    def _loop(self) -> "Loop":
+    @property
+    def settings_file(self) -> ConfigFile:
+        """The settings file as the app follows it, read (and its language taken) when first
+        asked for: by the set-up once the icon is up, or by a tray that shows the view at once."""
+        with self._reading:
+            if self._settings_file is None:
+                from hamstray.runtime.config_file import ConfigFile  # noqa: PLC0415
+                from hamstray.store import translations  # noqa: PLC0415
+
+                self._settings_file = ConfigFile(self.paths.config_file, time.time)  # logs it
+                translations.use(self._settings_file.config.ui.language)
+            return self._settings_file
+
+    def _loop(self) -> Loop:
         """The loop, made once the icon is up, on the queue that held what came before; its
         callbacks use ``services``, made next and there before it runs."""
-        from hamstray.runtime.loop import Loop  # noqa: PLC0415 - the engine's rules: after the icon
+        from hamstray.engine import calendar  # noqa: PLC0415 - the engine: after the icon
+        from hamstray.engine.model import initial  # noqa: PLC0415
+        from hamstray.runtime.loop import Loop  # noqa: PLC0415
 
+        config = self.settings_file.config
         return Loop(
-            self.config,
-            self.started,
+            config,
+            initial(self.started_at),
             time.time,
             lambda effect: self._up().effects(effect),
             idle=_lazily(self._idle_probe),
             quiet=_lazily(self._quiet_probe),
             suggest=lambda: self._up().practice.suggest(time.time()),
-            schedule=lambda now: calendar.next_routine(now, self.config.routines),
+            schedule=lambda now: calendar.next_routine(now, self.settings_file.config.routines),
             checkin=lambda: self._up().practice.checkin_at(),  # noqa: PLW0108 - made later
             follow=self._follow,
             inbox=self.inbox,
@@ -139,7 +158,7 @@ class App:
 
         return quiet.default_probe(lambda: self.loop.config.quiet)
 
-    def _up(self) -> "Services":
+    def _up(self) -> Services:
         """The services; only the loop's thread and later callers ask, and they are there."""
         assert self.services is not None, "used before the icon was up"  # noqa: S101
         return self.services
@@ -148,7 +167,7 @@ class App:
         """The loop woke (or ``reload`` asked): the settings file's new values, if any."""
         config = self.settings_file.check(forced)
         if config is not None:
-            self.config = self._up().practice.config = self._up().effects.config = config
+            self._up().practice.config = self._up().effects.config = config
         self._tell_settings()
         return config
 
@@ -162,25 +181,25 @@ class App:
         if self.services is not None and self.services.notifier is not None:
             self.services.notifier.notify(title, message)
 
-    def _extras(self) -> Extras:
-        """What the menu shows besides the view; before the history is open, no counts."""
-        if self.services is None:
-            return Extras(self.config.breaks.snooze)
-        return self.services.extras()
+    def _look(self) -> tuple[View, Extras]:
+        """The view of this moment and what the menu shows besides, from any thread (the state
+        is an immutable value); before the history is open, no counts."""
+        from hamstray.desktop.tray.menu import Extras  # noqa: PLC0415 - the menu: after the icon
+        from hamstray.engine import timing  # noqa: PLC0415
+        from hamstray.engine.model import initial  # noqa: PLC0415
 
-    def _look(self) -> View:
-        """The view of this moment, from any thread (the state is an immutable value)."""
-        if self.services is None:  # the loop runs once they are made
-            return timing.view(self.started, time.time(), self.config)
-        return timing.view(self.loop.state, time.time(), self.loop.config)
+        if (services := self.services) is None:  # the loop runs once they are made
+            config = self.settings_file.config
+            now = time.time()
+            return timing.view(initial(self.started_at), now, config), Extras(config.breaks.snooze)
+        return timing.view(self.loop.state, time.time(), self.loop.config), services.extras()
 
     def _refresh(self) -> None:
         """Show the tray again (after a change the engine does not know of)."""
         if self.services is not None and self.services.effects.tray is not None:
-            view = timing.view(self.loop.state, time.time(), self.config)
-            self.services.effects.tray.show(view, self._extras())
+            self.services.effects.tray.show(*self._look())
 
-    def _answer(self, request: "Request") -> dict[str, Any]:
+    def _answer(self, request: Request) -> dict[str, Any]:
         """A control request, answered once the app is set up (the channel starts then)."""
         return self._up().answers(request)
 
@@ -200,7 +219,7 @@ class App:
             # Listening from the start: a request waits until the app answers, once set up.
             self._server = channel.serve(self.paths.socket, self._answer)
             actions = Actions(self.inbox.put, self._command, time.time, self._look, self._tell)
-            tray = backend.create(actions, self._look(), self._extras())
+            tray = backend.create(actions)
         except (TrayError, ControlError, OSError) as error:
             self._lock.release()
             raise StartError(str(error)) from error
@@ -227,8 +246,8 @@ class App:
         """Once the icon is up: what it did not need to show itself, then the loop."""
         from hamstray.runtime.services import Services  # noqa: PLC0415 - after the icon
 
-        self.loop = self._loop()
         try:
+            self.loop = self._loop()
             services = Services(
                 self.paths, self.loop, self.settings_file, self._tell, self._refresh
             )

@@ -150,11 +150,13 @@ def start_app(
     **env_vars: str,
 ) -> RunningApp:
     """Start the installed ``hamstray`` with ``config_text`` (and ``env_vars`` in its
-    environment) and wait until its icon is docked."""
+    environment) and wait until its icon is docked and the app is set up (it reads its settings
+    once the icon shows; a request waits on the control socket until then)."""
     app = launch(stack, config_text, name, config=config, **env_vars)
     icon = wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
     assert isinstance(icon, int)
     app.icon = icon
+    app.status()
     return app
 
 

@@ -1,10 +1,12 @@
 """Start-up is icon first: what the real app has loaded when its icon shows, on an XEmbed tray
 (tint2) and a StatusNotifierItem host (xfce4-panel), and what a second start loads.
 
-The icon needs the settings (the ring shows the interval), the engine's view, the menu model
-and the tray (and the control socket listens, so that a request waits for the answer); the
+An XEmbed icon needs only the tray and its picture of a fresh start (and the control socket
+listens, so that a request waits for the answer): the settings, the engine, the menu and the
+request model come after it. A StatusNotifierItem's host asks for the tooltip and the menu as
+the item appears, so there the settings, the view and the menu come before. Everywhere the
 history, the notifications, the answers, the desktop probes, the engine's rules, the
-catalogue's file and the Tk windows come after it."""
+catalogue's file and the Tk windows come after the icon."""
 
 import subprocess
 import sys
@@ -42,6 +44,21 @@ AFTER_THE_ICON = {
     "hamstray.runtime.answers": "the answers to control requests",
     "argparse": "the command line's parser (a bare start, as at login, has nothing to parse)",
 }
+# Loaded once an XEmbed icon is up; a StatusNotifierItem needs them to appear.
+AFTER_AN_XEMBED_ICON = {
+    "hamstray.runtime.config_file": "the settings",
+    "hamstray.engine.settings": "the settings' schema",
+    "tomllib": "the settings file's parser",
+    "hamstray.engine.timing": "the engine's view",
+    "hamstray.desktop.tray.menu": "the menu",
+    "hamstray.engine.asks": "what the menu asks of the engine",
+    "hamstray.runtime.requests": "the request model (the socket answers once set up)",
+    "hamstray.runtime.control.protocol": "the control protocol",
+    "hamstray.store.translations": "the translations (the icon's first tooltip is its name)",
+    "jeepney": "D-Bus (notifications)",
+    "json": "json",
+    "concurrent.futures": "concurrent.futures (the loop's answers)",
+}
 # Set up after the icon, so loaded by then: proof that the notes were taken where they say.
 SET_UP = {"sqlite3", "hamstray.store.history", "hamstray.runtime.answers"}
 
@@ -66,13 +83,21 @@ def loaded_too_early(loaded: set[str], also: dict[str, str] | None = None) -> di
 
 def test_on_an_xembed_tray_the_icon_shows_before_anything_it_does_not_need(stack) -> None:
     app, out = start_noting(stack, HAMSTRAY_TRAY="xorg")
-    wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
+    icon = wait_for(lambda: stack.tray_window(ICON_CLASS), 15, "the hamstray icon in the tray")
     wait_for(lambda: out.with_suffix(".set-up").exists(), 15, "the set-up after the icon")
     at_icon = modules(out, "icon")
     assert {"pystray", "hamstray.desktop.tray.icons"} <= at_icon  # noted when the icon shows
-    assert loaded_too_early(at_icon, {"jeepney": "D-Bus (notifications)"}) == {}
-    assert modules(out, "set-up") >= SET_UP | {"jeepney"}
+    assert loaded_too_early(at_icon, AFTER_AN_XEMBED_ICON) == {}
+    # (The control protocol loads with the first request, below.)
+    protocol = "hamstray.runtime.control.protocol"
+    assert modules(out, "set-up") >= SET_UP | set(AFTER_AN_XEMBED_ICON) - {protocol}
     assert app.status()["phase"] == "sitting"  # and the app works as before
+    # The tooltip of a fresh start (the app's name) gives way to the view once the loop runs.
+    wait_for(lambda: "Next break in 30 min" in tooltip(stack, icon), 15, "the view's tooltip")
+
+
+def tooltip(stack: Desktop, window: int) -> str:
+    return stack.run("xprop", "-id", str(window), "WM_NAME", check=False).stdout
 
 
 def test_on_a_status_notifier_host_the_icon_shows_before_anything_it_does_not_need(

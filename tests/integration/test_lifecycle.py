@@ -62,7 +62,7 @@ def test_when_the_tray_ends_first_the_loop_writes_its_last_records_before_the_hi
         time.sleep(0.2)  # some sitting time to record
 
     tray = TrayThatEndsFirst(on_up)
-    monkeypatch.setattr(running.backend, "create", lambda actions, view, extras: tray)
+    monkeypatch.setattr(running.backend, "create", lambda actions: tray)
     assert app.run() == 0
     loop_threads = [t for t in threading.enumerate() if t.name == "hamstray-loop"]
     assert loop_threads == []  # stopped and joined, not left running
@@ -94,7 +94,7 @@ def test_when_the_set_up_after_the_icon_fails_the_app_ends_with_a_start_error(
 
     monkeypatch.setattr(services, "Services", broken)
     tray = TrayThatEndsFirst(lambda: None)
-    monkeypatch.setattr(running.backend, "create", lambda actions, view, extras: tray)
+    monkeypatch.setattr(running.backend, "create", lambda actions: tray)
     with pytest.raises(running.StartError, match="cannot start: the catalogue is unreadable"):
         running.App(paths).run()
     assert tray.stopped.is_set()

@@ -61,21 +61,33 @@ def test_an_offline_command_does_not_load_the_gui_stack(command: list[str], tmp_
 
 
 def test_the_tray_app_loads_none_of_what_comes_after_its_icon() -> None:
-    """The app's module and the tray's front import nothing the first icon does not need: the
-    history, notifications, the answers to requests, the probes and the engine's rules are set up
-    (and imported) once the icon shows (tests/desktop/test_start_up.py watches the real app)."""
+    """The app's module and pystray's tray import nothing a first XEmbed icon does not need: the
+    settings, the engine, the menu, the request model, the history, notifications, the answers
+    to requests and the probes are set up (and imported) once the icon shows
+    (tests/desktop/test_start_up.py watches the real app)."""
     code = (
-        "import sys, hamstray.cli.main, hamstray.runtime.app, hamstray.desktop.tray.backend; "
-        "print(sorted(sys.modules))"
+        "import sys, hamstray.cli.main, hamstray.runtime.app, hamstray.desktop.tray.backend, "
+        "hamstray.desktop.tray.pystray_icon; print(sorted(sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(ast.literal_eval(out.stdout))
-    assert "hamstray.runtime.config_file" in loaded  # the settings: the ring shows the interval
+    assert "hamstray.desktop.tray.icons" in loaded  # the icon's picture, drawn before it shows
     later = {
         "sqlite3",
         "tomlkit",
+        "tomllib",
         "jeepney",
         "tkinter",
+        "json",
+        "gettext",
+        "hamstray.runtime.config_file",
+        "hamstray.engine.settings",
+        "hamstray.engine.timing",
+        "hamstray.engine.asks",
+        "hamstray.desktop.tray.menu",
+        "hamstray.runtime.requests",
+        "hamstray.runtime.control.protocol",
+        "hamstray.store.translations",
         "hamstray.store.history",
         "hamstray.desktop.notify",
         "hamstray.desktop.idle",

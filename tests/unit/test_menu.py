@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from hamstray.desktop.tray import menu
+from hamstray.desktop.tray import base, menu
 from hamstray.engine import asks, timing
 from hamstray.engine.model import Phase, View
 from hamstray.engine.reasons import Cause, Reason
@@ -125,7 +125,7 @@ def test_without_a_guide_start_is_offered_but_not_enabled() -> None:
     ],
 )
 def test_where_a_click_on_the_icon_starts_the_stretch(backend, desktop, starts) -> None:
-    assert menu.click_starts(backend, desktop) is starts
+    assert base.click_starts(backend, desktop) is starts
 
 
 def test_the_check_in_stays_in_the_menu_whatever_the_phase() -> None:

@@ -1,27 +1,31 @@
 """What a menu choice or a click does: events go to the loop, the rest to the app."""
 
+from __future__ import annotations
+
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from hamstray.desktop.tray.menu import Action, Command
-from hamstray.engine.asks import Ask, Pause
-from hamstray.engine.calendar import next_local_midnight
-from hamstray.engine.model import View
+if TYPE_CHECKING:  # the icon shows before the engine and the menu are loaded
+    from hamstray.desktop.tray.menu import Action, Command, Extras
+    from hamstray.engine.asks import Ask
+    from hamstray.engine.model import View
 
 log = logging.getLogger(__name__)
 
 
 class Actions:
     """Carries out menu actions: an event is posted, "until tomorrow" is resolved to a time,
-    any other command is handed to the app. ``look`` gives the view of this moment (a menu
-    that opens shows it, not the one of the last redraw); ``tell`` tells the user something."""
+    any other command is handed to the app. ``look`` gives the view of this moment and the
+    menu's extras (a menu that opens shows them, not those of the last redraw); ``tell`` tells
+    the user something."""
 
     def __init__(
         self,
         post: Callable[[Ask], None],
         command: Callable[[Command], None],
         clock: Callable[[], float],
-        look: Callable[[], View | None] = lambda: None,
+        look: Callable[[], tuple[View, Extras]],
         tell: Callable[[str, str], None] | None = None,
     ) -> None:
         self._post = post
@@ -31,6 +35,10 @@ class Actions:
         self._tell = tell
 
     def __call__(self, action: Action) -> None:
+        from hamstray.desktop.tray.menu import Command  # noqa: PLC0415 - loaded by the menu
+        from hamstray.engine.asks import Pause  # noqa: PLC0415
+        from hamstray.engine.calendar import next_local_midnight  # noqa: PLC0415
+
         match action:
             case None:
                 return

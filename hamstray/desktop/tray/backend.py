@@ -9,8 +9,6 @@ from dataclasses import dataclass
 
 from hamstray.desktop.tray.actions import Actions
 from hamstray.desktop.tray.base import Tray, TrayError
-from hamstray.desktop.tray.menu import Extras
-from hamstray.engine.model import View
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +52,10 @@ def choose(
     return Choice("xorg", "no StatusNotifierItem host and no PyGObject")
 
 
-def create(actions: Actions, view: View, extras: Extras) -> Tray:
-    """The tray icon for this session (see ``choose``)."""
+def create(actions: Actions) -> Tray:
+    """The tray icon for this session (see ``choose``), showing what ``actions.look`` gives
+    (the StatusNotifierItem, whose host asks at once) or a fresh start until the app's first
+    ``show`` (pystray's icons, which show themselves before the app has read its settings)."""
     try:
         choice = choose(os.environ, sys.platform, has_watcher, has_gi)
     except ValueError as error:
@@ -64,11 +64,11 @@ def create(actions: Actions, view: View, extras: Extras) -> Tray:
     if choice.name == "sni":
         from hamstray.desktop.tray.sni import SniTray  # noqa: PLC0415
 
-        return SniTray(actions, view, extras)
+        return SniTray(actions)
     os.environ["PYSTRAY_BACKEND"] = choice.name
     from hamstray.desktop.tray.pystray_icon import PystrayTray  # noqa: PLC0415 - loads the GUI
 
-    return PystrayTray(actions, view, extras)
+    return PystrayTray(actions)
 
 
 def has_watcher() -> bool:

@@ -4,8 +4,7 @@ import functools
 
 from PIL import Image, ImageDraw
 
-from hamstray.engine.model import Phase
-from hamstray.engine.timing import RING_STEPS
+from hamstray.engine.model import RING_STEPS, Phase
 
 TEAL = (24, 150, 136, 255)
 ORANGE = (240, 128, 32, 255)
@@ -52,6 +51,12 @@ def draw(phase: Phase, progress: int, size: int, standing: bool = False) -> Imag
             _disc(pen, box, GREEN)
             _tick(pen, big)
     return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def fresh_start(size: int) -> Image.Image:
+    """The icon of a fresh start (sitting from now: the empty ring), shown before the app has
+    read its settings."""
+    return draw(Phase.SITTING, 0, size)
 
 
 def _ring(

@@ -123,15 +123,6 @@ def default_action(items: tuple[Item, ...]) -> Action:
     return default.action if default is not None and default.enabled else None
 
 
-def click_starts(backend: str, desktop: str) -> bool:
-    """Whether a plain click on the icon starts the stretch (``desktop``: XDG_CURRENT_DESKTOP):
-    pystray's appindicator backend, GNOME's AppIndicator extension and the macOS menu bar open
-    the menu on a click instead."""
-    if backend in ("appindicator", "darwin"):
-        return False
-    return not (backend == "sni" and "GNOME" in desktop.upper())
-
-
 def title_for(view: View) -> str:
     """The tooltip: when the next break comes and what it suggests."""
     line = status(view)

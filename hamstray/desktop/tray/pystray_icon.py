@@ -1,29 +1,21 @@
 """The tray icon through pystray (XEmbed, GTK, AppIndicator, Windows, macOS backends)."""
 
+from __future__ import annotations
+
 import logging
 import os
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hamstray.desktop.tray import icons, xembed
 from hamstray.desktop.tray.actions import Actions
-from hamstray.desktop.tray.base import TrayError
-from hamstray.desktop.tray.menu import (
-    Action,
-    Extras,
-    Item,
-    action_at,
-    click_starts,
-    default_action,
-    entries,
-    items,
-    status,
-    title_for,
-)
-from hamstray.engine.model import View
-from hamstray.ui import tk_display
-from hamstray.ui.popup.client import Popup
+from hamstray.desktop.tray.base import APP, TrayError, click_starts
+
+if TYPE_CHECKING:  # the menu, the engine and the popup load once the icon is up
+    from hamstray.desktop.tray.menu import Action, Extras, Item
+    from hamstray.engine.model import View
+    from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +26,16 @@ SHOW_WAIT_S = 2.0  # the longest the set-up waits for pystray's thread to show t
 class PystrayTray:
     """A pystray icon whose clicks only act through ``actions``; ``show`` works from any thread."""
 
-    def __init__(self, actions: Actions, view: View, extras: Extras) -> None:
+    def __init__(self, actions: Actions) -> None:
         try:
             import pystray  # noqa: PLC0415 - connects to the display on import
         except Exception as error:
             raise TrayError(f"the tray cannot start: {error}") from error
         self._pystray = pystray
         self.act = actions
-        self._view = view
-        self._extras = extras
+        self._shown_look: tuple[View, Extras] | None = None  # None: a fresh start, until `show`
         self._lock = threading.Lock()
-        self._popup = Popup(on_crash=lambda sentence: actions.tell("hamstray", sentence))
+        self._popup: Popup | None = None  # made when the menu first opens
         self._pending: tuple[View, Extras] | None = None
         self._wake: xembed.Wake | None = None
         self._shown = threading.Event()  # the XEmbed icon asked its tray to dock it
@@ -62,8 +53,8 @@ class PystrayTray:
     def _build(self) -> Any:
         icon = self._pystray.Icon(
             "hamstray",
-            icon=self._image(self._view),
-            title=self._title(self._view),
+            icon=self._image(self._shown_look),
+            title=self._title(self._shown_look),
             menu=self._pystray.Menu(lambda: self._pystray_items(self._items())),
         )
         if self.backend == "xorg":
@@ -72,16 +63,27 @@ class PystrayTray:
             self._wake = xembed.adopt(icon, self._on_button, self._apply, self._shown.set)
         return icon
 
-    def _title(self, view: View) -> str:
+    def _title(self, look: tuple[View, Extras] | None) -> str:
         """The tooltip; pystray's xorg backend sets it as the window's Latin-1 WM_NAME, where
         French's typographic apostrophe would stop its main loop."""
-        title = title_for(view)
+        if look is None:
+            return APP
+        from hamstray.desktop.tray.menu import title_for  # noqa: PLC0415 - after the icon
+
+        title = title_for(look[0])
         return xembed.latin1(title) if self.backend == "xorg" else title
 
-    def _items(self) -> tuple[Item, ...]:
-        return items(self._view, self._extras)
+    def _items(self, look: tuple[View, Extras] | None = None) -> tuple[Item, ...]:
+        """The menu for ``look``, else for the view shown (this moment's, before the first)."""
+        from hamstray.desktop.tray.menu import items  # noqa: PLC0415 - after the icon
 
-    def _image(self, view: View) -> Any:
+        return items(*(look or self._shown_look or self.act.look()))
+
+    @staticmethod
+    def _image(look: tuple[View, Extras] | None) -> Any:
+        if look is None:
+            return icons.fresh_start(ICON_SIZE)
+        view = look[0]
         return icons.draw(view.phase, view.progress, ICON_SIZE, view.standing)
 
     def _pystray_items(self, menu: tuple[Item, ...]) -> list[Any]:
@@ -119,6 +121,8 @@ class PystrayTray:
     def _on_button(self, event: Any) -> None:
         """A real click on the XEmbed icon (in pystray's thread)."""
         if event.detail == 1:
+            from hamstray.desktop.tray.menu import default_action  # noqa: PLC0415
+
             action = default_action(self._items())
             if action is None and self._no_menu():
                 self._tell_no_menu()
@@ -132,6 +136,8 @@ class PystrayTray:
         """Why hamstray's own menu (a Tk window) cannot open here, looked at on the first click
         (it takes a Python of its own: not before the icon shows)."""
         if not self._no_tk:
+            from hamstray.ui import tk_display  # noqa: PLC0415 - on the first click
+
             self._no_tk.append(tk_display.current())
             if self._no_tk[0]:
                 log.warning("hamstray's menu cannot open: %s", self._no_tk[0])
@@ -140,9 +146,10 @@ class PystrayTray:
     def _tell_no_menu(self) -> None:
         """Without Tk, what the menu would have said and offered: where things stand, and the
         commands that do what its entries do."""
-        view = self.act.look() or self._view
+        from hamstray.desktop.tray.menu import status  # noqa: PLC0415
+
         self.act.tell(
-            status(view),
+            status(self.act.look()[0]),
             f"hamstray's menu is a Tk window too, and cannot open: {self._no_menu()} Until then, "
             "in a terminal: hamstray status, snooze, skip, pause, resume, quit (hamstray --help "
             "lists them all).",
@@ -151,8 +158,12 @@ class PystrayTray:
     def popup(self, x: int, y: int) -> None:
         """Open hamstray's own menu at (x, y), showing this moment; the choice comes back in a
         reader thread."""
-        view = self.act.look()
-        menu = items(view, self._extras) if view is not None else self._items()
+        from hamstray.desktop.tray.menu import action_at, entries  # noqa: PLC0415
+        from hamstray.ui.popup.client import Popup  # noqa: PLC0415
+
+        menu = self._items(self.act.look())
+        if self._popup is None:
+            self._popup = Popup(on_crash=lambda sentence: self.act.tell(APP, sentence))
         self._popup.open(entries(menu), x, y, lambda key: self.act(action_at(menu, key)))
 
     @property
@@ -185,11 +196,10 @@ class PystrayTray:
             pending, self._pending = self._pending, None
         if pending is None:
             return
-        view, extras = pending
-        old, self._view, self._extras = self._view, view, extras
-        if (old.phase, old.progress, old.standing) != (view.phase, view.progress, view.standing):
-            self._icon.icon = self._image(view)
-        title = self._title(view)
+        old, self._shown_look = self._shown_look, pending
+        if old is None or _drawn(old[0]) != _drawn(pending[0]):
+            self._icon.icon = self._image(pending)
+        title = self._title(pending)
         if title != self._icon.title:
             self._icon.title = title
         if self._icon.HAS_MENU:
@@ -224,8 +234,14 @@ class PystrayTray:
     def stop(self) -> None:
         """End ``run``, and close the menu if it is open."""
         self._stopping = True
-        self._popup.close()
+        if self._popup is not None:
+            self._popup.close()
         if self._wake is not None:
             self._wake.send(xembed.STOP)
         else:
             self._icon.stop()
+
+
+def _drawn(view: View) -> tuple[object, ...]:
+    """What the icon's picture shows of ``view``."""
+    return (view.phase, view.progress, view.standing)

@@ -20,13 +20,12 @@ from typing import Any
 
 from hamstray.desktop.tray import dbusmenu
 from hamstray.desktop.tray.actions import Actions
-from hamstray.desktop.tray.base import TrayError
+from hamstray.desktop.tray.base import APP, TrayError, click_starts
 from hamstray.desktop.tray.menu import (
     Command,
     Extras,
     Item,
     action_at,
-    click_starts,
     default_action,
     entries,
     items,
@@ -60,19 +59,18 @@ class SniTray:
     backend = "sni"
     can_notify = False
 
-    def __init__(self, actions: Actions, view: View, extras: Extras) -> None:
+    def __init__(self, actions: Actions) -> None:
         from jeepney.io.blocking import open_dbus_connection  # noqa: PLC0415
 
         self._act = actions
-        self._view = view
-        self._items = items(view, extras)
-        self._extras = extras
+        self._view, self._extras = actions.look()  # the host asks for both at once
+        self._items = items(self._view, self._extras)
         self._revision = 1
         self._lock = threading.Lock()  # the view and menu, read by the D-Bus thread
         self._send_lock = threading.Lock()
         self._stopping = False
         self._register_serial = -1
-        self._popup = Popup(on_crash=lambda sentence: actions.tell("hamstray", sentence))
+        self._popup = Popup(on_crash=lambda sentence: actions.tell(APP, sentence))
         self.name = f"{ITEM}-{os.getpid()}-1"
         self.click_starts = click_starts(self.backend, os.environ.get("XDG_CURRENT_DESKTOP", ""))
         try:
@@ -267,13 +265,11 @@ class SniTray:
     def _about_to_show(self, item_id: int) -> bool:
         """The menu opens: show this moment's view (the last redraw may be minutes old, and its
         first line says when the next break is); True when the labels changed."""
-        view = self._act.look() if item_id == dbusmenu.ROOT else None
-        if view is None:
+        if item_id != dbusmenu.ROOT:
             return False
         with self._lock:
             old = self._items
-            extras = self._extras
-        self.show(view, extras)
+        self.show(*self._act.look())
         return self._items != old
 
     def _clicked(self, menu: tuple[Item, ...], item_id: int, kind: str) -> None:
