@@ -478,67 +478,62 @@ RSS ≤ 1.3× the bare pystray icon; idle CPU and wakeups 0 beyond the floor. Al
 latency ≤ 150 ms, guide window ≤ 600 ms, `stats` on two years ≤ 150 ms, history ≤ 5 MB for two
 years.
 
-The tables above are the last of this round's four runs (2026-12-02, afternoon), which found
-the shared VM much slower than in the round before (the floor's start → icon 169–233 ms against
-106–150), so compare ratios, and compare them in one run:
+The tables above are one run (2026-12-02, evening, on a machine that had just installed
+Workrave and Safe Eyes). The rounds so far, as ratios to the floor in one run:
 
-| ratio to the floor | the round before: median (range) of 7 | this round: 4 runs |
-|---|---:|---:|
-| start → icon, XEmbed (tint2) | 1.76× (1.65–2.00×) | 1.55×, 1.70×, 1.78×, 1.42× |
-| start → icon, SNI vs pystray's AppIndicator | 0.72× (0.70–1.01×) | 0.69×, 0.62×, 0.69×, 0.64× |
-| start → icon, gtk backend vs pystray gtk | 1.44× (1.40–1.51×) | 1.31×, 1.27×, 1.38×, 1.28× |
-| RSS, XEmbed | 1.41× (1.41–1.41×) | 1.34×, 1.34×, 1.36×, 1.36× |
-| PSS, XEmbed | 1.51× (1.50–1.53×) | 1.43×, 1.44×, 1.46×, 1.47× |
+| ratio to the floor | round 6: median (range) of 7 | round 7: 4 runs | round 8 |
+|---|---:|---:|---:|
+| start → icon, XEmbed (tint2) | 1.76× (1.65–2.00×) | 1.55×, 1.70×, 1.78×, 1.42× | 1.41× |
+| start → icon, SNI vs pystray's AppIndicator | 0.72× (0.70–1.01×) | 0.62–0.69× | 0.63× |
+| start → icon, gtk backend vs pystray gtk | 1.44× (1.40–1.51×) | 1.27–1.38× | 1.19× |
+| RSS, XEmbed | 1.41× (1.41–1.41×) | 1.34–1.36× | 1.37× |
+| PSS, XEmbed | 1.51× (1.50–1.53×) | 1.43–1.47× | 1.47× |
 
-Side by side in one desktop, 11 launches each in turn (tests/benchmarks/run.py's own
-measures), the code of the round before (commit 2ede3b3) against this one: start → icon
-338 → 310 ms (median; the floor 188 ms), i.e. 1.79× → 1.65×; RSS 30.7 → 29.7 MiB, PSS 22.4 →
-21.5 MiB. Importing what the tray app loads up to its icon, after the floor's modules, took
-106 → 71 ms (the fastest of 11 each, measured one after the other); modules loaded when the
-icon shows 268 → 245.
+The XEmbed figure in this run is its launches' median of 7 (221–307 ms, the floor 184–245):
+most launches were slow ones. Side by side in one desktop, launches of hamstray and the floor
+taking turns (9 each, tests/benchmarks/run.py's own start → icon), the code of round 7 gave
+1.62× (median 284 ms, the floor 176) and this round's 1.36×, then 1.22× (254 ms, the floor
+207) once the control socket and the jobs were lighter: the fastest hamstray launch fell from
+275 to 214 ms.
 
-Changed in this round: on Linux the XDG folders are read directly (as the spec and platformdirs
-read them; a unit test checks them against platformdirs), since platformdirs brings tempfile,
-shutil, random, bz2 and lzma (about 11 ms and 1 MiB) for three environment variables; the
-engine's effects and its events beyond what a user asks moved to modules of their own
-(engine/effects.py, engine/asks.py), so the tray and the request model build 8 frozen
-dataclasses instead of 34 before the icon; the view, the asks, the request model and the
-menu's wording name the catalogue's types for the type checker only; difflib loads only for a
-settings file with a mistake; shutil only when a launcher is looked up.
-tests/desktop/test_start_up.py checks that all of these stay out until after the icon.
+Changed in this round: on an XEmbed tray the icon shows before the app reads its settings. It
+shows a fresh start (the empty ring, titled "hamstray"), the same picture the first view draws,
+and takes the view at the app's first show, once it is set up. The settings and their TOML
+parser, the engine's view, the menu and its asks, the translations, the control protocol and
+the request model (the socket listens from the start; the protocol loads when it first answers)
+and concurrent.futures load after the icon: 41 modules beyond the floor's at the icon instead
+of 58 (the import of the tray app, 168 → 136 ms in the table's measure). A StatusNotifierItem's
+host asks for the tooltip and the menu as the item appears, so there the settings are read
+first, as before. tests/desktop/test_start_up.py checks what is loaded when the icon shows on
+each.
 
 Met: idle CPU and wakeups (0 beyond the floor: the loop, the D-Bus listener and the tray each
-block until something happens). The one wakeup the gtk backend shows in some runs is an event,
-not a timer: under strace, hamstray's D-Bus listener woke once, 62 s after start, for the
-NotificationClosed signal of its own first-start greeting (each program here starts without a
-settings file, so each greets once, and dunst shows one notification at a time). Also met:
-reminder latency, the guide window, the history's size, start → icon on StatusNotifierItem
-hosts (0.62–0.69× the bare AppIndicator icon, at 0.56–0.57× its memory), and every figure
-against Workrave and Safe Eyes except start → icon against Workrave (a C++ program).
+block until something happens). The one wakeup the gtk backend shows is an event, not a timer:
+under strace, hamstray's D-Bus listener woke once, 62 s after start, for the NotificationClosed
+signal of its own first-start greeting (each program here starts without a settings file, so
+each greets once). Also met: reminder latency, the guide window, the history's size, start →
+icon on StatusNotifierItem hosts (0.62–0.69× the bare AppIndicator icon, at 0.56× its memory),
+and every figure against Workrave and Safe Eyes except start → icon against Workrave (a C++
+program).
 
 Not met, and why:
-- start → icon on XEmbed (1.42–1.78×): timed inside the app on the loaded machine, the
-  interpreter is up after about 33 ms (as for the floor), the command's and the app's modules
-  take 130–170 ms more, and pystray with its X connection and the drawn icon about 110 ms
-  (what the floor spends nearly all its time on). What is imported before the icon is now what
-  it shows: the settings (read first, so that the ring, the tooltip and the snooze entry are
-  right), the view and the menu's asks, the control socket (a request waits there from the
-  start) and the log. Most of it is creating frozen dataclasses (37 before the icon,
-  each compiling its methods at import on this Python 3.11) and the TOML parser. Getting to
-  1.3× means showing a placeholder icon before the settings and the engine's values are
-  imported, a change to every tray backend's first show that was not made in this round.
-- RSS (1.34–1.36×, 1.3× means about 1 MiB fewer): read 20 s after start, when everything set
-  up after the icon is loaded. The difference to the floor is Python itself: 140 more
-  modules (anonymous memory 12.8 MiB against 7.4; the generated methods of 93 frozen
-  dataclasses alone about 0.9 MiB), SQLite's library (1.2 MiB) and a larger C heap (4.0
-  against 3.2 MiB); three more threads (loop, control socket, notification buttons). Loading
-  the settings window's, the menu commands' and the answers' modules only when first used
-  would save under 0.1 MiB (measured), so it was not done. Over a simulated month none of it
-  grows (tests/reliability/test_soak.py).
-- `stats` on two years: 203–264 ms in this round's four runs on the loaded machine (130 ms
-  the round before, 148 ms median of 7 measured directly then): at the target's edge on a quiet
-  machine, over it on a loaded one; most of it is importing. (The guide window, 499–567 ms,
-  and the reminder latency, 15–16 ms, stayed within theirs.)
+- start → icon on XEmbed, in the benchmark's own run (1.41× here; 1.22× and 1.36× in the
+  alternating runs above): before the icon the app still imports the log's rotating handler
+  (logging.handlers brings pickle, about 3 ms), the engine's state and view for the icon's
+  phase (dataclasses, about 3 ms), the instance lock, the control socket and the tray with
+  Xlib's second connection for its wake-ups. The next steps, not taken in this round: the phase
+  and the ring's steps in a module of their own (so the icon draws without the engine's
+  dataclasses), and the log file opened once the icon is up, with what was logged before it
+  kept until then.
+- RSS (1.34–1.37×, 1.3× means about 1 MiB fewer): read 20 s after start, when everything set
+  up after the icon is loaded, so loading later does not change it. Against the floor (smaps):
+  anonymous memory 13.1 against 7.4 MiB (Python's objects for about 140 more modules, the
+  generated methods of about 90 frozen dataclasses, three more threads' stacks and arenas),
+  SQLite's library 1.2 MiB and its module 0.1 MiB, a C heap 0.6 MiB larger, pickle's, json's
+  and datetime's modules 0.3 MiB. Over a simulated month none of it grows
+  (tests/reliability/test_soak.py).
+- `stats` on two years: 203–264 ms on the loaded machine of rounds 7 and 8 (227 ms here; 148 ms
+  median of 7 on the quieter machine of round 6): most of it is importing.
 """
 
 if __name__ == "__main__":
