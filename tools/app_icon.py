@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from hamstray.desktop.tray import icons
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 
 APP_ICON_PROGRESS = 8  # the ring two thirds full: the sitting state people see most
 

@@ -216,7 +216,7 @@ def _ours(path: Path) -> bool:
 def install_icons(data_home: Path) -> list[Path]:
     """Put the app icon into the user's hicolor theme at a few sizes; return the files."""
     from hamstray.desktop.tray import icons  # noqa: PLC0415 - Pillow only when icons are installed
-    from hamstray.engine.model import Phase  # noqa: PLC0415
+    from hamstray.engine.phase import Phase  # noqa: PLC0415
 
     written = []
     for size in ICON_SIZES:

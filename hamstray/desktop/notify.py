@@ -19,7 +19,7 @@ from PIL import Image
 
 from hamstray.desktop.notification_server import TIMEOUT_S, ServerInfo
 from hamstray.desktop.tray import icons
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 from hamstray.engine.effects import CloseGuide, Effect, Withdraw
 from hamstray.engine.events import Event, Shutdown, StretchEnded
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 
 
 def effects(before: Phase, after: Phase, event: Event) -> list[Effect]:

@@ -1,31 +1,17 @@
 """The break engine's state and its view: plain frozen data, moved by ``rules`` and ``timing``
-(the events it takes are in ``events``, the effects it asks for in ``effects``)."""
+(its phases are in ``phase``, the events it takes in ``events``, the effects it asks for in
+``effects``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING
 
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Reason
 
 if TYPE_CHECKING:  # the tray's view names the stretch without building the catalogue's dataclasses
     from hamstray.engine.catalogue import Stretch
-
-
-class Phase(Enum):
-    """What the user is doing, as far as hamstray knows."""
-
-    SITTING = "sitting"
-    DUE = "due"
-    SNOOZED = "snoozed"
-    PAUSED = "paused"
-    STRETCHING = "stretching"
-    AWAY = "away"
-
-
-SITTING_PHASES = (Phase.SITTING, Phase.DUE, Phase.SNOOZED)  # sitting time grows in these
-RING_STEPS = 12  # the tray ring fills in twelfths of the interval
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from hamstray.engine.effects import Effect, Record
 from hamstray.engine.entries import Kind
-from hamstray.engine.model import SITTING_PHASES, Phase, State
+from hamstray.engine.model import State
+from hamstray.engine.phase import SITTING_PHASES, Phase
 from hamstray.engine.reasons import in_call
 from hamstray.engine.settings import Config
 from hamstray.engine.timing import is_away, next_wakeup

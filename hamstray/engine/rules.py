@@ -53,8 +53,9 @@ from hamstray.engine.events import (
     Suggest,
     Tick,
 )
-from hamstray.engine.model import SITTING_PHASES, Phase, State
+from hamstray.engine.model import State
 from hamstray.engine.periods import come_back, follow_clock, fresh, on_idle, sat
+from hamstray.engine.phase import SITTING_PHASES, Phase
 from hamstray.engine.reasons import Reason, in_call
 from hamstray.engine.settings import Config
 from hamstray.engine.timing import (

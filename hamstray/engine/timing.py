@@ -5,7 +5,8 @@ Each fact is computed here once; the tray, ``status`` and the loop all read it f
 
 import math
 
-from hamstray.engine.model import RING_STEPS, SITTING_PHASES, Phase, State, View
+from hamstray.engine.model import State, View
+from hamstray.engine.phase import RING_STEPS, SITTING_PHASES, Phase
 from hamstray.engine.settings import Config
 
 MAX_REMINDERS = 3  # an ignored reminder repeats twice, then the icon alone says the break is due

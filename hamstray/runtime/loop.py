@@ -14,7 +14,8 @@ from hamstray.engine.catalogue import Stretch
 from hamstray.engine.effects import Effect, Record, Refuse
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import Event
-from hamstray.engine.model import SITTING_PHASES, State, View
+from hamstray.engine.model import State, View
+from hamstray.engine.phase import SITTING_PHASES
 from hamstray.engine.reasons import Reason
 from hamstray.engine.settings import Config
 from hamstray.runtime.jobs import Job, Quit, Reload

@@ -9,7 +9,8 @@ import pytest
 from hamstray.cli import records, remote
 from hamstray.engine import calendar, stats
 from hamstray.engine.entries import Entry, Kind
-from hamstray.engine.model import Phase, View
+from hamstray.engine.model import View
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.runtime.status import as_json
 

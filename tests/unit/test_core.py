@@ -18,7 +18,7 @@ from hamstray.engine.effects import (
 )
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import Idle, StretchEnded, Tick
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config, Notifications
 from hamstray.store.assets import stretches

@@ -7,7 +7,7 @@ from hamstray.engine.asks import Snooze
 from hamstray.engine.effects import Record, Remind, RemindRoutine
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import Idle, Quiet, ScheduleRoutine, Tick
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches

@@ -8,7 +8,7 @@ from hamstray.engine import asks, events, model, rules, timing
 from hamstray.engine.effects import Record, Remind
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import USER_EVENTS
-from hamstray.engine.model import SITTING_PHASES, Phase
+from hamstray.engine.phase import SITTING_PHASES, Phase
 from hamstray.engine.reasons import Cause, Reason, in_call
 from hamstray.engine.settings import Breaks, Config
 from hamstray.store.assets import stretches

@@ -11,7 +11,7 @@ from hamstray.engine.asks import Pause, Skip, Snooze, Stand, StartRoutine, Start
 from hamstray.engine.effects import CloseGuide, OpenRoutine, Record, Refuse, Remind, Withdraw
 from hamstray.engine.entries import BREAK_ENDINGS, Kind
 from hamstray.engine.events import GuideMissing, Idle, Shutdown, StretchEnded, Tick
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 from hamstray.engine.settings import Config
 from hamstray.store.assets import stretches
 

@@ -8,7 +8,7 @@ from hamstray.engine.asks import StartRoutine, StartStretch
 from hamstray.engine.effects import Guide, OpenCheckin, OpenRoutine, Record, Refuse, RemindCheckin
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import GuideClosed, ScheduleCheckin, StretchEnded, Tick
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Config, Notifications, Routines
 from hamstray.store.assets import stretches

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 
 from hamstray.desktop.tray import icons
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import Phase
 from hamstray.store import assets
 from tests.pixels import pixels
 

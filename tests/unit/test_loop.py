@@ -12,6 +12,7 @@ import pytest
 from hamstray.engine import asks, events, model, timing
 from hamstray.engine.effects import Effect, Record, Remind, RemindCheckin, RemindRoutine, Render
 from hamstray.engine.entries import Kind
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.engine.settings import Breaks, Config
 from hamstray.runtime.loop import MAX_SLEEP, Item, Loop
@@ -147,7 +148,7 @@ def test_ask_returns_the_outcome_from_the_loop_thread() -> None:
         outcome = loop.ask(asks.Snooze())
         assert outcome.refusals == ["No break is due, so there is nothing to snooze."]
         outcome = loop.ask(asks.Pause(None))
-        assert outcome.state.phase is model.Phase.PAUSED
+        assert outcome.state.phase is Phase.PAUSED
     finally:
         loop.quit()
         thread.join(timeout=5)
@@ -227,7 +228,7 @@ def test_idle_time_in_a_call_asks_the_probes_first_and_is_no_break() -> None:
     probe = CallUntil(clock, end=float("inf"))
     loop, _, _, effects = make_loop(40 * M, idle=3600.0, quiet=probe, clock=clock)
     loop.run()
-    assert loop.state.phase is model.Phase.DUE
+    assert loop.state.phase is Phase.DUE
     kinds = [e.kind for _, e in effects if isinstance(e, Record)]
     assert Kind.NATURAL_BREAK not in kinds
     assert Kind.REMINDER_HELD in kinds
@@ -240,7 +241,7 @@ def test_a_deadline_that_is_no_time_neither_spins_nor_kills_the_loop(until: floa
     spin (15 000 turns a second) and Infinity raised OverflowError in queue.get."""
     clock = FakeClock()
     inbox = FakeInbox(clock, clock.now + 3 * 3600)
-    paused = replace(model.initial(clock.now), phase=model.Phase.PAUSED, paused_until=until)
+    paused = replace(model.initial(clock.now), phase=Phase.PAUSED, paused_until=until)
     loop = Loop(Config(), paused, clock, lambda effect: None, inbox=inbox)
     loop.run()
     assert all(w is None or 0 <= w <= MAX_SLEEP for w in inbox.waits)

@@ -6,7 +6,8 @@ import pytest
 
 from hamstray.desktop.tray import base, menu
 from hamstray.engine import asks, timing
-from hamstray.engine.model import Phase, View
+from hamstray.engine.model import View
+from hamstray.engine.phase import Phase
 from hamstray.engine.reasons import Cause, Reason
 from hamstray.store.assets import stretches
 

@@ -12,7 +12,7 @@ from hamstray.engine.asks import Snooze
 from hamstray.engine.effects import Effect, Record, Remind, Render
 from hamstray.engine.entries import Kind
 from hamstray.engine.events import ConfigChanged, Tick
-from hamstray.engine.model import Phase
+from hamstray.engine.phase import SITTING_PHASES, Phase
 from hamstray.engine.settings import Breaks, Config, Notifications, Routines
 from hamstray.store.assets import stretches
 
@@ -130,7 +130,7 @@ def test_a_reload_never_bursts_never_loses_a_snooze_and_keeps_the_sitting_time(
     after, effects = rules.step(state, ConfigChanged(new), at, old)
     assert reminders(effects) <= 1
     assert not any(isinstance(e, Record) and e.kind is Kind.NATURAL_BREAK for e in effects)
-    if state.phase in model.SITTING_PHASES and after.phase in model.SITTING_PHASES:
+    if state.phase in SITTING_PHASES and after.phase in SITTING_PHASES:
         assert after.since == state.since
     if state.phase is Phase.SNOOZED and after.phase is Phase.SNOOZED:
         assert after.snoozed_until == state.snoozed_until

@@ -4,7 +4,8 @@ from jeepney import DBusAddress, Parser, new_method_call, new_method_return
 
 from hamstray.desktop.tray import dbusmenu, icons, menu, sni_item
 from hamstray.engine import timing
-from hamstray.engine.model import Phase, View
+from hamstray.engine.model import View
+from hamstray.engine.phase import Phase
 from hamstray.store.assets import stretches
 
 STRETCH = stretches()[0]

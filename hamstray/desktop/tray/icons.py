@@ -4,7 +4,7 @@ import functools
 
 from PIL import Image, ImageDraw
 
-from hamstray.engine.model import RING_STEPS, Phase
+from hamstray.engine.phase import RING_STEPS, Phase
 
 TEAL = (24, 150, 136, 255)
 ORANGE = (240, 128, 32, 255)

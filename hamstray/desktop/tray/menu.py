@@ -16,7 +16,8 @@ from hamstray.engine.asks import (
     StartRoutine,
     StartStretch,
 )
-from hamstray.engine.model import Phase, View
+from hamstray.engine.model import View
+from hamstray.engine.phase import Phase
 from hamstray.store import wording
 from hamstray.store.translations import _, plural
 from hamstray.ui.popup.client import Entry

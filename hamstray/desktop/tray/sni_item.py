@@ -8,7 +8,8 @@ from PIL import Image
 
 from hamstray.desktop.tray import icons
 from hamstray.desktop.tray.menu import title_for
-from hamstray.engine.model import Phase, View
+from hamstray.engine.model import View
+from hamstray.engine.phase import Phase
 
 ITEM = "org.kde.StatusNotifierItem"
 MENU = "com.canonical.dbusmenu"
