@@ -1,10 +1,17 @@
-"""Logging: everything to a rotated file in the user log dir, short warnings on stderr."""
+"""Logging: everything to a rotated file in the user log dir, short warnings on stderr.
+
+The file is opened plainly at start and rotated once the app is set up (``rotate``):
+logging.handlers, with pickle, is not on the tray icon's way.
+"""
 
 import logging
-import logging.handlers
 import sys
 import threading
 from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MAX_BYTES = 1_000_000
+BACKUPS = 3
 
 
 class _NoTraceback(logging.Formatter):
@@ -57,11 +64,24 @@ def setup(log_file: Path | None, verbose: bool = False) -> None:
         return
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError as error:
         logging.getLogger(__name__).warning("Cannot write the log file %s (%s).", log_file, error)
         return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
+
+
+def rotate() -> None:
+    """From now on, rotate the log file at MAX_BYTES, keeping BACKUPS old ones."""
+    import logging.handlers  # noqa: PLC0415 - once the icon is up
+
+    root = logging.getLogger()
+    for index, plain in enumerate(root.handlers):
+        if type(plain) is logging.FileHandler:
+            rotating = logging.handlers.RotatingFileHandler(
+                plain.baseFilename, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+            )
+            rotating.setFormatter(plain.formatter)
+            root.handlers[index] = rotating  # one step: a record goes to one of the two
+            plain.close()

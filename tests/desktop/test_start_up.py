@@ -43,12 +43,14 @@ AFTER_THE_ICON = {
     "hamstray.runtime.practice": "the practice (catalogue, rotation)",
     "hamstray.runtime.answers": "the answers to control requests",
     "argparse": "the command line's parser (a bare start, as at login, has nothing to parse)",
+    "logging.handlers": "the log file's rotation (the file is opened plainly until set-up)",
 }
 # Loaded once an XEmbed icon is up; a StatusNotifierItem needs them to appear.
 AFTER_AN_XEMBED_ICON = {
     "hamstray.runtime.config_file": "the settings",
     "hamstray.engine.settings": "the settings' schema",
     "tomllib": "the settings file's parser",
+    "hamstray.engine.model": "the engine's state and view (the icon needs only its phase)",
     "hamstray.engine.timing": "the engine's view",
     "hamstray.desktop.tray.menu": "the menu",
     "hamstray.engine.asks": "what the menu asks of the engine",
