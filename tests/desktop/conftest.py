@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,7 @@ class RunningApp:
     env: dict[str, str]
     home: Path
     icon: int  # the XEmbed icon's window (0 for a StatusNotifierItem, which has none)
+    launched: float = field(default_factory=time.monotonic)  # made as the process starts
 
     def cli(
         self, *args: str, check: bool = False, env: dict[str, str] | None = None
