@@ -478,62 +478,61 @@ RSS ≤ 1.3× the bare pystray icon; idle CPU and wakeups 0 beyond the floor. Al
 latency ≤ 150 ms, guide window ≤ 600 ms, `stats` on two years ≤ 150 ms, history ≤ 5 MB for two
 years.
 
-The tables above are one run (2026-12-02, evening, on a machine that had just installed
-Workrave and Safe Eyes). The rounds so far, as ratios to the floor in one run:
+The tables above are the second of this round's two runs (2026-12-02, evening). The rounds so
+far, as ratios to the floor in one run:
 
-| ratio to the floor | round 6: median (range) of 7 | round 7: 4 runs | round 8 |
+| ratio to the floor | round 6: median (range) of 7 | round 7: 4 runs | round 8: 2 runs |
 |---|---:|---:|---:|
-| start → icon, XEmbed (tint2) | 1.76× (1.65–2.00×) | 1.55×, 1.70×, 1.78×, 1.42× | 1.41× |
-| start → icon, SNI vs pystray's AppIndicator | 0.72× (0.70–1.01×) | 0.62–0.69× | 0.63× |
-| start → icon, gtk backend vs pystray gtk | 1.44× (1.40–1.51×) | 1.27–1.38× | 1.19× |
-| RSS, XEmbed | 1.41× (1.41–1.41×) | 1.34–1.36× | 1.37× |
-| PSS, XEmbed | 1.51× (1.50–1.53×) | 1.43–1.47× | 1.47× |
+| start → icon, XEmbed (tint2) | 1.76× (1.65–2.00×) | 1.55×, 1.70×, 1.78×, 1.42× | 1.41×, 1.07× |
+| start → icon, SNI vs pystray's AppIndicator | 0.72× (0.70–1.01×) | 0.62–0.69× | 0.63×, 0.53× |
+| start → icon, gtk backend vs pystray gtk | 1.44× (1.40–1.51×) | 1.27–1.38× | 1.19×, 1.04× |
+| RSS, XEmbed | 1.41× (1.41–1.41×) | 1.34–1.36× | 1.37×, 1.36× |
+| PSS, XEmbed | 1.51× (1.50–1.53×) | 1.43–1.47× | 1.47×, 1.47× |
 
-The XEmbed figure in this run is its launches' median of 7 (221–307 ms, the floor 184–245):
-most launches were slow ones. Side by side in one desktop, launches of hamstray and the floor
-taking turns (9 each, tests/benchmarks/run.py's own start → icon), the code of round 7 gave
-1.62× (median 284 ms, the floor 176) and this round's 1.36×, then 1.22× (254 ms, the floor
-207) once the control socket and the jobs were lighter: the fastest hamstray launch fell from
-275 to 214 ms.
+The first run (right after apt had installed Workrave and Safe Eyes) came before the last two
+changes below (the engine's phase module, the log's rotation after the icon); most of its
+hamstray launches were slow ones (221–307 ms, the floor 184–245). In the second the floor
+itself was slow (258–281 ms). Side by side in one desktop, launches of hamstray and the floor
+taking turns (9 each, tests/benchmarks/run.py's own start → icon), which the machine's changing
+speed affects least: the code of round 7 gave 1.62× (median 284 ms, the floor 176); this
+round's, step by step, 1.36×, 1.22× (254 ms, the floor 207) once the control socket and the
+jobs were lighter, and 1.25× (291 ms, the floor 232; fastest launches 1.18×) at the end.
 
 Changed in this round: on an XEmbed tray the icon shows before the app reads its settings. It
 shows a fresh start (the empty ring, titled "hamstray"), the same picture the first view draws,
 and takes the view at the app's first show, once it is set up. The settings and their TOML
-parser, the engine's view, the menu and its asks, the translations, the control protocol and
-the request model (the socket listens from the start; the protocol loads when it first answers)
-and concurrent.futures load after the icon: 41 modules beyond the floor's at the icon instead
-of 58 (the import of the tray app, 168 → 136 ms in the table's measure). A StatusNotifierItem's
-host asks for the tooltip and the menu as the item appears, so there the settings are read
-first, as before. tests/desktop/test_start_up.py checks what is loaded when the icon shows on
-each.
+parser, the engine's state and view (the icon needs only its phase, now in engine/phase.py),
+the menu and its asks, the translations, the control protocol and the request model (the
+socket listens from the start; the protocol loads when it first answers), concurrent.futures
+and the log's rotating handler (with pickle; the file is opened plainly until then) load after
+the icon: 36 modules beyond the floor's at the icon instead of 58. A StatusNotifierItem's host
+asks for the tooltip and the menu as the item appears, so there the settings are read first,
+as before. tests/desktop/test_start_up.py checks what is loaded when the icon shows on each.
 
 Met: idle CPU and wakeups (0 beyond the floor: the loop, the D-Bus listener and the tray each
 block until something happens). The one wakeup the gtk backend shows is an event, not a timer:
 under strace, hamstray's D-Bus listener woke once, 62 s after start, for the NotificationClosed
 signal of its own first-start greeting (each program here starts without a settings file, so
 each greets once). Also met: reminder latency, the guide window, the history's size, start →
-icon on StatusNotifierItem hosts (0.62–0.69× the bare AppIndicator icon, at 0.56× its memory),
+icon on StatusNotifierItem hosts (0.53–0.69× the bare AppIndicator icon, at 0.56× its memory),
 and every figure against Workrave and Safe Eyes except start → icon against Workrave (a C++
 program).
 
 Not met, and why:
-- start → icon on XEmbed, in the benchmark's own run (1.41× here; 1.22× and 1.36× in the
-  alternating runs above): before the icon the app still imports the log's rotating handler
-  (logging.handlers brings pickle, about 3 ms), the engine's state and view for the icon's
-  phase (dataclasses, about 3 ms), the instance lock, the control socket and the tray with
-  Xlib's second connection for its wake-ups. The next steps, not taken in this round: the phase
-  and the ring's steps in a module of their own (so the icon draws without the engine's
-  dataclasses), and the log file opened once the icon is up, with what was logged before it
-  kept until then.
-- RSS (1.34–1.37×, 1.3× means about 1 MiB fewer): read 20 s after start, when everything set
+- start → icon on XEmbed is at the target's edge: 1.07× and 1.41× in the benchmark's runs,
+  1.22–1.25× in the alternating runs. Before the icon the app now loads what it needs to show
+  it and to hold early requests: the instance lock, the control socket, the log file, the tray
+  with Xlib's second connection (its wake-ups) and the icon's picture, drawn at 4× and shrunk
+  (about 1 ms). Nothing is left to defer without giving one of those up.
+- RSS (1.36–1.37×, 1.3× means about 1 MiB fewer): read 20 s after start, when everything set
   up after the icon is loaded, so loading later does not change it. Against the floor (smaps):
   anonymous memory 13.1 against 7.4 MiB (Python's objects for about 140 more modules, the
   generated methods of about 90 frozen dataclasses, three more threads' stacks and arenas),
   SQLite's library 1.2 MiB and its module 0.1 MiB, a C heap 0.6 MiB larger, pickle's, json's
   and datetime's modules 0.3 MiB. Over a simulated month none of it grows
   (tests/reliability/test_soak.py).
-- `stats` on two years: 203–264 ms on the loaded machine of rounds 7 and 8 (227 ms here; 148 ms
-  median of 7 on the quieter machine of round 6): most of it is importing.
+- `stats` on two years: 203–292 ms on the loaded machine of rounds 7 and 8 (148 ms median of 7
+  on the quieter machine of round 6): most of it is importing.
 """
 
 if __name__ == "__main__":
