@@ -246,7 +246,6 @@ class App:
         """Once the icon is up: what it did not need to show itself, then the loop."""
         from hamstray.runtime.services import Services  # noqa: PLC0415 - after the icon
 
-        logs.rotate()
         try:
             self.loop = self._loop()
             services = Services(

@@ -1,10 +1,7 @@
-"""Logging: everything to a rotated file in the user log dir, short warnings on stderr.
-
-The file is opened plainly at start and rotated once the app is set up (``rotate``):
-logging.handlers, with pickle, is not on the tray icon's way.
-"""
+"""Logging: everything to a rotated file in the user log dir, short warnings on stderr."""
 
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -37,6 +34,35 @@ class _Once(logging.Filter):
         return True
 
 
+class RotatingFile(logging.FileHandler):
+    """The log file, moved to ``.1`` (and older ones on, BACKUPS kept) before a record would
+    take it past MAX_BYTES. logging.handlers' own would keep pickle and its socket handlers in
+    memory all day (about 0.5 MiB) for these few lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None:
+                size = self.stream.seek(0, os.SEEK_END)  # other processes may write too
+                line = len(self.format(record).encode(self.encoding or "utf-8")) + 1
+                if size and size + line > MAX_BYTES:
+                    self._roll_over()
+        except Exception:  # noqa: BLE001 - as logging's own handlers: never raise from a log call
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _roll_over(self) -> None:
+        """Called with the handler's lock held (``Handler.handle`` takes it)."""
+        if self.stream is not None:
+            self.stream.close()
+        current = Path(self.baseFilename)
+        for number in range(BACKUPS, 0, -1):
+            older = current.with_name(f"{current.name}.{number - 1}") if number > 1 else current
+            if older.exists():
+                older.replace(current.with_name(f"{current.name}.{number}"))
+        self.stream = self._open()
+
+
 def _log_thread_crash(args: threading.ExceptHookArgs) -> None:
     """A crash in any thread goes to the log file with its traceback; the app goes on."""
     if args.exc_type is SystemExit:
@@ -64,24 +90,9 @@ def setup(log_file: Path | None, verbose: bool = False) -> None:
         return
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler = RotatingFile(log_file, encoding="utf-8")
     except OSError as error:
         logging.getLogger(__name__).warning("Cannot write the log file %s (%s).", log_file, error)
         return
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
-
-
-def rotate() -> None:
-    """From now on, rotate the log file at MAX_BYTES, keeping BACKUPS old ones."""
-    import logging.handlers  # noqa: PLC0415 - once the icon is up
-
-    root = logging.getLogger()
-    for index, plain in enumerate(root.handlers):
-        if type(plain) is logging.FileHandler:
-            rotating = logging.handlers.RotatingFileHandler(
-                plain.baseFilename, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-            )
-            rotating.setFormatter(plain.formatter)
-            root.handlers[index] = rotating  # one step: a record goes to one of the two
-            plain.close()
