@@ -5,19 +5,22 @@ answers ``GetCapabilities`` with a method return and then an ``UnknownMethod`` e
 serial): its reader thread raises, and every later call on that connection times out. Here each
 reply goes once to the call that waits for it; a second or stray one is logged and dropped. Each
 signal goes to ``on_signal``, each method call to ``on_call`` (which returns the reply). The
-reader blocks on the socket: no polling.
+reader blocks on the socket: no polling. The connection is jeepney's blocking one, sent on under
+a lock (its threaded one, with concurrent.futures, would stay in memory all day for nothing).
 """
 
+import contextlib
 import logging
+import queue
+import socket
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 Message = Any  # a jeepney Message
-Connect = Callable[[], Any]  # opens a jeepney.io.threading.DBusConnection
+Connect = Callable[[], Any]  # opens a jeepney.io.blocking.DBusConnection
 
 
 class Closed(ConnectionError):
@@ -25,8 +28,8 @@ class Closed(ConnectionError):
 
 
 def session(bus: str = "SESSION") -> Any:
-    """A thread-safe connection to the session bus (or the bus at the address ``bus``)."""
-    from jeepney.io.threading import open_dbus_connection  # noqa: PLC0415
+    """A connection to the session bus (or the bus at the address ``bus``)."""
+    from jeepney.io.blocking import open_dbus_connection  # noqa: PLC0415
 
     return open_dbus_connection(bus=bus)
 
@@ -44,7 +47,8 @@ class Router:
         self._on_signal = on_signal
         self._on_call = on_call
         self._lock = threading.Lock()
-        self._waiting: dict[int, Future[Message]] = {}
+        self._sending = threading.Lock()
+        self._waiting: dict[int, queue.SimpleQueue[Message | Closed]] = {}
         self._closed = False
         self.stray = 0  # replies nobody waited for (counted so tests can see them dropped)
         self._thread = threading.Thread(target=self._read, name="hamstray-dbus", daemon=True)
@@ -64,31 +68,41 @@ class Router:
         """Send a method call and return its reply (an error reply too); raise TimeoutError or
         Closed when none comes."""
         serial = next(self._connection.outgoing_serial)
-        future: Future[Message] = Future()
+        reply: queue.SimpleQueue[Message | Closed] = queue.SimpleQueue()
         with self._lock:
             if self._closed:
                 raise Closed("the D-Bus connection is closed")
-            self._waiting[serial] = future
+            self._waiting[serial] = reply
         try:
-            self._connection.send(message, serial=serial)
-            return future.result(timeout=timeout)
+            with self._sending:
+                self._connection.send(message, serial=serial)
+            try:
+                got = reply.get(timeout=timeout)
+            except queue.Empty:
+                raise TimeoutError(f"no D-Bus reply within {timeout} s") from None
+            if isinstance(got, Closed):
+                raise got
+            return got
         finally:
             with self._lock:
                 self._waiting.pop(serial, None)
 
     def send(self, message: Message) -> None:
         """Send a message that needs no reply."""
-        self._connection.send(message)
+        with self._sending:
+            self._connection.send(message)
 
     def close(self) -> None:
-        """Stop reading and close the connection."""
+        """Stop reading (the socket's shutdown wakes the reader) and close the connection."""
         self._closed = True
+        with contextlib.suppress(OSError):  # already gone
+            self._connection.sock.shutdown(socket.SHUT_RDWR)
+        if threading.current_thread() is not self._thread:
+            self._thread.join(timeout=2)
         try:
             self._connection.close()
         except OSError as error:
             log.debug("closing the D-Bus connection: %r", error)
-        if threading.current_thread() is not self._thread:
-            self._thread.join(timeout=2)
 
     def _read(self) -> None:
         from jeepney import HeaderFields, MessageType  # noqa: PLC0415
@@ -113,9 +127,8 @@ class Router:
             with self._lock:
                 self._closed = True
                 waiting, self._waiting = self._waiting, {}
-            for future in waiting.values():
-                if not future.done():
-                    future.set_exception(Closed("the D-Bus connection ended"))
+            for reply in waiting.values():
+                reply.put(Closed("the D-Bus connection ended"))
 
     def _answer(self, message: Message) -> None:
         """Answer a call made to us: ``on_call``'s reply, or UnknownMethod."""
@@ -129,13 +142,13 @@ class Router:
         if reply is None:
             reply = new_error(message, "org.freedesktop.DBus.Error.UnknownMethod")
         if not message.header.flags & 1:  # NO_REPLY_EXPECTED
-            self._connection.send(reply)
+            self.send(reply)
 
     def _reply(self, serial: int | None, message: Message) -> None:
         with self._lock:
-            future = self._waiting.pop(serial, None) if serial is not None else None
-        if future is None or future.done():
+            reply = self._waiting.pop(serial, None) if serial is not None else None
+        if reply is None:  # answered already, or never asked
             self.stray += 1
             log.debug("dropped a reply nobody waits for (serial %s)", serial)
             return
-        future.set_result(message)
+        reply.put(message)

@@ -5,7 +5,6 @@ import logging
 import math
 import queue
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -48,10 +47,11 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Ask:
-    """An event (or None: just look) from another thread that wants to know the outcome."""
+    """An event (or None: just look) from another thread that waits for the outcome, or the
+    error, in ``reply`` (a mailbox of one)."""
 
     event: Event | None
-    outcome: "Future[Outcome]" = field(default_factory=Future)
+    reply: "queue.SimpleQueue[Outcome | Exception]" = field(default_factory=queue.SimpleQueue)
 
 
 Item = Event | Ask | Job | Quit | Reload
@@ -106,7 +106,13 @@ class Loop:
         """Queue ``event`` and wait for its outcome (from any thread but the loop's)."""
         request = Ask(event)
         self._queue.put(request)
-        return request.outcome.result(timeout=timeout)
+        try:
+            got = request.reply.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError(f"the loop did not answer within {timeout} s") from None
+        if isinstance(got, Exception):
+            raise got
+        return got
 
     def call(self, run: Callable[[], None]) -> None:
         """Run ``run`` in the loop's thread, after the events already queued."""
@@ -208,9 +214,9 @@ class Loop:
             effects = self._step(request.event) if request.event is not None else []
             now = self._clock()
             view = timing.view(self.state, now, self.config)
-            request.outcome.set_result(Outcome(self.state, effects, view))
+            request.reply.put(Outcome(self.state, effects, view))
         except Exception as error:  # noqa: BLE001 - the asker gets the error, the loop goes on
-            request.outcome.set_exception(error)
+            request.reply.put(error)
 
     def _step(self, event: Event) -> list[Effect]:
         self.state, effects = rules.step(self.state, event, self._clock(), self.config)
