@@ -43,7 +43,13 @@ AFTER_THE_ICON = {
     "hamstray.runtime.practice": "the practice (catalogue, rotation)",
     "hamstray.runtime.answers": "the answers to control requests",
     "argparse": "the command line's parser (a bare start, as at login, has nothing to parse)",
-    "logging.handlers": "the log file's rotation (the file is opened plainly until set-up)",
+}
+# Never loaded by a running app, set up and waiting (they would stay in memory all day).
+NOT_WHILE_IT_WAITS = {
+    "logging.handlers": "logging's handlers (the log rotates with its own, in runtime.logs)",
+    "pickle": "pickle (logging.handlers brings it)",
+    "concurrent.futures": "concurrent.futures (the loop and the D-Bus router wait on queues)",
+    "jeepney.io.threading": "jeepney's threaded connection (the router has its own reader)",
 }
 # Loaded once an XEmbed icon is up; a StatusNotifierItem needs them to appear.
 AFTER_AN_XEMBED_ICON = {
@@ -59,7 +65,6 @@ AFTER_AN_XEMBED_ICON = {
     "hamstray.store.translations": "the translations (the icon's first tooltip is its name)",
     "jeepney": "D-Bus (notifications)",
     "json": "json",
-    "concurrent.futures": "concurrent.futures (the loop's answers)",
 }
 # Set up after the icon, so loaded by then: proof that the notes were taken where they say.
 SET_UP = {"sqlite3", "hamstray.store.history", "hamstray.runtime.answers"}
@@ -92,7 +97,9 @@ def test_on_an_xembed_tray_the_icon_shows_before_anything_it_does_not_need(stack
     assert loaded_too_early(at_icon, AFTER_AN_XEMBED_ICON) == {}
     # (The control protocol loads with the first request, below.)
     protocol = "hamstray.runtime.control.protocol"
-    assert modules(out, "set-up") >= SET_UP | set(AFTER_AN_XEMBED_ICON) - {protocol}
+    set_up = modules(out, "set-up")
+    assert set_up >= SET_UP | set(AFTER_AN_XEMBED_ICON) - {protocol}
+    assert {m: why for m, why in NOT_WHILE_IT_WAITS.items() if m in set_up} == {}
     assert app.status()["phase"] == "sitting"  # and the app works as before
     # The tooltip of a fresh start (the app's name) gives way to the view once the loop runs.
     wait_for(lambda: "Next break in 30 min" in tooltip(stack, icon), 15, "the view's tooltip")
@@ -111,7 +118,9 @@ def test_on_a_status_notifier_host_the_icon_shows_before_anything_it_does_not_ne
     at_icon = modules(out, "icon")
     assert {"jeepney", "hamstray.desktop.tray.sni"} <= at_icon  # the item is on the bus
     assert loaded_too_early(at_icon) == {}
-    assert modules(out, "set-up") >= SET_UP
+    set_up = modules(out, "set-up")
+    assert set_up >= SET_UP
+    assert {m: why for m, why in NOT_WHILE_IT_WAITS.items() if m in set_up} == {}
     assert app.status()["phase"] == "sitting"
 
 

@@ -13,36 +13,57 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 log = logging.getLogger(__name__)
 
 REFRESH, STOP, SHOW = "_HAMSTRAY_REFRESH", "_HAMSTRAY_STOP", "_HAMSTRAY_SHOW"
 
 
+def _sending_connection() -> Any:
+    """An X connection that only sends: Xlib's bare protocol connection, without the
+    extensions, keymap and resource classes a full ``Display`` loads (about 0.3 MiB)."""
+    from Xlib.protocol import display  # noqa: PLC0415
+
+    class Sending(display.Display):  # type: ignore[misc]
+        resource_classes: ClassVar[dict[str, Any]] = {}  # window ids stay plain numbers
+
+    return Sending()
+
+
 class Wake:
     """Sends client messages to the icon's window over an X connection of its own."""
 
     def __init__(self, window: int) -> None:
-        from Xlib import display as xdisplay  # noqa: PLC0415
+        from Xlib.protocol import request  # noqa: PLC0415
 
-        self._display = xdisplay.Display()
-        self._window = self._display.create_resource_object("window", window)
+        self._display = _sending_connection()
+        self._window = window
+        self._atoms = {
+            name: request.InternAtom(display=self._display, name=name, only_if_exists=False).atom
+            for name in (REFRESH, STOP, SHOW)
+        }
         self._lock = threading.Lock()
 
     def send(self, name: str) -> None:
         """Send the message ``name`` (REFRESH, STOP or SHOW)."""
         from Xlib import X  # noqa: PLC0415
-        from Xlib.protocol import event  # noqa: PLC0415
+        from Xlib.protocol import event, request  # noqa: PLC0415
 
         with self._lock:
             try:
                 message = event.ClientMessage(
                     window=self._window,
-                    client_type=self._display.intern_atom(name),
+                    client_type=self._atoms[name],
                     data=(32, (X.CurrentTime, 0, 0, 0, 0)),
                 )
-                self._display.send_event(self._window, message, event_mask=X.NoEventMask)
+                request.SendEvent(
+                    display=self._display,
+                    propagate=False,
+                    destination=self._window,
+                    event_mask=X.NoEventMask,
+                    event=message,
+                )
                 self._display.flush()
             except Exception as error:  # noqa: BLE001 - the window went with its tray
                 log.debug("could not reach the icon's window: %r", error)
