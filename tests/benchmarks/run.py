@@ -478,61 +478,51 @@ RSS ≤ 1.3× the bare pystray icon; idle CPU and wakeups 0 beyond the floor. Al
 latency ≤ 150 ms, guide window ≤ 600 ms, `stats` on two years ≤ 150 ms, history ≤ 5 MB for two
 years.
 
-The tables above are the second of this round's two runs (2026-12-02, evening). The rounds so
-far, as ratios to the floor in one run:
+The tables above are the second of this round's two runs (2026-12-03, after the changes below;
+the first ran before them, on the same machine). The rounds so far, as ratios to the floor in
+one run:
 
-| ratio to the floor | round 6: median (range) of 7 | round 7: 4 runs | round 8: 2 runs |
-|---|---:|---:|---:|
-| start → icon, XEmbed (tint2) | 1.76× (1.65–2.00×) | 1.55×, 1.70×, 1.78×, 1.42× | 1.41×, 1.07× |
-| start → icon, SNI vs pystray's AppIndicator | 0.72× (0.70–1.01×) | 0.62–0.69× | 0.63×, 0.53× |
-| start → icon, gtk backend vs pystray gtk | 1.44× (1.40–1.51×) | 1.27–1.38× | 1.19×, 1.04× |
-| RSS, XEmbed | 1.41× (1.41–1.41×) | 1.34–1.36× | 1.37×, 1.36× |
-| PSS, XEmbed | 1.51× (1.50–1.53×) | 1.43–1.47× | 1.47×, 1.47× |
+| ratio to the floor | round 6 (7 runs) | round 7 (4) | round 8 (2) | round 9 (before, after) |
+|---|---:|---:|---:|---:|
+| start → icon, XEmbed (tint2) | 1.65–2.00× | 1.42–1.78× | 1.41×, 1.07× | 1.26×, 1.31× |
+| start → icon, SNI vs AppIndicator | 0.70–1.01× | 0.62–0.69× | 0.63×, 0.53× | 0.63×, 0.70× |
+| start → icon, gtk vs pystray gtk | 1.40–1.51× | 1.27–1.38× | 1.19×, 1.04× | 1.19×, 0.98× |
+| RSS, XEmbed | 1.41× | 1.34–1.36× | 1.37×, 1.36× | 1.35×, 1.35× |
+| PSS, XEmbed | 1.50–1.53× | 1.43–1.47× | 1.47×, 1.47× | 1.46×, 1.45× |
 
-The first run (right after apt had installed Workrave and Safe Eyes) came before the last two
-changes below (the engine's phase module, the log's rotation after the icon); most of its
-hamstray launches were slow ones (221–307 ms, the floor 184–245). In the second the floor
-itself was slow (258–281 ms). Side by side in one desktop, launches of hamstray and the floor
-taking turns (9 each, tests/benchmarks/run.py's own start → icon), which the machine's changing
-speed affects least: the code of round 7 gave 1.62× (median 284 ms, the floor 176); this
-round's, step by step, 1.36×, 1.22× (254 ms, the floor 207) once the control socket and the
-jobs were lighter, and 1.25× (291 ms, the floor 232; fastest launches 1.18×) at the end.
-
-Changed in this round: on an XEmbed tray the icon shows before the app reads its settings. It
-shows a fresh start (the empty ring, titled "hamstray"), the same picture the first view draws,
-and takes the view at the app's first show, once it is set up. The settings and their TOML
-parser, the engine's state and view (the icon needs only its phase, now in engine/phase.py),
-the menu and its asks, the translations, the control protocol and the request model (the
-socket listens from the start; the protocol loads when it first answers), concurrent.futures
-and the log's rotating handler (with pickle; the file is opened plainly until then) load after
-the icon: 36 modules beyond the floor's at the icon instead of 58. A StatusNotifierItem's host
-asks for the tooltip and the menu as the item appears, so there the settings are read first,
-as before. tests/desktop/test_start_up.py checks what is loaded when the icon shows on each.
+Changed in this round, for memory: the log file rotates with a small handler of hamstray's own
+(logging.handlers brought pickle); the loop's answers and the D-Bus router's replies come in
+one-slot queues, on jeepney's blocking connection (no concurrent.futures, no jeepney threaded
+I/O); the connection that wakes the XEmbed icon's thread is Xlib's bare protocol connection
+(no extensions, no keymap). tests/desktop/test_start_up.py checks that a set-up app has loaded
+none of logging.handlers, pickle, concurrent.futures and jeepney.io.threading. Measured side by
+side on one tint2 desktop (hamstray and the floor started together, RSS 20 s later, 3–4 pairs
+each): 29.5–29.7 MiB before, 29.0–29.1 with the log's handler alone, 28.7–29.4 with all three
+(the floor 21.5–21.8 throughout), so about 0.5 MiB less; a single sample moves by ±0.3 MiB.
 
 Met: idle CPU and wakeups (0 beyond the floor: the loop, the D-Bus listener and the tray each
 block until something happens). The one wakeup the gtk backend shows is an event, not a timer:
 under strace, hamstray's D-Bus listener woke once, 62 s after start, for the NotificationClosed
 signal of its own first-start greeting (each program here starts without a settings file, so
-each greets once). Also met: reminder latency, the guide window, the history's size, start →
-icon on StatusNotifierItem hosts (0.53–0.69× the bare AppIndicator icon, at 0.56× its memory),
-and every figure against Workrave and Safe Eyes except start → icon against Workrave (a C++
-program).
+each greets once). Also met: reminder latency, the guide window, the history's size, `stats` on
+two years (127 and 140 ms on this round's quieter machine), start → icon on StatusNotifierItem
+hosts (0.53–0.70× the bare AppIndicator icon, at 0.55× its memory), and every figure against
+Workrave and Safe Eyes except start → icon against Workrave (a C++ program).
 
 Not met, and why:
-- start → icon on XEmbed is at the target's edge: 1.07× and 1.41× in the benchmark's runs,
-  1.22–1.25× in the alternating runs. Before the icon the app now loads what it needs to show
-  it and to hold early requests: the instance lock, the control socket, the log file, the tray
-  with Xlib's second connection (its wake-ups) and the icon's picture, drawn at 4× and shrunk
-  (about 1 ms). Nothing is left to defer without giving one of those up.
-- RSS (1.36–1.37×, 1.3× means about 1 MiB fewer): read 20 s after start, when everything set
-  up after the icon is loaded, so loading later does not change it. Against the floor (smaps):
-  anonymous memory 13.1 against 7.4 MiB (Python's objects for about 140 more modules, the
-  generated methods of about 90 frozen dataclasses, three more threads' stacks and arenas),
-  SQLite's library 1.2 MiB and its module 0.1 MiB, a C heap 0.6 MiB larger, pickle's, json's
-  and datetime's modules 0.3 MiB. Over a simulated month none of it grows
-  (tests/reliability/test_soak.py).
-- `stats` on two years: 203–292 ms on the loaded machine of rounds 7 and 8 (148 ms median of 7
-  on the quieter machine of round 6): most of it is importing.
+- start → icon on XEmbed is at the target's edge: 1.07–1.41× over rounds 8 and 9. Before the
+  icon the app loads what it needs to show it and to hold early requests: the instance lock,
+  the control socket, the log file, the tray with Xlib's second connection (its wake-ups) and
+  the icon's picture. Nothing is left to defer without giving one of those up.
+- RSS, 1.35× (1.3× means about 1 MiB fewer): read 20 s after start, when everything set up
+  after the icon is loaded, so loading later does not change it. Against the floor (tracemalloc
+  and smaps, 20 s after start): Python's objects for about 135 more modules (their code about
+  2.1 MiB, the generated methods of 93 frozen dataclasses about 1 MiB), SQLite's library 1.2
+  MiB (the history is a real SQLite file), and pathlib's urllib.parse and ipaddress and
+  sqlite3's datetime (about 0.4 MiB) that the modules need. What is left to take is small
+  pieces, each a feature's modules loaded only when first used (the guide's and the settings
+  window's protocols, the request model, the statistics). Over a simulated month none of it
+  grows (tests/reliability/test_soak.py).
 """
 
 if __name__ == "__main__":
