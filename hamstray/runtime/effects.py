@@ -1,8 +1,11 @@
 """Carrying out the engine's effects: the tray shows, notifications pop up, the history records,
 the guide opens. Runs in the loop's thread."""
 
+from __future__ import annotations
+
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from hamstray.desktop.notify import Notifier
 from hamstray.desktop.tray.base import Tray
@@ -26,11 +29,13 @@ from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.events import Event
 from hamstray.engine.settings import Config
 from hamstray.runtime import reminders
-from hamstray.runtime.guides import Guides
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder
 from hamstray.store import assets
 from hamstray.store.translations import _
+
+if TYPE_CHECKING:
+    from hamstray.runtime.guides import Guides
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +47,7 @@ class Effects:
         self,
         config: Config,
         recorder: Recorder,
-        guides: Guides,
+        guides: Callable[[], Guides],
         practice: Practice,
         extras: Callable[[], Extras],
         clock: Callable[[], float],
@@ -79,14 +84,14 @@ class Effects:
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 self._recorder.write(effect.entry())
             case Guide(stretch, snooze):
-                self._guides.open([stretch], _("Stretch break"), snooze)
+                self._guides().open([stretch], _("Stretch break"), snooze)
             case CloseGuide():
-                self._guides.close()
+                self._guides().close()
             case OpenRoutine(name):
                 stretches = self._practice.routine(self._clock())
-                self._guides.open(stretches, reminders.routine_title(name), False, routine=True)
+                self._guides().open(stretches, reminders.routine_title(name), False, routine=True)
             case OpenCheckin():
-                self._guides.open_checkin()
+                self._guides().open_checkin()
             case Refuse(reason):
                 log.info("Refused: %s", reason)
 

@@ -1,11 +1,16 @@
 """What the running app sets up once its icon shows (the icon needs none of it): the history
-and what records in it, the effects, the menu commands, the settings window, the answers
-to control requests, the notifications, the hello and the start-up notices."""
+and what records in it, the effects, the notifications, the hello and the start-up notices;
+the menu commands, the settings window and the answers to control requests are made when
+first used (most days none of them is: their modules stay out of memory)."""
 
+from __future__ import annotations
+
+import functools
 import logging
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import hamstray
 from hamstray.desktop import autostart
@@ -18,19 +23,21 @@ from hamstray.engine.catalogue import Stretch
 from hamstray.engine.entries import Entry, Kind
 from hamstray.engine.events import Event, GuideMissing
 from hamstray.runtime import reminders
-from hamstray.runtime.answers import Answers
-from hamstray.runtime.commands import Commands
 from hamstray.runtime.config_file import ConfigFile
 from hamstray.runtime.effects import Effects
-from hamstray.runtime.guides import Guides
 from hamstray.runtime.loop import Loop
 from hamstray.runtime.practice import Practice
 from hamstray.runtime.recorder import Recorder, open_history
-from hamstray.runtime.settings_window import SettingsWindow
 from hamstray.store import assets
 from hamstray.store.paths import Paths
 from hamstray.store.translations import _
 from hamstray.ui import tk_display
+
+if TYPE_CHECKING:
+    from hamstray.runtime.answers import Answers
+    from hamstray.runtime.commands import Commands
+    from hamstray.runtime.guides import Guides
+    from hamstray.runtime.settings_window import SettingsWindow
 
 log = logging.getLogger(__name__)
 
@@ -50,37 +57,65 @@ class Services:
         self.paths = paths
         self.loop = loop
         self.notifier: Notifier | None = None
-        self.answers = Answers(
-            loop,
-            self._find,
-            lambda: settings_file.reading,
-            lambda: loop.call(self.settings_window.open),
-        )
+        self._settings_file = settings_file
+        self._notify = notify
+        self._refresh = refresh
         self.autostart = autostart.for_this_user()
         self.history = open_history(paths.history)
         self.recorder = Recorder(self.history, notify)
         self.practice = Practice(loop.config, self.history)
-        guides = Guides(loop.post, self.practice, time.time, notify)
         self.effects = Effects(
-            loop.config, self.recorder, guides, self.practice, self.extras, time.time
+            loop.config, self.recorder, lambda: self.guides, self.practice, self.extras, time.time
         )
-        self.settings_window = SettingsWindow(
-            paths.config_file,
+
+    @functools.cached_property
+    def guides(self) -> Guides:
+        """The guide window's end in the app (made when the first guide opens)."""
+        from hamstray.runtime.guides import Guides  # noqa: PLC0415 - with the first guide
+
+        return Guides(self.loop.post, self.practice, time.time, self._notify)
+
+    @functools.cached_property
+    def answers(self) -> Answers:
+        """The answers to control requests (the control server's thread asks)."""
+        from hamstray.runtime.answers import Answers  # noqa: PLC0415 - when first asked
+
+        return Answers(
+            self.loop,
+            self._find,
+            lambda: self._settings_file.reading,
+            lambda: self.loop.call(lambda: self.settings_window.open()),  # noqa: PLW0108 - in the loop
+        )
+
+    @functools.cached_property
+    def commands(self) -> Commands:
+        """The menu's commands (carried out in the loop's thread)."""
+        from hamstray.runtime.commands import Commands  # noqa: PLC0415 - when first used
+
+        return Commands(
+            self.paths,
+            lambda: self.history,
+            self.autostart,
+            time.time,
+            self._refresh,
+            self.loop.quit,
+            settings=lambda: self.settings_window.open(),  # noqa: PLW0108 - made when opened
+            tell=self._notify,
+        )
+
+    @functools.cached_property
+    def settings_window(self) -> SettingsWindow:
+        """The settings window's end in the app (opened in the loop's thread)."""
+        from hamstray.runtime.settings_window import SettingsWindow  # noqa: PLC0415
+
+        loop = self.loop
+        return SettingsWindow(
+            self.paths.config_file,
             self.autostart,
             reload=lambda: loop.reload(wait=None),
             standing=lambda: loop.state.standing,
             stand=lambda on: loop.post(Stand(on)),
-            refresh=lambda: loop.call(refresh),
-        )
-        self.commands = Commands(
-            paths,
-            lambda: self.history,
-            self.autostart,
-            time.time,
-            refresh,
-            loop.quit,
-            settings=self.settings_window.open,
-            tell=notify,
+            refresh=lambda: loop.call(self._refresh),
         )
 
     def extras(self) -> Extras:

@@ -112,6 +112,12 @@ def sample(pid: int) -> dict[str, float]:
     return totals
 
 
+def sample_alone(pid: int) -> dict[str, float]:
+    """``sample`` of one process, without its children (the guide window's own process)."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    return {"rss_mib": int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024}
+
+
 def docked(stack: Desktop) -> int:
     """How many icons tint2's tray holds."""
     out = stack.run("xwininfo", "-root", "-tree", check=False).stdout
@@ -298,11 +304,14 @@ def hamstray_extras(stack: Desktop) -> dict:
         subprocess.run([HAMSTRAY, "stretch"], env=env, capture_output=True, check=True)
         wait_for(guide_shown(stack), 10, "the guide window")
         extras.setdefault("guide_ms", []).append(round((time.monotonic() - guide_started) * 1000))
+        time.sleep(2)  # the app itself (not the guide's process) once it has reminded and guided
+        extras.setdefault("rss_in_use_mib", []).append(sample_alone(process.pid)["rss_mib"])
         subprocess.run([HAMSTRAY, "quit"], env=env, capture_output=True, check=False)
         process.wait(timeout=10)
         stack.run("xdotool", "search", "--name", "^hamstray: ", "windowkill", check=False)
     extras["reminder_latency_ms"] = round(statistics.median(latencies))
     extras["guide_ms"] = round(statistics.median(extras["guide_ms"]))
+    extras["rss_in_use_mib"] = round(statistics.median(extras["rss_in_use_mib"]), 1)
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "hamstray"
         data.mkdir()
@@ -428,6 +437,8 @@ def table(results: dict) -> str:
         '| reminder latency (due → shown by dunst, `interval = "3s"`) | '
         f"{extras['reminder_latency_ms']} ms |",
         f"| guide window visible after `hamstray stretch` | {extras['guide_ms']} ms |",
+        "| RSS once it has shown a reminder and opened the guide (the app's process alone) | "
+        f"{extras.get('rss_in_use_mib', '–')} MiB |",
         f"| `hamstray stats` on two years of history ({extras['history_two_years_events']} "
         f"events) | {extras['stats_two_years_ms']} ms |",
         f"| history file for two years | {extras['history_two_years_mib']} MiB |",

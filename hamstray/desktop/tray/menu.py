@@ -1,8 +1,11 @@
 """The tray menu and tooltip as data: one definition for every tray backend (pystray menus,
 hamstray's own popup on XEmbed trays, and the D-Bus menu of StatusNotifierItems)."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from hamstray.engine import durations
 from hamstray.engine.asks import (
@@ -20,7 +23,9 @@ from hamstray.engine.model import View
 from hamstray.engine.phase import Phase
 from hamstray.store import wording
 from hamstray.store.translations import _, plural
-from hamstray.ui.popup.client import Entry
+
+if TYPE_CHECKING:
+    from hamstray.ui.popup.client import Entry
 
 
 class Command(Enum):
@@ -45,7 +50,7 @@ class Item:
     enabled: bool = True
     checked: bool | None = None  # None: not a check item
     default: bool = False
-    submenu: tuple["Item", ...] = ()
+    submenu: tuple[Item, ...] = ()
 
     @property
     def separator(self) -> bool:
@@ -180,6 +185,8 @@ def action_at(menu: tuple[Item, ...], path: str) -> Action:
 
 def entries(items: tuple[Item, ...]) -> tuple[Entry, ...]:
     """The menu as the popup shows it."""
+    from hamstray.ui.popup.client import Entry  # noqa: PLC0415 - with the first popup
+
     return tuple(
         Entry(item.label, item.enabled, item.checked, entries(item.submenu)) for item in items
     )

@@ -16,7 +16,7 @@ import os
 import socket
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hamstray.desktop.tray import dbusmenu
 from hamstray.desktop.tray.actions import Actions
@@ -42,7 +42,9 @@ from hamstray.desktop.tray.sni_item import (
 )
 from hamstray.engine.asks import Snooze
 from hamstray.engine.model import View
-from hamstray.ui.popup.client import Popup
+
+if TYPE_CHECKING:
+    from hamstray.ui.popup.client import Popup
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,7 @@ class SniTray:
         self._send_lock = threading.Lock()
         self._stopping = False
         self._register_serial = -1
-        self._popup = Popup(on_crash=lambda sentence: actions.tell(APP, sentence))
+        self._popup: Popup | None = None  # made when a host first asks for the item's own menu
         self.name = f"{ITEM}-{os.getpid()}-1"
         self.click_starts = click_starts(self.backend, os.environ.get("XDG_CURRENT_DESKTOP", ""))
         try:
@@ -119,7 +121,8 @@ class SniTray:
         """End ``run``: the bus drops the item and the host removes the icon; an open menu
         closes."""
         self._stopping = True
-        self._popup.close()
+        if self._popup is not None:
+            self._popup.close()
         with contextlib.suppress(OSError):
             self._bus.sock.shutdown(socket.SHUT_RDWR)
 
@@ -281,4 +284,8 @@ class SniTray:
         """Hosts without dbusmenu ask the item to show its own menu (X11 only)."""
         if not os.environ.get("DISPLAY"):
             return
+        from hamstray.ui.popup.client import Popup  # noqa: PLC0415 - with the first menu
+
+        if self._popup is None:
+            self._popup = Popup(on_crash=lambda sentence: self._act.tell(APP, sentence))
         self._popup.open(entries(menu), x, y, lambda key: self._act(action_at(menu, key)))
