@@ -47,7 +47,7 @@ class Effects:
         self,
         config: Config,
         recorder: Recorder,
-        guides: Callable[[], Guides],
+        make_guides: Callable[[], Guides],
         practice: Practice,
         extras: Callable[[], Extras],
         clock: Callable[[], float],
@@ -57,7 +57,8 @@ class Effects:
         self.notifier: Notifier | None = None
         self.on_click: Event | None = None  # what a click on the latest notification starts
         self._recorder = recorder
-        self._guides = guides
+        self._make_guides = make_guides
+        self._guides: Guides | None = None  # made with the first guide
         self._practice = practice
         self._extras = extras
         self._clock = clock
@@ -84,16 +85,22 @@ class Effects:
                 log.info("%s%s", kind.value, f": {stretch.name}" if stretch else "")
                 self._recorder.write(effect.entry())
             case Guide(stretch, snooze):
-                self._guides().open([stretch], _("Stretch break"), snooze)
+                self._guide().open([stretch], _("Stretch break"), snooze)
             case CloseGuide():
-                self._guides().close()
+                if self._guides is not None:
+                    self._guides.close()
             case OpenRoutine(name):
                 stretches = self._practice.routine(self._clock())
-                self._guides().open(stretches, reminders.routine_title(name), False, routine=True)
+                self._guide().open(stretches, reminders.routine_title(name), False, routine=True)
             case OpenCheckin():
-                self._guides().open_checkin()
+                self._guide().open_checkin()
             case Refuse(reason):
                 log.info("Refused: %s", reason)
+
+    def _guide(self) -> Guides:
+        if self._guides is None:
+            self._guides = self._make_guides()
+        return self._guides
 
     def _remind(self, effect: Remind) -> None:
         """The break's reminder, with the day's tip if none was shown today."""

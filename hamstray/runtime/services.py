@@ -65,12 +65,11 @@ class Services:
         self.recorder = Recorder(self.history, notify)
         self.practice = Practice(loop.config, self.history)
         self.effects = Effects(
-            loop.config, self.recorder, lambda: self.guides, self.practice, self.extras, time.time
+            loop.config, self.recorder, self._guides, self.practice, self.extras, time.time
         )
 
-    @functools.cached_property
-    def guides(self) -> Guides:
-        """The guide window's end in the app (made when the first guide opens)."""
+    def _guides(self) -> Guides:
+        """The guide window's end in the app (the effects make it when the first guide opens)."""
         from hamstray.runtime.guides import Guides  # noqa: PLC0415 - with the first guide
 
         return Guides(self.loop.post, self.practice, time.time, self._notify)
