@@ -3,8 +3,9 @@ lock, opens the control socket (a request waits there until the app answers) and
 loop's queue (which holds early clicks); the icon shows a fresh start. Everything else, the
 settings, the engine, the loop, the history, notifications, is imported and set up once the
 icon is up (``Services``), and the loop runs after that; the answers to requests, the menu's
-commands and the desktop probes when first used. (A StatusNotifierItem's host asks for the view
-as the item appears: there the settings are read before.)"""
+commands, the guide, the settings window and the desktop probes when first used. (A
+StatusNotifierItem's host asks for the view as the item appears: there the settings are read
+before.)"""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What the running app sets up once its icon shows (the icon needs none of it): the history
 and what records in it, the effects, the notifications, the hello and the start-up notices;
-the menu commands, the settings window and the answers to control requests are made when
-first used (most days none of them is: their modules stay out of memory)."""
+the menu commands, the settings window, the guide's end and the answers to control requests
+are made when first used (most days none of them is: their modules stay out of memory)."""
 
 from __future__ import annotations
 
