@@ -89,15 +89,23 @@ def tree(pid: int) -> list[int]:
     return found
 
 
+def memory(pid: int) -> dict[str, float]:
+    """RSS and PSS of one process, without its children, in MiB."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    return {
+        f"{field.lower()}_mib": int(re.search(rf"^{field}:\s+(\d+)", rollup, re.M).group(1)) / 1024
+        for field in ("Rss", "Pss")
+    }
+
+
 def sample(pid: int) -> dict[str, float]:
     """Memory, threads, fds, CPU time and context switches of a process tree, now."""
     totals = {"rss_mib": 0.0, "pss_mib": 0.0, "threads": 0, "fds": 0, "cpu_ms": 0.0, "switches": 0}
     for member in tree(pid):
         proc = Path(f"/proc/{member}")
         try:
-            rollup = (proc / "smaps_rollup").read_text()
-            totals["rss_mib"] += int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024
-            totals["pss_mib"] += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) / 1024
+            for key, mib in memory(member).items():
+                totals[key] += mib
             stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
             totals["cpu_ms"] += (int(stat[11]) + int(stat[12])) * 1000 / TICKS
             totals["fds"] += len(list((proc / "fd").iterdir()))
@@ -110,12 +118,6 @@ def sample(pid: int) -> dict[str, float]:
         except (OSError, AttributeError):
             continue
     return totals
-
-
-def sample_alone(pid: int) -> dict[str, float]:
-    """``sample`` of one process, without its children (the guide window's own process)."""
-    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    return {"rss_mib": int(re.search(r"^Rss:\s+(\d+)", rollup, re.M).group(1)) / 1024}
 
 
 def docked(stack: Desktop) -> int:
@@ -305,7 +307,7 @@ def hamstray_extras(stack: Desktop) -> dict:
         wait_for(guide_shown(stack), 10, "the guide window")
         extras.setdefault("guide_ms", []).append(round((time.monotonic() - guide_started) * 1000))
         time.sleep(2)  # the app itself (not the guide's process) once it has reminded and guided
-        extras.setdefault("rss_in_use_mib", []).append(sample_alone(process.pid)["rss_mib"])
+        extras.setdefault("rss_in_use_mib", []).append(memory(process.pid)["rss_mib"])
         subprocess.run([HAMSTRAY, "quit"], env=env, capture_output=True, check=False)
         process.wait(timeout=10)
         stack.run("xdotool", "search", "--name", "^hamstray: ", "windowkill", check=False)
